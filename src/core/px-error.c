@@ -1,0 +1,3 @@
+#include "px-error.h"
+
+G_DEFINE_QUARK (px-error-quark, px_error)
