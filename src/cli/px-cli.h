@@ -1,0 +1,27 @@
+/* px-cli.h: the subcommands of parallax-cli, one function each.
+ *
+ * parallax-cli.c parses the global options (--db, --help) and dispatches.
+ * Each command gets the corpus path and its own argv (argv[0] is the command
+ * name) and returns the exit code: 0 success, 1 the work failed, 2 usage. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define PX_CLI_EXIT_OK      0
+#define PX_CLI_EXIT_FAILED  1
+#define PX_CLI_EXIT_USAGE   2
+
+/* compare ARTICLE_ID ARTICLE_ID... [--format text|csv] [--out DIR] */
+int px_cli_cmd_compare          (const char *db_path, int argc, char **argv);
+
+/* import --format brat|jsonl|csv PATH... (plain text import stays in
+ * parallax-cli.c and calls this when --format is given and is not "txt"). */
+int px_cli_interchange_import   (const char *db_path, const char *format,
+                                 int argc, char **argv);
+/* export brat|jsonl|conll --out DIR (csv stays in parallax-cli.c). */
+int px_cli_interchange_export   (const char *db_path, const char *format,
+                                 int argc, char **argv);
+
+G_END_DECLS

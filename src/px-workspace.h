@@ -1,0 +1,26 @@
+/* px-workspace.h: the Annotate page: article view, label palette and
+ * inspector, with the session's undo history. The window owns one. */
+#pragma once
+
+#include <adwaita.h>
+#include "px-core.h"
+
+G_BEGIN_DECLS
+
+#define PX_TYPE_WORKSPACE (px_workspace_get_type ())
+G_DECLARE_FINAL_TYPE (PxWorkspace, px_workspace, PX, WORKSPACE, GtkWidget)
+
+GtkWidget *px_workspace_new          (void);
+void       px_workspace_set_store    (PxWorkspace *self,
+                                      PxStore     *store);   /* nullable */
+/* Shows an article; 0 shows the "pick an article" placeholder. */
+void       px_workspace_show_article (PxWorkspace *self,
+                                      gint64       article_id);
+gint64     px_workspace_get_article_id (PxWorkspace *self);
+/* Shows the article and selects/scrolls to [start, end) (code points). */
+void       px_workspace_reveal_range (PxWorkspace *self,
+                                      gint64       article_id,
+                                      gsize        start,
+                                      gsize        end);
+
+G_END_DECLS
