@@ -24,6 +24,7 @@ typedef struct
   char   *label;
   GArray *fragments; /* PxSpan, ascending, never empty; >1 = discontinuous */
   char   *note;      /* brat AnnotatorNotes on this span, or NULL */
+  gboolean trigger;  /* its label is an event type (set by the store loader) */
 } PxIxSpan;
 
 typedef struct
