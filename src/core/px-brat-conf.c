@@ -35,6 +35,27 @@ px_brat_conf_free (PxBratConf *conf)
   g_free (conf);
 }
 
+PxBratConf *
+px_brat_conf_new (void)
+{
+  PxBratConf *conf = g_new0 (PxBratConf, 1);
+
+  conf->entities = g_ptr_array_new_with_free_func ((GDestroyNotify) conf_type_free);
+  conf->events = g_ptr_array_new_with_free_func ((GDestroyNotify) conf_type_free);
+  conf->relation_lines = g_ptr_array_new_with_free_func (g_free);
+  conf->attribute_lines = g_ptr_array_new_with_free_func (g_free);
+  return conf;
+}
+
+PxBratConfType *
+px_brat_conf_add_type (PxBratConf *conf, gboolean event, const char *name)
+{
+  PxBratConfType *type = conf_type_new (name);
+
+  g_ptr_array_add (event ? conf->events : conf->entities, type);
+  return type;
+}
+
 /* "<POG>" → "Person|Organization|GPE"; other words unchanged. */
 static char *
 expand_macros (GHashTable *macros, const char *types)
@@ -168,16 +189,12 @@ add_line (PxBratConf *conf, GHashTable *macros, const char *section, char *line,
 PxBratConf *
 px_brat_conf_parse (const char *data, gsize len, const char *origin, GError **error)
 {
-  g_autoptr(PxBratConf) conf = g_new0 (PxBratConf, 1);
+  g_autoptr(PxBratConf) conf = px_brat_conf_new ();
   g_autoptr(GHashTable) macros = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree char *copy = NULL;
   g_auto(GStrv) lines = NULL;
   g_autofree char *section = NULL;
 
-  conf->entities = g_ptr_array_new_with_free_func ((GDestroyNotify) conf_type_free);
-  conf->events = g_ptr_array_new_with_free_func ((GDestroyNotify) conf_type_free);
-  conf->relation_lines = g_ptr_array_new_with_free_func (g_free);
-  conf->attribute_lines = g_ptr_array_new_with_free_func (g_free);
   if (memchr (data, '\0', len) != NULL || !g_utf8_validate_len (data, len, NULL))
     {
       g_set_error (error, PX_ERROR, PX_ERROR_ENCODING, "%s: not UTF-8 text", origin);

@@ -28,6 +28,12 @@ typedef struct
   GPtrArray *attribute_lines; /* char * */
 } PxBratConf;
 
+PxBratConf     *px_brat_conf_new      (void);
+/* A new, role-less type appended to the entities or the events. */
+PxBratConfType *px_brat_conf_add_type (PxBratConf  *conf,
+                                       gboolean     event,
+                                       const char  *name);
+
 /* Errors are PX_ERROR_PARSE, "ORIGIN:LINE: what is wrong". */
 PxBratConf *px_brat_conf_parse  (const char   *data,
                                  gsize         len,

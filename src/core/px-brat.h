@@ -57,6 +57,12 @@ PxIxReport   *px_brat_import_paths    (PxStore                   *store,
                                        const PxBratImportOptions *options,
                                        GError                   **error);
 
+/* Adds the entity and event types (with roles) of @conf to the label
+ * schema, and keeps its relation and attribute lines; one transaction. */
+gboolean      px_brat_import_conf     (PxStore      *store,
+                                       const char   *path,
+                                       GError      **error);
+
 /* Writes every article as a .txt/.ann pair into @dir, and annotation.conf
  * for the label schema. */
 gboolean      px_brat_export_dir      (PxStore      *store,
