@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "px-brat.h"
+#include "px-conll.h"
+#include "px-jsonl.h"
 #include "px-error.h"
 #include "px-store-interchange.h"
 #include "px-text.h"
@@ -525,4 +527,161 @@ px_interchange_export_stem (PxIxDocument *doc, gint64 article_id, GHashTable *ta
     stem = g_strdup_printf ("article-%" G_GINT64_FORMAT, article_id);
   g_hash_table_add (taken, g_strdup (stem));
   return stem;
+}
+
+/* ---- JSONL and CoNLL, corpus-wide (declared in px-jsonl.h, px-conll.h) */
+
+static void
+report_line (PxIxReport *report, const char *message)
+{
+  g_ptr_array_add (report->messages, g_strdup (message));
+}
+
+/* FALSE only when the store failed. */
+static gboolean
+import_line (PxStore *store, const char *path, guint lineno, const char *line, gsize len,
+             const PxJsonlImportOptions *options, PxIxReport *report, GError **error)
+{
+  PxIxImportOptions ix = { "jsonl", options != NULL ? options->story : NULL };
+  g_autoptr(GError) local = NULL;
+  g_autoptr(PxIxDocument) doc = px_jsonl_parse_line (line, len, path, lineno, &local);
+  gint64 id = 0;
+
+  if (doc != NULL && px_interchange_import_document (store, doc, &ix, &id, &local))
+    {
+      report->n_imported++;
+      return TRUE;
+    }
+  if (px_interchange_error_is_fatal (local))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (g_error_matches (local, PX_ERROR, PX_ERROR_DUPLICATE))
+    {
+      g_autofree char *msg = g_strdup_printf ("%s:%u: already in the corpus as article %"
+                                              G_GINT64_FORMAT "; skipped", path, lineno, id);
+      report->n_duplicates++;
+      report_line (report, msg);
+      return TRUE;
+    }
+  report->n_failed++;
+  if (doc != NULL)
+    {
+      g_autofree char *msg = g_strdup_printf ("%s:%u: %s", path, lineno, local->message);
+
+      report_line (report, msg);
+    }
+  else
+    report_line (report, local->message);
+  return TRUE;
+}
+
+static gboolean
+import_file (PxStore *store, const char *path, const PxJsonlImportOptions *options,
+             PxIxReport *report, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  gsize len = 0, pos = 0;
+  g_autofree char *data = px_ix_read_text_file (path, options != NULL ? options->max_bytes : 0,
+                                                &len, &local);
+  guint lineno = 0;
+
+  if (data == NULL)
+    {
+      report->n_failed++;
+      report_line (report, local->message);
+      return TRUE;
+    }
+  if (len == 0)
+    {
+      g_autofree char *msg = g_strdup_printf ("%s: the file is empty", path);
+
+      report->n_failed++;
+      report_line (report, msg);
+      return TRUE;
+    }
+  while (pos < len)
+    {
+      const char *nl = memchr (data + pos, '\n', len - pos);
+      gsize end = nl != NULL ? (gsize) (nl - data) : len;
+      const char *line = data + pos;
+      gsize n = end - pos;
+
+      lineno++;
+      pos = end + 1;
+      while (n > 0 && (line[n - 1] == '\r' || line[n - 1] == ' ' || line[n - 1] == '\t'))
+        n--;
+      if (n == 0)
+        continue;
+      if (!import_line (store, path, lineno, line, n, options, report, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+PxIxReport *
+px_jsonl_import_paths (PxStore *store, const char * const *paths,
+                       const PxJsonlImportOptions *options, GError **error)
+{
+  g_autoptr(PxIxReport) report = px_ix_report_new ();
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    if (!import_file (store, paths[i], options, report, error))
+      return NULL;
+  return g_steal_pointer (&report);
+}
+
+gboolean
+px_jsonl_export_file (PxStore *store, const char *path, PxJsonlForm form, GError **error)
+{
+  g_autoptr(GArray) ids = px_interchange_article_ids (store);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) local = NULL;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(PxIxDocument) doc = px_interchange_load_document (store, g_array_index (ids, gint64, i),
+                                                                  error);
+      g_autofree char *line = NULL;
+
+      if (doc == NULL)
+        return FALSE;
+      line = px_jsonl_format_document (doc, form);
+      g_string_append (out, line);
+      g_string_append_c (out, '\n');
+    }
+  if (!g_file_set_contents_full (path, out->str, out->len, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local))
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_FAILED, "%s", local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+px_conll_export_file (PxStore *store, const char *path, GError **error)
+{
+  g_autoptr(GArray) ids = px_interchange_article_ids (store);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) local = NULL;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(PxIxDocument) doc = px_interchange_load_document (store, id, error);
+      g_autoptr(PxArticle) article = NULL;
+      g_autofree char *block = NULL;
+
+      if (doc == NULL || (article = px_store_get_article (store, id, error)) == NULL)
+        return FALSE;
+      block = px_conll_format_document (doc, px_article_get_language (article));
+      g_string_append (out, block);
+    }
+  if (!g_file_set_contents_full (path, out->str, out->len, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local))
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_FAILED, "%s", local->message);
+      return FALSE;
+    }
+  return TRUE;
 }
