@@ -458,6 +458,50 @@ load_relations (Loader *ld)
     }
 }
 
+static gboolean
+looks_like_id (const char *s)
+{
+  if (s[0] == '\0' || strchr ("TERAMN#", s[0]) == NULL || s[1] == '\0')
+    return FALSE;
+  for (const char *p = s + 1; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/* A kept line whose target was deleted in Parallax would make the .ann
+ * invalid; such a line goes with its target. */
+static void
+keep_lines (PxIxDocument *doc, GPtrArray *lines)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < doc->spans->len; i++)
+    g_hash_table_add (ids, ((PxIxSpan *) doc->spans->pdata[i])->id);
+  for (guint i = 0; i < doc->events->len; i++)
+    g_hash_table_add (ids, ((PxIxEvent *) doc->events->pdata[i])->id);
+  for (guint i = 0; i < doc->relations->len; i++)
+    g_hash_table_add (ids, ((PxIxRelation *) doc->relations->pdata[i])->id);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const char *line = lines->pdata[i];
+      const char *tab = strchr (line, '\t');
+      g_autofree char *rest = g_strdup (tab != NULL ? tab + 1 : "");
+      char *tab2 = strchr (rest, '\t');
+      g_auto(GStrv) words = NULL;
+      gboolean ok = TRUE;
+
+      if (tab2 != NULL)
+        *tab2 = '\0';
+      words = g_strsplit (rest, " ", -1);
+      for (guint w = 1; words[w] != NULL && ok; w++)
+        if (looks_like_id (words[w]) && strchr ("TER", words[w][0]) != NULL)
+          ok = g_hash_table_contains (ids, words[w]);
+      if (ok)
+        g_ptr_array_add (doc->kept_lines, g_strdup (line));
+    }
+}
+
 PxIxDocument *
 px_interchange_load_document (PxStore *store, gint64 article_id, GError **error)
 {
@@ -482,8 +526,7 @@ px_interchange_load_document (PxStore *store, gint64 article_id, GError **error)
   load_events (&ld, events);
   load_relations (&ld);
   px_brat_assign_ids (ld.doc);
-  for (guint i = 0; i < ix->kept_lines->len; i++)
-    g_ptr_array_add (ld.doc->kept_lines, g_strdup (ix->kept_lines->pdata[i]));
+  keep_lines (ld.doc, ix->kept_lines);
   g_hash_table_unref (ld.spans);
   g_hash_table_unref (ld.events);
   return ld.doc;
