@@ -457,6 +457,9 @@ px_brat_parse_ann (PxIxDocument *doc, const char *data, gsize len, const char *o
 
   if (!px_ix_check_verbatim (data, len, origin, error))
     return FALSE;
+  /* A byte order mark is not part of the first id. */
+  if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    pos = 3;
   parser_init (&p, doc, origin);
   while (ok && pos < len)
     {

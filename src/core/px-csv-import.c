@@ -76,7 +76,9 @@ fail (Csv *csv, GError **error, const char *format, ...)
   return FALSE;
 }
 
-/* Our export neutralises formula-like cells with a leading apostrophe. */
+/* Our export neutralises formula-like cells with a leading apostrophe. The
+ * span text is also compared as written, in case the text itself began
+ * with an apostrophe. */
 static const char *
 cell (Csv *csv, GStrv cells, int which)
 {
@@ -88,6 +90,12 @@ cell (Csv *csv, GStrv cells, int which)
   if (value[0] == '\'' && px_csv_cell_is_dangerous (value + 1, strlen (value + 1)))
     return value + 1;
   return value;
+}
+
+static gboolean
+same_text (const char *at, gsize len, const char *text)
+{
+  return len == strlen (text) && memcmp (at, text, len) == 0;
 }
 
 static char *
@@ -303,7 +311,7 @@ import_row (Csv *csv, GStrv cells, GError **error)
     return FALSE;
   a = px_ix_offsets_pointer (t->offsets, start);
   b = px_ix_offsets_pointer (t->offsets, end);
-  if ((gsize) (b - a) != strlen (text) || memcmp (a, text, b - a) != 0)
+  if (!same_text (a, b - a, text) && !same_text (a, b - a, cells[csv->col[COL_TEXT]]))
     return fail (csv, error, "text '%s' is not what article %" G_GINT64_FORMAT " has at %"
                  G_GSIZE_FORMAT "-%" G_GSIZE_FORMAT, text, t->id, start, end);
   if ((label_id = ensure_label (csv, label_name, cell (csv, cells, COL_KIND), error)) == 0)

@@ -644,6 +644,8 @@ import_file (PxStore *store, const char *path, const PxJsonlImportOptions *optio
       report_line (report, msg);
       return TRUE;
     }
+  if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    pos = 3;
   while (pos < len)
     {
       const char *nl = memchr (data + pos, '\n', len - pos);
