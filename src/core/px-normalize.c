@@ -422,6 +422,17 @@ has_token (GPtrArray *toks, const char *w)
   return FALSE;
 }
 
+/* "ce matin", "cet après-midi", "this morning": the day of publication. */
+static gboolean
+this_part_of_day (GPtrArray *toks, guint i)
+{
+  const char *prev = i > 0 ? toks->pdata[i - 1] : "";
+
+  return strcmp (prev, "ce") == 0 || strcmp (prev, "cet") == 0 ||
+         strcmp (prev, "cette") == 0 || strcmp (prev, "this") == 0 ||
+         strcmp (prev, "apres") == 0;
+}
+
 /* "hier", "jeudi", "lundi dernier", "next Friday" against @pub. */
 static char *
 resolve_relative (GPtrArray *toks, const GDate *pub)
@@ -429,7 +440,8 @@ resolve_relative (GPtrArray *toks, const GDate *pub)
   static const struct { const char *w; int days; } offsets[] = {
     { "aujourd", 0 }, { "today", 0 }, { "hier", -1 }, { "yesterday", -1 },
     { "demain", 1 }, { "tomorrow", 1 }, { "lendemain", 1 }, { "veille", -1 },
-    { "tonight", 0 }, { "ce", 0 },
+    { "tonight", 0 }, { "matin", 0 }, { "soir", 0 }, { "morning", 0 },
+    { "evening", 0 }, { "afternoon", 0 }, { "midi", 0 }, { "nuit", 0 },
   };
   g_autoptr(GDate) date = g_date_copy (pub);
   gboolean before = has_token (toks, "avant");
@@ -462,7 +474,8 @@ resolve_relative (GPtrArray *toks, const GDate *pub)
           return format_gdate (date);
         }
       for (guint j = 0; j < G_N_ELEMENTS (offsets); j++)
-        if (strcmp (w, offsets[j].w) == 0 && strcmp (w, "ce") != 0)
+        if (strcmp (w, offsets[j].w) == 0 &&
+            (offsets[j].days != 0 || j < 3 || this_part_of_day (toks, i)))
           {
             int days = offsets[j].days;
 
