@@ -1,6 +1,6 @@
 /* px-compare.h: the compare engine's entry point.
  *
- * px_compare_input_load() copies what the engine needs out of the store (on
+ * px_compare_input_load() (px-store-compare.h) copies what the engine needs out of the store (on
  * the thread that owns the store); px_compare_run() works on that copy only,
  * so it can run in a GTask thread. Everything is in code point offsets.
  */
@@ -9,7 +9,6 @@
 #include <gio/gio.h>
 
 #include "px-align.h"
-#include "px-store.h"
 
 G_BEGIN_DECLS
 
@@ -92,14 +91,6 @@ void              px_compare_event_add_arg       (PxCompareEvent   *event,
 void              px_compare_input_set_roles     (PxCompareInput     *input,
                                                   const char         *type,
                                                   const char * const *roles);
-
-/* Reads 2–4 articles with their annotations, entity links and events.
- * Fails with PX_ERROR_INVALID for fewer than 2 or more than 4 ids (or a
- * repeated one) and PX_ERROR_NOT_FOUND for an unknown article. */
-PxCompareInput   *px_compare_input_load     (PxStore       *store,
-                                             const gint64  *article_ids,
-                                             guint          n_articles,
-                                             GError       **error);
 
 typedef struct _PxCoverage  PxCoverage;
 typedef struct _PxEventGrid PxEventGrid;

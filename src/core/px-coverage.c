@@ -59,10 +59,14 @@ cmp_row (gconstpointer a, gconstpointer b)
   return g_utf8_collate (x->name, y->name);
 }
 
+/* Dates and numbers are values, not participants: unless the user linked
+ * them to an entity, they belong to the event grid, not to this matrix. */
 static gboolean
 counts_for_coverage (const PxCompareMention *m)
 {
-  return !m->is_event && m->label && strcmp (m->label, "QUOTE") != 0;
+  if (m->is_event || m->label == NULL || strcmp (m->label, "QUOTE") == 0)
+    return FALSE;
+  return m->entity_id > 0 || (strcmp (m->label, "DATE") != 0 && strcmp (m->label, "NUM") != 0);
 }
 
 PxCoverage *

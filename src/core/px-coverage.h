@@ -30,7 +30,8 @@ struct _PxCoverage
   GArray *rows;   /* PxCoverageRow: all, then some, then one; by total, name */
 };
 
-/* Counts entity mentions (not event triggers, not QUOTE spans). Mentions
+/* Counts entity mentions (not event triggers, QUOTE spans, or unlinked
+ * DATE and NUM values). Mentions
  * with no canonical entity are grouped by label and match key, so an
  * unlinked corpus still gets a useful matrix. */
 PxCoverage *px_coverage_compute (const PxCompareInput *input);

@@ -269,6 +269,9 @@ row_free (gpointer p)
 {
   PxEventGridRow *row = p;
 
+  /* order_rows() leaves moved-out slots NULL. */
+  if (row == NULL)
+    return;
   g_free (row->role);
   for (guint i = 0; i < PX_ALIGN_MAX_DOCS; i++)
     {
