@@ -1,0 +1,62 @@
+/* px-window.h: the main window: header bar, sidebar, the Annotate and
+ * Compare pages, the welcome page, import progress and toasts. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "px-core.h"
+#include "px-application.h"
+#include "px-sidebar.h"
+#include "px-workspace.h"
+
+G_BEGIN_DECLS
+
+#define PX_TYPE_WINDOW (px_window_get_type ())
+G_DECLARE_FINAL_TYPE (PxWindow, px_window, PX, WINDOW, AdwApplicationWindow)
+
+PxWindow    *px_window_new            (PxApplication *app);
+
+/* Opens @path (created when missing). A broken or newer corpus shows an
+ * error page and returns FALSE; a read-only one opens with a banner. */
+gboolean     px_window_open_corpus    (PxWindow      *self,
+                                       const char    *path);
+/* Opens the demo corpus in its own file, rebuilt from the samples. */
+gboolean     px_window_open_demo      (PxWindow      *self);
+/* Shows @store (nullable). */
+void         px_window_set_store      (PxWindow      *self,
+                                       PxStore       *store);
+PxStore     *px_window_get_store      (PxWindow      *self);
+gboolean     px_window_is_demo        (PxWindow      *self);
+
+/* Imports files and folders off the main thread, on a store of its own, with
+ * progress in the window. "import-finished" (guint n_imported) is emitted at
+ * the end, also after a cancel or failure. */
+void         px_window_import_files   (PxWindow      *self,
+                                       GFile        **files,
+                                       guint          n_files);
+void         px_window_import_paths   (PxWindow      *self,
+                                       const char * const *paths);
+void         px_window_cancel_import  (PxWindow      *self);
+gboolean     px_window_is_importing   (PxWindow      *self);
+
+void         px_window_add_toast      (PxWindow      *self,
+                                       const char    *title);
+void         px_window_show_error     (PxWindow      *self,
+                                       const char    *heading,
+                                       const char    *body);
+
+/* "welcome", "corpus" or "error". */
+const char  *px_window_get_page_name  (PxWindow      *self);
+PxSidebar   *px_window_get_sidebar    (PxWindow      *self);
+PxWorkspace *px_window_get_workspace  (PxWindow      *self);
+/* "annotate" or "compare". */
+void         px_window_show_page      (PxWindow      *self,
+                                       const char    *name);
+void         px_window_set_search_mode (PxWindow     *self,
+                                        gboolean      search);
+
+/* For px-window-actions.c. */
+void         px_window_class_install_actions (PxWindowClass *klass);
+void         px_window_update_actions (PxWindow      *self);
+
+G_END_DECLS
