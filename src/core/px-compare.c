@@ -234,17 +234,32 @@ px_compare_result_free (PxCompareResult *r)
   px_coverage_free (r->coverage);
   px_event_grid_free (r->grid);
   px_quote_set_free (r->quotes);
+  px_compare_input_free (r->input);
   g_free (r);
 }
 
-static void
-run_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+typedef struct
 {
+  PxCompareInput *input;  /* moves into the result */
+} RunData;
+
+static void
+run_data_free (RunData *data)
+{
+  px_compare_input_free (data->input);
+  g_free (data);
+}
+
+static void
+run_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  RunData *data = task_data;
   PxCompareResult *r;
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  r = px_compare_run (data);
+  r = px_compare_run (data->input);
+  r->input = g_steal_pointer (&data->input);
   g_task_return_pointer (task, r, (GDestroyNotify) px_compare_result_free);
 }
 
@@ -255,9 +270,11 @@ px_compare_run_async (PxCompareInput      *input,
                       gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  RunData *data = g_new0 (RunData, 1);
 
+  data->input = input;
+  g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);
   g_task_set_source_tag (task, px_compare_run_async);
-  g_task_set_task_data (task, input, (GDestroyNotify) px_compare_input_free);
   g_task_run_in_thread (task, run_thread);
 }
 

@@ -115,6 +115,7 @@ typedef struct
   PxEventGrid      *grid;
   PxQuoteSet       *quotes;
   PxCompareSummary  summary[PX_ALIGN_MAX_DOCS];
+  PxCompareInput   *input;     /* owned; set by px_compare_run_async() only */
 } PxCompareResult;
 
 /* Runs alignment, coverage, the event grid and quote matching. Thread-safe:
@@ -123,7 +124,8 @@ PxCompareResult  *px_compare_run            (const PxCompareInput *input);
 void              px_compare_result_free    (PxCompareResult      *result);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxCompareResult, px_compare_result_free)
 
-/* GTask wrappers; the task takes ownership of @input. */
+/* GTask wrappers; the task takes ownership of @input and hands it on to
+ * the result (result->input), so the caller can display what was compared. */
 void              px_compare_run_async      (PxCompareInput       *input,
                                              GCancellable         *cancellable,
                                              GAsyncReadyCallback   callback,
