@@ -1,41 +1,667 @@
-/* Placeholder page until the compare view lands (issue "Compare view"). */
+/* px-compare-view.c: the Compare page.
+ *
+ * The story's articles are read from the store on the main thread into a
+ * PxCompareInput (a copy), and the engine runs on it in a GTask thread; a
+ * newer request cancels the older one. The result owns its input, and every
+ * widget that points into either is rebuilt before the old result goes.
+ */
 #include <glib/gi18n.h>
+
 #include "px-compare-view.h"
+#include "px-compare.h"
+#include "px-compare-export.h"
+#include "px-compare-pane.h"
+#include "px-compare-tabs.h"
+#include "px-coverage-chart.h"
+#include "px-link-map.h"
+#include "px-store-compare.h"
 
 struct _PxCompareView
 {
-  GtkWidget  parent_instance;
-  GtkWidget *status;
-  PxStore   *store;
+  GtkWidget        parent_instance;
+
+  GtkWidget       *root;
+  GtkWidget       *story_dropdown;
+  GtkStringList   *story_names;
+  GArray          *story_ids;        /* gint64, parallel to story_names */
+  GtkWidget       *article_box;
+  GPtrArray       *checks;           /* GtkCheckButton, one per story article */
+  GArray          *check_ids;        /* gint64 */
+  GtkWidget       *status;
+  GtkWidget       *spinner;
+  GtkWidget       *stack;
+  GtkWidget       *panes_box;
+  GtkWidget       *panes[PX_ALIGN_MAX_DOCS];
+  GtkWidget       *maps[PX_ALIGN_MAX_DOCS - 1];
+  guint            n_panes;
+  GtkWidget       *matrix;
+  GtkWidget       *matrix_details;
+  GtkWidget       *only_differences;
+  GtkWidget       *events_box;
+  GtkWidget       *quotes_box;
+  GtkWidget       *chart;
+  GtkWidget       *summary_grid;
+
+  PxStore         *store;
+  gint64           story_id;
+  GCancellable    *cancellable;
+  PxCompareResult *result;
+  gboolean         syncing;
+  gboolean         updating_checks;
+  int              selected_doc;
+  int              selected_sentence;
+  guint            n_matrix_rows;
+  guint            n_flagged;
 };
 
 G_DEFINE_FINAL_TYPE (PxCompareView, px_compare_view, GTK_TYPE_WIDGET)
+
+static void start_compare (PxCompareView *self);
+
+/* ---- Panes ------------------------------------------------------------ */
+
+static void
+queue_draw_maps (PxCompareView *self)
+{
+  for (guint i = 0; i + 1 < self->n_panes; i++)
+    gtk_widget_queue_draw (self->maps[i]);
+}
+
+/* Keeps the other panes at the same relative position. Meld matches
+ * chunks instead; with non-monotone alignment a proportional scroll keeps
+ * bands short enough and never jumps backwards. */
+static void
+on_scrolled (GtkAdjustment *adj, PxCompareView *self)
+{
+  double range = gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj);
+  double frac = range > 0 ? gtk_adjustment_get_value (adj) / range : 0;
+
+  if (!self->syncing)
+    {
+      self->syncing = TRUE;
+      for (guint i = 0; i < self->n_panes; i++)
+        {
+          GtkAdjustment *other = px_compare_pane_get_vadjustment (PX_COMPARE_PANE (self->panes[i]));
+
+          if (other != adj)
+            gtk_adjustment_set_value (other, frac * (gtk_adjustment_get_upper (other) -
+                                                     gtk_adjustment_get_page_size (other)));
+        }
+      self->syncing = FALSE;
+    }
+  queue_draw_maps (self);
+}
+
+static void
+select_sentence (PxCompareView *self, guint doc, guint index, gboolean scroll)
+{
+  const PxAlignSentence *s;
+
+  if (self->result == NULL || doc >= self->n_panes || index >= self->result->alignment->sentences[doc]->len)
+    return;
+  s = &g_array_index (self->result->alignment->sentences[doc], PxAlignSentence, index);
+  self->selected_doc = doc;
+  self->selected_sentence = index;
+  for (guint i = 0; i < self->n_panes; i++)
+    px_compare_pane_clear_highlights (PX_COMPARE_PANE (self->panes[i]));
+  px_compare_pane_highlight (PX_COMPARE_PANE (self->panes[doc]), index, FALSE);
+  self->syncing = TRUE;
+  if (scroll)
+    px_compare_pane_scroll_to (PX_COMPARE_PANE (self->panes[doc]), s->start, s->end, FALSE);
+  for (guint p = 0; s->partners && p < s->partners->len; p++)
+    {
+      const PxAlignPartner *partner = &g_array_index (s->partners, PxAlignPartner, p);
+      const PxAlignSentence *o = &g_array_index (self->result->alignment->sentences[partner->doc],
+                                                 PxAlignSentence, partner->sentence);
+
+      px_compare_pane_highlight (PX_COMPARE_PANE (self->panes[partner->doc]), partner->sentence, TRUE);
+      px_compare_pane_scroll_to (PX_COMPARE_PANE (self->panes[partner->doc]), o->start, o->end, FALSE);
+    }
+  self->syncing = FALSE;
+  queue_draw_maps (self);
+}
+
+static void
+on_sentence_activated (PxComparePane *pane, guint index, PxCompareView *self)
+{
+  select_sentence (self, px_compare_pane_get_doc (pane), index, FALSE);
+}
+
+static void
+reveal (guint doc, gsize start, gsize end, gpointer data)
+{
+  PxCompareView *self = data;
+
+  if (doc >= self->n_panes)
+    return;
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (self->stack), "texts");
+  px_compare_pane_scroll_to (PX_COMPARE_PANE (self->panes[doc]), start, end, TRUE);
+}
+
+static void
+clear_panes (PxCompareView *self)
+{
+  px_compare_tabs_clear (self->panes_box);
+  memset (self->panes, 0, sizeof self->panes);
+  memset (self->maps, 0, sizeof self->maps);
+  self->n_panes = 0;
+}
+
+static void
+build_panes (PxCompareView *self, const PxCompareResult *r)
+{
+  clear_panes (self);
+  for (guint d = 0; d < r->n_articles; d++)
+    {
+      GtkWidget *pane = px_compare_pane_new ();
+
+      gtk_widget_set_hexpand (pane, TRUE);
+      if (d > 0)
+        {
+          self->maps[d - 1] = px_link_map_new ();
+          gtk_box_append (GTK_BOX (self->panes_box), self->maps[d - 1]);
+        }
+      gtk_box_append (GTK_BOX (self->panes_box), pane);
+      px_compare_pane_set_article (PX_COMPARE_PANE (pane), g_ptr_array_index (r->input->articles, d),
+                                   r->alignment, d);
+      g_signal_connect (pane, "sentence-activated", G_CALLBACK (on_sentence_activated), self);
+      g_signal_connect (px_compare_pane_get_vadjustment (PX_COMPARE_PANE (pane)), "value-changed",
+                        G_CALLBACK (on_scrolled), self);
+      self->panes[d] = pane;
+    }
+  self->n_panes = r->n_articles;
+  for (guint d = 1; d < self->n_panes; d++)
+    px_link_map_set_panes (PX_LINK_MAP (self->maps[d - 1]), PX_COMPARE_PANE (self->panes[d - 1]),
+                           PX_COMPARE_PANE (self->panes[d]), r->alignment);
+  self->selected_doc = 0;
+  self->selected_sentence = -1;
+}
+
+/* ---- Results ---------------------------------------------------------- */
+
+static void
+fill_matrix (PxCompareView *self)
+{
+  if (self->result == NULL)
+    return;
+  self->n_matrix_rows = px_compare_tabs_fill_matrix (GTK_GRID (self->matrix), GTK_LABEL (self->matrix_details),
+                                                     self->result,
+                                                     gtk_check_button_get_active (GTK_CHECK_BUTTON (self->only_differences)),
+                                                     reveal, self);
+}
+
+static void
+show_result (PxCompareView *self, PxCompareResult *result)
+{
+  PxCompareResult *old = self->result;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  PxCompareSummary summaries[PX_ALIGN_MAX_DOCS];
+
+  /* New widgets first: the old ones point into the old result. */
+  self->result = result;
+  build_panes (self, result);
+  fill_matrix (self);
+  self->n_flagged = px_compare_tabs_fill_events (GTK_BOX (self->events_box), result, reveal, self);
+  px_compare_tabs_fill_quotes (GTK_BOX (self->quotes_box), result, reveal, self);
+  px_compare_tabs_fill_summary (GTK_GRID (self->summary_grid), result);
+  for (guint a = 0; a < result->n_articles; a++)
+    {
+      g_ptr_array_add (names, px_compare_tabs_article_name (result, a));
+      summaries[a] = result->summary[a];
+    }
+  g_ptr_array_add (names, NULL);
+  px_coverage_chart_set_data (PX_COVERAGE_CHART (self->chart), (const char * const *) names->pdata,
+                              summaries, result->n_articles);
+  g_clear_pointer (&old, px_compare_result_free);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.export", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.next-difference", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.previous-difference", TRUE);
+}
+
+static void
+set_busy (PxCompareView *self, gboolean busy, const char *message)
+{
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), busy);
+  gtk_widget_set_visible (self->spinner, busy);
+  gtk_label_set_text (GTK_LABEL (self->status), message ? message : "");
+}
+
+static void
+on_compared (GObject *source, GAsyncResult *res, gpointer data)
+{
+  g_autoptr(PxCompareView) self = data;
+  g_autoptr(GError) error = NULL;
+  PxCompareResult *result = px_compare_run_finish (res, &error);
+
+  if (result == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        set_busy (self, FALSE, error->message);
+      return;
+    }
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (res))))
+    {
+      px_compare_result_free (result);
+      return;
+    }
+  g_clear_object (&self->cancellable);
+  set_busy (self, FALSE, NULL);
+  show_result (self, result);
+}
+
+static void
+compare_ids (PxCompareView *self, const gint64 *ids, guint n)
+{
+  g_autoptr(GError) error = NULL;
+  PxCompareInput *input;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->store == NULL)
+    return;
+  if (n < 2)
+    {
+      set_busy (self, FALSE, _("Pick at least two articles of the story."));
+      return;
+    }
+  input = px_compare_input_load (self->store, ids, n, &error);
+  if (input == NULL)
+    {
+      set_busy (self, FALSE, error->message);
+      return;
+    }
+  self->cancellable = g_cancellable_new ();
+  set_busy (self, TRUE, _("Aligning…"));
+  px_compare_run_async (input, self->cancellable, on_compared, g_object_ref (self));
+}
+
+static void
+start_compare (PxCompareView *self)
+{
+  gint64 ids[PX_ALIGN_MAX_DOCS];
+  guint n = 0;
+
+  for (guint i = 0; i < self->checks->len && n < PX_ALIGN_MAX_DOCS; i++)
+    if (gtk_check_button_get_active (self->checks->pdata[i]))
+      ids[n++] = g_array_index (self->check_ids, gint64, i);
+  compare_ids (self, ids, n);
+}
+
+/* ---- Story and article pickers ---------------------------------------- */
+
+/* At most four articles: checking a fifth is refused. */
+static void
+on_check_toggled (GtkCheckButton *check, PxCompareView *self)
+{
+  guint n = 0;
+
+  if (self->updating_checks)
+    return;
+  for (guint i = 0; i < self->checks->len; i++)
+    n += gtk_check_button_get_active (self->checks->pdata[i]);
+  if (n > PX_ALIGN_MAX_DOCS)
+    {
+      self->updating_checks = TRUE;
+      gtk_check_button_set_active (check, FALSE);
+      self->updating_checks = FALSE;
+      set_busy (self, FALSE, _("Compare at most four articles at a time."));
+      return;
+    }
+  start_compare (self);
+}
+
+static void
+rebuild_checks (PxCompareView *self)
+{
+  g_autoptr(GListModel) articles = NULL;
+
+  px_compare_tabs_clear (self->article_box);
+  g_ptr_array_set_size (self->checks, 0);
+  g_array_set_size (self->check_ids, 0);
+  if (self->store == NULL || self->story_id <= 0)
+    return;
+  articles = px_store_list_articles (self->store, self->story_id);
+  self->updating_checks = TRUE;
+  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+    {
+      g_autoptr(PxArticle) a = g_list_model_get_item (articles, i);
+      const char *label = px_article_get_source (a) ? px_article_get_source (a) : px_article_get_title (a);
+      GtkWidget *check = gtk_check_button_new_with_label (label ? label : _("Untitled"));
+      gint64 id = px_article_get_id (a);
+      g_autofree char *tip = g_strdup_printf (_("Include “%s” in the comparison"),
+                                              px_article_get_title (a) ? px_article_get_title (a) : "");
+
+      gtk_widget_set_tooltip_text (check, tip);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), i < PX_ALIGN_MAX_DOCS);
+      g_signal_connect (check, "toggled", G_CALLBACK (on_check_toggled), self);
+      gtk_box_append (GTK_BOX (self->article_box), check);
+      g_ptr_array_add (self->checks, check);
+      g_array_append_val (self->check_ids, id);
+    }
+  self->updating_checks = FALSE;
+}
+
+static void
+on_story_selected (GObject *dropdown, GParamSpec *pspec, PxCompareView *self)
+{
+  guint pos = gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown));
+
+  if (pos == GTK_INVALID_LIST_POSITION || pos >= self->story_ids->len)
+    return;
+  if (g_array_index (self->story_ids, gint64, pos) == self->story_id)
+    return;
+  self->story_id = g_array_index (self->story_ids, gint64, pos);
+  rebuild_checks (self);
+  start_compare (self);
+}
+
+static void
+reload_stories (PxCompareView *self)
+{
+  g_autoptr(GListModel) stories = NULL;
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->story_names));
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  g_array_set_size (self->story_ids, 0);
+  if (self->store)
+    {
+      stories = px_store_list_stories (self->store);
+      for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
+        {
+          g_autoptr(PxStory) s = g_list_model_get_item (stories, i);
+          gint64 id = px_story_get_id (s);
+
+          g_ptr_array_add (names, g_strdup (px_story_get_name (s)));
+          g_array_append_val (self->story_ids, id);
+        }
+    }
+  g_ptr_array_add (names, NULL);
+  g_signal_handlers_block_by_func (self->story_dropdown, on_story_selected, self);
+  gtk_string_list_splice (self->story_names, 0, n_old, (const char * const *) names->pdata);
+  for (guint i = 0; i < self->story_ids->len; i++)
+    if (g_array_index (self->story_ids, gint64, i) == self->story_id)
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (self->story_dropdown), i);
+  g_signal_handlers_unblock_by_func (self->story_dropdown, on_story_selected, self);
+}
+
+/* ---- Actions ---------------------------------------------------------- */
+
+/* The next sentence, after the selected one, that is not shared by all:
+ * walking pane by pane, so Alt+Down visits every difference once. */
+static void
+step_difference (PxCompareView *self, int direction)
+{
+  int doc = MAX (self->selected_doc, 0), index = self->selected_sentence;
+
+  if (self->result == NULL)
+    return;
+  for (guint steps = 0; steps < 4096 * PX_ALIGN_MAX_DOCS; steps++)
+    {
+      GArray *sents = self->result->alignment->sentences[doc];
+
+      index += direction;
+      if (index < 0 || index >= (int) sents->len)
+        {
+          doc = (doc + direction + self->n_panes) % self->n_panes;
+          sents = self->result->alignment->sentences[doc];
+          index = direction > 0 ? -1 : (int) sents->len;
+          continue;
+        }
+      if (g_array_index (sents, PxAlignSentence, index).status != PX_ALIGN_SHARED)
+        {
+          adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (self->stack), "texts");
+          select_sentence (self, doc, index, TRUE);
+          return;
+        }
+    }
+}
+
+static void
+next_difference (GtkWidget *widget, const char *action, GVariant *param)
+{
+  step_difference (PX_COMPARE_VIEW (widget), +1);
+}
+
+static void
+previous_difference (GtkWidget *widget, const char *action, GVariant *param)
+{
+  step_difference (PX_COMPARE_VIEW (widget), -1);
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog, int response, PxCompareView *self)
+{
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->result &&
+      (folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) &&
+      (path = g_file_get_path (folder)))
+    {
+      if (px_compare_export_csv (self->result->input, self->result, path, &error))
+        {
+          g_autofree char *msg = g_strdup_printf (_("Exported four CSV files to %s"), path);
+
+          set_busy (self, FALSE, msg);
+        }
+      else
+        set_busy (self, FALSE, error->message);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_csv (GtkWidget *widget, const char *action, GVariant *param)
+{
+  PxCompareView *self = PX_COMPARE_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *dialog;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  dialog = gtk_file_chooser_native_new (_("Export Comparison"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Export"), _("_Cancel"));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* ---- Construction ----------------------------------------------------- */
+
+static GtkWidget *
+scrolled (GtkWidget *child)
+{
+  GtkWidget *sw = gtk_scrolled_window_new ();
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (sw), child);
+  gtk_widget_set_vexpand (sw, TRUE);
+  gtk_widget_set_margin_start (child, 12);
+  gtk_widget_set_margin_end (child, 12);
+  gtk_widget_set_margin_top (child, 12);
+  gtk_widget_set_margin_bottom (child, 12);
+  return sw;
+}
+
+static void
+label_widget (GtkWidget *widget, const char *label)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static GtkWidget *
+icon_button (const char *icon, const char *action, const char *tooltip)
+{
+  GtkWidget *b = gtk_button_new_from_icon_name (icon);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (b), action);
+  gtk_widget_set_tooltip_text (b, tooltip);
+  label_widget (b, tooltip);
+  return b;
+}
+
+static GtkWidget *
+build_toolbar (PxCompareView *self)
+{
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *switcher = adw_view_switcher_new ();
+
+  self->story_names = gtk_string_list_new (NULL);
+  self->story_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->story_names)), NULL);
+  label_widget (self->story_dropdown, _("Story"));
+  gtk_widget_set_tooltip_text (self->story_dropdown, _("Story to compare"));
+  g_signal_connect (self->story_dropdown, "notify::selected", G_CALLBACK (on_story_selected), self);
+  gtk_box_append (GTK_BOX (bar), self->story_dropdown);
+
+  self->article_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  label_widget (self->article_box, _("Articles to compare"));
+  gtk_widget_set_hexpand (self->article_box, TRUE);
+  gtk_box_append (GTK_BOX (bar), self->article_box);
+
+  self->spinner = gtk_spinner_new ();
+  gtk_widget_set_visible (self->spinner, FALSE);
+  gtk_box_append (GTK_BOX (bar), self->spinner);
+  self->status = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->status, "dim-label");
+  gtk_box_append (GTK_BOX (bar), self->status);
+
+  gtk_box_append (GTK_BOX (bar), icon_button ("go-up-symbolic", "compare.previous-difference",
+                                              _("Previous Difference (Alt+Up)")));
+  gtk_box_append (GTK_BOX (bar), icon_button ("go-down-symbolic", "compare.next-difference",
+                                              _("Next Difference (Alt+Down)")));
+  gtk_box_append (GTK_BOX (bar), icon_button ("document-save-as-symbolic", "compare.export",
+                                              _("Export Comparison as CSV")));
+  adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_STACK (self->stack));
+  adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_SWITCHER_POLICY_WIDE);
+  label_widget (switcher, _("Compare views"));
+  gtk_box_append (GTK_BOX (bar), switcher);
+  gtk_widget_set_margin_start (bar, 6);
+  gtk_widget_set_margin_end (bar, 6);
+  gtk_widget_set_margin_top (bar, 6);
+  return bar;
+}
+
+static GtkWidget *
+build_entities_page (PxCompareView *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+
+  self->only_differences = gtk_check_button_new_with_mnemonic (_("Only _differences"));
+  gtk_widget_set_tooltip_text (self->only_differences, _("Hide entities that every article names"));
+  g_signal_connect_swapped (self->only_differences, "toggled", G_CALLBACK (fill_matrix), self);
+  gtk_box_append (GTK_BOX (box), self->only_differences);
+  self->matrix = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (self->matrix), 12);
+  label_widget (self->matrix, _("Entity by article mention counts"));
+  gtk_box_append (GTK_BOX (box), self->matrix);
+  self->matrix_details = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->matrix_details), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (self->matrix_details), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->matrix_details), 0);
+  label_widget (self->matrix_details, _("Mentions of the chosen cell"));
+  gtk_box_append (GTK_BOX (box), self->matrix_details);
+  return scrolled (box);
+}
+
+static GtkWidget *
+build_summary_page (PxCompareView *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+
+  self->chart = px_coverage_chart_new ();
+  gtk_box_append (GTK_BOX (box), self->chart);
+  self->summary_grid = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (self->summary_grid), 18);
+  gtk_grid_set_row_spacing (GTK_GRID (self->summary_grid), 6);
+  label_widget (self->summary_grid, _("Figures per article"));
+  gtk_box_append (GTK_BOX (box), self->summary_grid);
+  return scrolled (box);
+}
+
+static void
+add_page (PxCompareView *self, GtkWidget *child, const char *name, const char *title, const char *icon)
+{
+  AdwViewStackPage *page = adw_view_stack_add_titled (ADW_VIEW_STACK (self->stack), child, name, title);
+
+  adw_view_stack_page_set_icon_name (page, icon);
+}
+
+static void
+build_pages (PxCompareView *self)
+{
+  self->panes_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_vexpand (self->panes_box, TRUE);
+  add_page (self, self->panes_box, "texts", _("Texts"), "view-dual-symbolic");
+  add_page (self, build_entities_page (self), "entities", _("Entities"), "system-users-symbolic");
+  self->events_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  label_widget (self->events_box, _("Event roles by article"));
+  add_page (self, scrolled (self->events_box), "events", _("Events"), "x-office-calendar-symbolic");
+  self->quotes_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  label_widget (self->quotes_box, _("Quotes matched across articles"));
+  add_page (self, scrolled (self->quotes_box), "quotes", _("Quotes"), "user-available-symbolic");
+  add_page (self, build_summary_page (self), "summary", _("Summary"), "x-office-presentation-symbolic");
+}
 
 static void
 px_compare_view_dispose (GObject *object)
 {
   PxCompareView *self = PX_COMPARE_VIEW (object);
 
-  g_clear_pointer (&self->status, gtk_widget_unparent);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->store)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->root, gtk_widget_unparent);
+  g_clear_pointer (&self->result, px_compare_result_free);
   G_OBJECT_CLASS (px_compare_view_parent_class)->dispose (object);
+}
+
+static void
+px_compare_view_finalize (GObject *object)
+{
+  PxCompareView *self = PX_COMPARE_VIEW (object);
+
+  g_clear_pointer (&self->story_ids, g_array_unref);
+  g_clear_pointer (&self->check_ids, g_array_unref);
+  g_clear_pointer (&self->checks, g_ptr_array_unref);
+  g_clear_object (&self->story_names);
+  G_OBJECT_CLASS (px_compare_view_parent_class)->finalize (object);
 }
 
 static void
 px_compare_view_class_init (PxCompareViewClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = px_compare_view_dispose;
-  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+  G_OBJECT_CLASS (klass)->finalize = px_compare_view_finalize;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_install_action (widget_class, "compare.next-difference", NULL, next_difference);
+  gtk_widget_class_install_action (widget_class, "compare.previous-difference", NULL, previous_difference);
+  gtk_widget_class_install_action (widget_class, "compare.export", NULL, export_csv);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "compare.next-difference", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "compare.previous-difference", NULL);
 }
 
 static void
 px_compare_view_init (PxCompareView *self)
 {
-  self->status = adw_status_page_new ();
-  adw_status_page_set_title (ADW_STATUS_PAGE (self->status), _("Compare"));
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->status), "view-dual-symbolic");
-  gtk_widget_set_parent (self->status, GTK_WIDGET (self));
+  self->story_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->check_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->checks = g_ptr_array_new ();
+  self->selected_sentence = -1;
+  self->root = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_parent (self->root, GTK_WIDGET (self));
+  self->stack = adw_view_stack_new ();
+  gtk_box_append (GTK_BOX (self->root), build_toolbar (self));
+  build_pages (self);
+  gtk_box_append (GTK_BOX (self->root), self->stack);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.export", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.next-difference", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.previous-difference", FALSE);
 }
+
+/* ---- Public ----------------------------------------------------------- */
 
 GtkWidget *
 px_compare_view_new (void)
@@ -43,13 +669,93 @@ px_compare_view_new (void)
   return g_object_new (PX_TYPE_COMPARE_VIEW, NULL);
 }
 
-void
-px_compare_view_set_store (PxCompareView *self, PxStore *store)
+static void
+on_stories_changed (PxStore *store, PxCompareView *self)
 {
-  g_set_object (&self->store, store);
+  reload_stories (self);
 }
 
 void
-px_compare_view_set_story (PxCompareView *self, gint64 story_id)
+px_compare_view_set_store (PxCompareView *self,
+                           PxStore       *store)
 {
+  g_return_if_fail (PX_IS_COMPARE_VIEW (self));
+
+  if (self->store == store)
+    return;
+  if (self->store)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  if (store)
+    g_signal_connect (store, "stories-changed", G_CALLBACK (on_stories_changed), self);
+  self->story_id = 0;
+  reload_stories (self);
+  rebuild_checks (self);
+}
+
+void
+px_compare_view_set_story (PxCompareView *self,
+                           gint64         story_id)
+{
+  g_return_if_fail (PX_IS_COMPARE_VIEW (self));
+
+  self->story_id = story_id;
+  reload_stories (self);
+  rebuild_checks (self);
+  start_compare (self);
+}
+
+void
+px_compare_view_set_articles (PxCompareView *self,
+                              const gint64  *ids,
+                              guint          n)
+{
+  g_return_if_fail (PX_IS_COMPARE_VIEW (self));
+
+  self->updating_checks = TRUE;
+  for (guint i = 0; i < self->checks->len; i++)
+    {
+      gboolean on = FALSE;
+
+      for (guint k = 0; k < n; k++)
+        on |= g_array_index (self->check_ids, gint64, i) == ids[k];
+      gtk_check_button_set_active (self->checks->pdata[i], on);
+    }
+  self->updating_checks = FALSE;
+  compare_ids (self, ids, n);
+}
+
+gboolean
+px_compare_view_is_ready (PxCompareView *self)
+{
+  return self->result != NULL && self->cancellable == NULL;
+}
+
+guint
+px_compare_view_get_n_bands (PxCompareView *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i + 1 < self->n_panes; i++)
+    n += px_link_map_get_n_bands (PX_LINK_MAP (self->maps[i]));
+  return n;
+}
+
+guint
+px_compare_view_get_n_matrix_rows (PxCompareView *self)
+{
+  return self->n_matrix_rows;
+}
+
+guint
+px_compare_view_get_n_flagged_conflicts (PxCompareView *self)
+{
+  return self->n_flagged;
+}
+
+void
+px_compare_view_set_only_differences (PxCompareView *self,
+                                      gboolean       only)
+{
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->only_differences), only);
 }

@@ -16,5 +16,20 @@ void       px_compare_view_set_store (PxCompareView *self,
 /* Picks a story; its articles (up to 4) are preselected. 0: none. */
 void       px_compare_view_set_story (PxCompareView *self,
                                       gint64         story_id);
+/* Compares exactly these articles of the current story (2–4). */
+void       px_compare_view_set_articles (PxCompareView *self,
+                                         const gint64  *article_ids,
+                                         guint          n_articles);
+
+/* For tests: TRUE once a comparison is shown and none is running. */
+gboolean   px_compare_view_is_ready            (PxCompareView *self);
+/* Bands in all gutters, rows of the entity matrix as shown, and conflict
+ * cells flagged in the event grid. */
+guint      px_compare_view_get_n_bands         (PxCompareView *self);
+guint      px_compare_view_get_n_matrix_rows   (PxCompareView *self);
+guint      px_compare_view_get_n_flagged_conflicts (PxCompareView *self);
+/* The "only differences" filter of the entity matrix. */
+void       px_compare_view_set_only_differences (PxCompareView *self,
+                                                 gboolean       only);
 
 G_END_DECLS

@@ -1,0 +1,317 @@
+/* px-compare-pane.c: one article's text, tinted by alignment status.
+ *
+ * Emits "sentence-activated" (guint index) when the user clicks a sentence.
+ */
+#include <glib/gi18n.h>
+
+#include "px-compare-pane.h"
+
+struct _PxComparePane
+{
+  GtkWidget          parent_instance;
+  GtkWidget         *box;
+  GtkWidget         *title;
+  GtkWidget         *scroller;
+  GtkWidget         *text_view;
+  GtkWidget         *overview;
+  const PxAlignment *alignment;
+  guint              doc;
+  GtkTextTag        *status_tags[3];
+  GtkTextTag        *selected_tag;
+  GtkTextTag        *partner_tag;
+};
+
+G_DEFINE_FINAL_TYPE (PxComparePane, px_compare_pane, GTK_TYPE_WIDGET)
+
+enum { SENTENCE_ACTIVATED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+/* Tints readable in both light and dark styles: low alpha over the view's
+ * own background. */
+static const char *status_colours[3] = {
+  "rgba(224,27,36,0.16)",   /* unique: no other article has it */
+  "rgba(229,165,10,0.22)",  /* partial */
+  "rgba(46,194,126,0.20)",  /* shared */
+};
+
+static GtkTextBuffer *
+buffer (PxComparePane *self)
+{
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
+}
+
+static const PxAlignSentence *
+sentence (PxComparePane *self, guint i)
+{
+  GArray *s = self->alignment->sentences[self->doc];
+
+  return i < s->len ? &g_array_index (s, PxAlignSentence, i) : NULL;
+}
+
+static void
+on_click (GtkGestureClick *gesture, int n_press, double x, double y, PxComparePane *self)
+{
+  GtkTextIter iter;
+  int bx, by, index;
+
+  if (self->alignment == NULL)
+    return;
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self->text_view), GTK_TEXT_WINDOW_WIDGET,
+                                         x, y, &bx, &by);
+  gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self->text_view), &iter, bx, by);
+  index = px_alignment_sentence_at (self->alignment, self->doc, gtk_text_iter_get_offset (&iter));
+  if (index >= 0)
+    g_signal_emit (self, signals[SENTENCE_ACTIVATED], 0, (guint) index);
+}
+
+/* The overview strip: one mark per sentence that is not shared, placed by
+ * its share of the text, so differences show before scrolling to them. */
+static void
+draw_overview (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
+{
+  PxComparePane *self = data;
+  int total;
+
+  if (self->alignment == NULL)
+    return;
+  total = gtk_text_buffer_get_char_count (buffer (self));
+  for (guint i = 0; total > 0 && i < self->alignment->sentences[self->doc]->len; i++)
+    {
+      const PxAlignSentence *s = sentence (self, i);
+      GdkRGBA c;
+      double y0 = (double) s->start / total * height, y1 = (double) s->end / total * height;
+
+      if (s->status == PX_ALIGN_SHARED)
+        continue;
+      gdk_rgba_parse (&c, s->status == PX_ALIGN_UNIQUE ? "rgba(224,27,36,0.8)" : "rgba(229,165,10,0.8)");
+      gdk_cairo_set_source_rgba (cr, &c);
+      cairo_rectangle (cr, 1, y0, width - 2, MAX (2, y1 - y0));
+      cairo_fill (cr);
+    }
+}
+
+static void
+px_compare_pane_dispose (GObject *object)
+{
+  PxComparePane *self = PX_COMPARE_PANE (object);
+
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  G_OBJECT_CLASS (px_compare_pane_parent_class)->dispose (object);
+}
+
+static void
+px_compare_pane_class_init (PxComparePaneClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = px_compare_pane_dispose;
+  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+  signals[SENTENCE_ACTIVATED] = g_signal_new ("sentence-activated", G_TYPE_FROM_CLASS (klass),
+                                              G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                              G_TYPE_NONE, 1, G_TYPE_UINT);
+}
+
+static void
+make_tags (PxComparePane *self)
+{
+  for (guint i = 0; i < 3; i++)
+    self->status_tags[i] = gtk_text_buffer_create_tag (buffer (self), NULL, "background",
+                                                       status_colours[i], NULL);
+  self->partner_tag = gtk_text_buffer_create_tag (buffer (self), NULL, "underline",
+                                                  PANGO_UNDERLINE_SINGLE, "weight", 600, NULL);
+  self->selected_tag = gtk_text_buffer_create_tag (buffer (self), NULL, "weight", 700,
+                                                   "underline", PANGO_UNDERLINE_DOUBLE, NULL);
+}
+
+static void
+px_compare_pane_init (PxComparePane *self)
+{
+  GtkWidget *row;
+  GtkGesture *click;
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  self->title = gtk_label_new (NULL);
+  gtk_label_set_ellipsize (GTK_LABEL (self->title), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (self->title, "heading");
+  gtk_box_append (GTK_BOX (self->box), self->title);
+
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_vexpand (row, TRUE);
+  gtk_box_append (GTK_BOX (self->box), row);
+  self->text_view = gtk_text_view_new ();
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->text_view), FALSE);
+  gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (self->text_view), FALSE);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->text_view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->text_view), 8);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->text_view), 8);
+  gtk_text_view_set_pixels_below_lines (GTK_TEXT_VIEW (self->text_view), 2);
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), self->text_view);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_hexpand (self->scroller, TRUE);
+  gtk_box_append (GTK_BOX (row), self->scroller);
+  self->overview = gtk_drawing_area_new ();
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (self->overview), 8);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->overview), draw_overview, self, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->overview), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Where this article differs"), -1);
+  gtk_box_append (GTK_BOX (row), self->overview);
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "released", G_CALLBACK (on_click), self);
+  gtk_widget_add_controller (self->text_view, GTK_EVENT_CONTROLLER (click));
+  make_tags (self);
+}
+
+GtkWidget *
+px_compare_pane_new (void)
+{
+  return g_object_new (PX_TYPE_COMPARE_PANE, NULL);
+}
+
+static void
+apply_range_tag (PxComparePane *self, GtkTextTag *tag, gsize start, gsize end)
+{
+  GtkTextIter a, b;
+
+  gtk_text_buffer_get_iter_at_offset (buffer (self), &a, start);
+  gtk_text_buffer_get_iter_at_offset (buffer (self), &b, end);
+  gtk_text_buffer_apply_tag (buffer (self), tag, &a, &b);
+}
+
+void
+px_compare_pane_set_article (PxComparePane          *self,
+                             const PxCompareArticle *article,
+                             const PxAlignment      *alignment,
+                             guint                   doc)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *a11y = NULL;
+
+  g_return_if_fail (PX_IS_COMPARE_PANE (self));
+
+  self->alignment = alignment;
+  self->doc = doc;
+  title = g_strdup_printf ("%s — %s", article->source ? article->source : _("Unknown outlet"),
+                           article->published ? article->published : _("undated"));
+  gtk_label_set_text (GTK_LABEL (self->title), title);
+  gtk_widget_set_tooltip_text (self->title, article->title);
+  gtk_text_buffer_set_text (buffer (self), article->text, -1);
+  for (guint i = 0; alignment && i < alignment->sentences[doc]->len; i++)
+    {
+      const PxAlignSentence *s = &g_array_index (alignment->sentences[doc], PxAlignSentence, i);
+
+      apply_range_tag (self, self->status_tags[s->status], s->start, s->end);
+    }
+  a11y = g_strdup_printf (_("Text of %s"), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  a11y, -1);
+  gtk_widget_queue_draw (self->overview);
+}
+
+GtkTextView *
+px_compare_pane_get_text_view (PxComparePane *self)
+{
+  return GTK_TEXT_VIEW (self->text_view);
+}
+
+GtkAdjustment *
+px_compare_pane_get_vadjustment (PxComparePane *self)
+{
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+}
+
+guint
+px_compare_pane_get_doc (PxComparePane *self)
+{
+  return self->doc;
+}
+
+/* From buffer coordinates to @target's, through the text view's widget
+ * coordinates. */
+static double
+buffer_y_to (PxComparePane *self, int by, GtkWidget *target)
+{
+  int wx, wy;
+  double tx = 0, ty = 0;
+
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (self->text_view), GTK_TEXT_WINDOW_WIDGET,
+                                         0, by, &wx, &wy);
+  if (!gtk_widget_translate_coordinates (self->text_view, target, wx, wy, &tx, &ty))
+    return wy;
+  return ty;
+}
+
+gboolean
+px_compare_pane_sentence_extent (PxComparePane *self,
+                                 guint          index,
+                                 GtkWidget     *target,
+                                 double        *top,
+                                 double        *bottom)
+{
+  const PxAlignSentence *s;
+  GtkTextIter a, b;
+  GdkRectangle ra, rb;
+
+  if (self->alignment == NULL || (s = sentence (self, index)) == NULL)
+    return FALSE;
+  gtk_text_buffer_get_iter_at_offset (buffer (self), &a, s->start);
+  gtk_text_buffer_get_iter_at_offset (buffer (self), &b, s->end > s->start ? s->end - 1 : s->end);
+  /* Character rectangles, not paragraph lines: a sentence is often only
+   * part of its paragraph. */
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self->text_view), &a, &ra);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self->text_view), &b, &rb);
+  *top = buffer_y_to (self, ra.y, target);
+  *bottom = buffer_y_to (self, rb.y + rb.height, target);
+  return TRUE;
+}
+
+void
+px_compare_pane_clear_highlights (PxComparePane *self)
+{
+  GtkTextIter a, b;
+
+  gtk_text_buffer_get_bounds (buffer (self), &a, &b);
+  gtk_text_buffer_remove_tag (buffer (self), self->selected_tag, &a, &b);
+  gtk_text_buffer_remove_tag (buffer (self), self->partner_tag, &a, &b);
+}
+
+void
+px_compare_pane_highlight (PxComparePane *self,
+                           int            index,
+                           gboolean       partner)
+{
+  const PxAlignSentence *s;
+
+  if (index < 0 || self->alignment == NULL || (s = sentence (self, index)) == NULL)
+    return;
+  apply_range_tag (self, partner ? self->partner_tag : self->selected_tag, s->start, s->end);
+}
+
+void
+px_compare_pane_scroll_to (PxComparePane *self,
+                           gsize          start,
+                           gsize          end,
+                           gboolean       select)
+{
+  GtkTextIter a, b;
+
+  gtk_text_buffer_get_iter_at_offset (buffer (self), &a, start);
+  gtk_text_buffer_get_iter_at_offset (buffer (self), &b, end);
+  if (select)
+    gtk_text_buffer_select_range (buffer (self), &a, &b);
+  gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self->text_view), &a, 0.05, TRUE, 0, 0.2);
+}
+
+int
+px_compare_pane_top_sentence (PxComparePane *self)
+{
+  GdkRectangle visible;
+  GtkTextIter iter;
+
+  if (self->alignment == NULL)
+    return -1;
+  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self->text_view), &visible);
+  gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self->text_view), &iter, 0, visible.y);
+  return px_alignment_sentence_at (self->alignment, self->doc, gtk_text_iter_get_offset (&iter));
+}

@@ -1,0 +1,152 @@
+/* px-link-map.c: bands between two panes, drawn from the panes' own line
+ * positions each frame, so scrolling either pane keeps them right. */
+#include <glib/gi18n.h>
+
+#include "px-link-map.h"
+
+#define GUTTER_WIDTH 48
+
+struct _PxLinkMap
+{
+  GtkWidget          parent_instance;
+  PxComparePane     *left;
+  PxComparePane     *right;
+  const PxAlignment *alignment;
+  guint              n_drawn;
+};
+
+G_DEFINE_FINAL_TYPE (PxLinkMap, px_link_map, GTK_TYPE_WIDGET)
+
+/* The band joining [lt, lb] on the left to [rt, rb] on the right, with
+ * S-curves so that crossing bands (news reorders facts) stay readable. */
+static void
+band_path (cairo_t *cr, double w, double lt, double lb, double rt, double rb)
+{
+  cairo_move_to (cr, 0, lt);
+  cairo_curve_to (cr, w / 2, lt, w / 2, rt, w, rt);
+  cairo_line_to (cr, w, rb);
+  cairo_curve_to (cr, w / 2, rb, w / 2, lb, 0, lb);
+  cairo_close_path (cr);
+}
+
+static gboolean
+link_between (const PxAlignLink *l, guint left, guint right, guint *ls, guint *rs)
+{
+  if (l->a_doc == left && l->b_doc == right)
+    {
+      *ls = l->a_sentence;
+      *rs = l->b_sentence;
+      return TRUE;
+    }
+  if (l->a_doc == right && l->b_doc == left)
+    {
+      *ls = l->b_sentence;
+      *rs = l->a_sentence;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+px_link_map_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  PxLinkMap *self = PX_LINK_MAP (widget);
+  double w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  guint left, right;
+  cairo_t *cr;
+
+  self->n_drawn = 0;
+  if (self->alignment == NULL || self->left == NULL || self->right == NULL)
+    return;
+  left = px_compare_pane_get_doc (self->left);
+  right = px_compare_pane_get_doc (self->right);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  for (guint k = 0; k < self->alignment->links->len; k++)
+    {
+      const PxAlignLink *l = &g_array_index (self->alignment->links, PxAlignLink, k);
+      double lt, lb, rt, rb;
+      guint ls, rs;
+
+      if (!link_between (l, left, right, &ls, &rs) ||
+          !px_compare_pane_sentence_extent (self->left, ls, widget, &lt, &lb) ||
+          !px_compare_pane_sentence_extent (self->right, rs, widget, &rt, &rb))
+        continue;
+      if ((lb < 0 && rb < 0) || (lt > h && rt > h))
+        continue;
+      band_path (cr, w, lt, lb, rt, rb);
+      if (l->status == PX_ALIGN_SHARED)
+        cairo_set_source_rgba (cr, 0.18, 0.76, 0.49, 0.35);
+      else
+        cairo_set_source_rgba (cr, 0.90, 0.65, 0.04, 0.35);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, 0.4, 0.4, 0.4, 0.5);
+      cairo_set_line_width (cr, 0.8);
+      cairo_stroke (cr);
+      self->n_drawn++;
+    }
+  cairo_destroy (cr);
+}
+
+static void
+px_link_map_measure (GtkWidget *widget, GtkOrientation orientation, int for_size,
+                     int *minimum, int *natural, int *min_baseline, int *nat_baseline)
+{
+  *minimum = *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? GUTTER_WIDTH : 0;
+}
+
+static void
+px_link_map_class_init (PxLinkMapClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->snapshot = px_link_map_snapshot;
+  widget_class->measure = px_link_map_measure;
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+px_link_map_init (PxLinkMap *self)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Links between aligned sentences"), -1);
+}
+
+GtkWidget *
+px_link_map_new (void)
+{
+  return g_object_new (PX_TYPE_LINK_MAP, NULL);
+}
+
+void
+px_link_map_set_panes (PxLinkMap         *self,
+                       PxComparePane     *left,
+                       PxComparePane     *right,
+                       const PxAlignment *alignment)
+{
+  g_return_if_fail (PX_IS_LINK_MAP (self));
+
+  self->left = left;
+  self->right = right;
+  self->alignment = alignment;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+guint
+px_link_map_get_n_bands (PxLinkMap *self)
+{
+  guint n = 0, ls, rs;
+
+  if (self->alignment == NULL || self->left == NULL || self->right == NULL)
+    return 0;
+  for (guint k = 0; k < self->alignment->links->len; k++)
+    n += link_between (&g_array_index (self->alignment->links, PxAlignLink, k),
+                       px_compare_pane_get_doc (self->left),
+                       px_compare_pane_get_doc (self->right), &ls, &rs);
+  return n;
+}
+
+guint
+px_link_map_get_n_drawn (PxLinkMap *self)
+{
+  return self->n_drawn;
+}
