@@ -7,9 +7,11 @@
  * unrelated sentences of the same story share a name or two and stay under
  * about 0.12. A pair at 0.30 or more repeats most of a sentence's rare words
  * and is called shared; between the two it shares a clear part of one
- * (partial). A pair under T_SHARED is only kept when it is the best partner
- * of one of its two sentences, which keeps the story's background vocabulary
- * ("Russie", "Ukraine") from linking everything to everything.
+ * (partial). A pair under T_SHARED is only kept when it scores at least
+ * NEAR_BEST (70%) of the best partner of one of its two sentences in that
+ * article, which keeps the story's background vocabulary ("Russie",
+ * "Ukraine") from linking everything to everything, while a sentence that
+ * packs two facts still reaches both sentences reporting them.
  *
  * Words are reduced to the first six code points of their match key: a crude
  * stem that joins "rencontre", "rencontrent" and "rencontrés", or
@@ -33,6 +35,8 @@
  * lengthen the vector and lower every score. At half weight a shared pair
  * still lifts a verbatim repeat above a paraphrase. */
 #define BIGRAM_WEIGHT 0.5
+
+#define NEAR_BEST 0.7
 
 const char *
 px_align_status_to_string (PxAlignStatus status)
@@ -662,8 +666,8 @@ keep_links (PxAlignment *al, const Model *m, GArray *cands)
       PxAlignLink link;
 
       if (c->score < PX_ALIGN_T_SHARED &&
-          c->score < best[c->a * al->n_docs + b->doc] &&
-          c->score < best[c->b * al->n_docs + a->doc])
+          c->score < NEAR_BEST * best[c->a * al->n_docs + b->doc] &&
+          c->score < NEAR_BEST * best[c->b * al->n_docs + a->doc])
         continue;
       link = (PxAlignLink) { a->doc, a->index, b->doc, b->index, c->score,
                              c->score >= PX_ALIGN_T_SHARED ? PX_ALIGN_SHARED : PX_ALIGN_PARTIAL };
