@@ -96,16 +96,39 @@ static const char *before_patterns[] = {
 
 /* Runs @pattern on the code points [from, to) of @text; on a match, the
  * first group's span in code points of @text. */
+/* Compiled once per pattern and kept: GRegex is immutable and thread-safe,
+ * and the engine may run in several threads. */
+static GRegex *
+cached_regex (const char *pattern)
+{
+  static GHashTable *cache;
+  static GMutex lock;
+  GRegex *re;
+
+  g_mutex_lock (&lock);
+  if (cache == NULL)
+    cache = g_hash_table_new (g_str_hash, g_str_equal);
+  re = g_hash_table_lookup (cache, pattern);
+  if (re == NULL)
+    {
+      re = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL);
+      g_assert (re != NULL);
+      g_hash_table_insert (cache, (gpointer) pattern, re);
+    }
+  g_mutex_unlock (&lock);
+  return re;
+}
+
 static gboolean
 match_name (const char *pattern, const char *text, gsize from, gsize to,
             gsize *out_start, gsize *out_end)
 {
-  g_autoptr(GRegex) re = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL);
+  GRegex *re = cached_regex (pattern);
   g_autofree char *window = px_text_substring (text, from, to);
   g_autoptr(GMatchInfo) info = NULL;
   int s, e;
 
-  if (re == NULL || window == NULL || !g_regex_match (re, window, 0, &info))
+  if (window == NULL || !g_regex_match (re, window, 0, &info))
     return FALSE;
   if (!g_match_info_fetch_pos (info, 1, &s, &e) || s < 0)
     return FALSE;
@@ -134,12 +157,13 @@ px_quotes_find_speaker (const char *text,
   return FALSE;
 }
 
+#define PRONOUN_AFTER "^[\\s,»”\"]*(?:a|avait)-t-(?:il|elle)\\b|^[\\s,»”\"]*(?:he|she) (?:said|added)"
+
 /* "…», a-t-elle déclaré": the last person named before the quote. */
 static gboolean
 after_is_pronoun (const char *text, gsize quote_end)
 {
-  g_autoptr(GRegex) re = g_regex_new ("^[\\s,»”\"]*(?:a|avait)-t-(?:il|elle)\\b|^[\\s,»”\"]*(?:he|she) (?:said|added)",
-                                      0, 0, NULL);
+  GRegex *re = cached_regex (PRONOUN_AFTER);
   g_autofree char *window = px_text_substring (text, quote_end,
                                                MIN (px_text_length (text, -1), quote_end + 40));
 
