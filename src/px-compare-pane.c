@@ -1,6 +1,8 @@
 /* px-compare-pane.c: one article's text, tinted by alignment status.
  *
- * Emits "sentence-activated" (guint index) when the user clicks a sentence.
+ * Emits "sentence-activated" (guint index) when the user clicks a sentence,
+ * and "annotate" (guint start, guint end, const char *key) when the user
+ * presses a label key over a selection, as in the article view.
  */
 #include <glib/gi18n.h>
 
@@ -23,7 +25,7 @@ struct _PxComparePane
 
 G_DEFINE_FINAL_TYPE (PxComparePane, px_compare_pane, GTK_TYPE_WIDGET)
 
-enum { SENTENCE_ACTIVATED, N_SIGNALS };
+enum { SENTENCE_ACTIVATED, ANNOTATE, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 /* Tints readable in both light and dark styles: low alpha over the view's
@@ -46,6 +48,27 @@ sentence (PxComparePane *self, guint i)
   GArray *s = self->alignment->sentences[self->doc];
 
   return i < s->len ? &g_array_index (s, PxAlignSentence, i) : NULL;
+}
+
+/* A label key (a digit or a letter, no Ctrl/Alt) over a selection asks the
+ * view to annotate it; the view knows the store and the label shortcuts. */
+static gboolean
+on_key (GtkEventControllerKey *ctl, guint keyval, guint keycode, GdkModifierType state,
+        PxComparePane *self)
+{
+  gunichar c = gdk_keyval_to_unicode (keyval);
+  GtkTextIter a, b;
+  char key[8] = { 0 };
+  gboolean handled = FALSE;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) || !g_unichar_isalnum (c))
+    return FALSE;
+  if (!gtk_text_buffer_get_selection_bounds (buffer (self), &a, &b))
+    return FALSE;
+  g_unichar_to_utf8 (c, key);
+  g_signal_emit (self, signals[ANNOTATE], 0, (guint) gtk_text_iter_get_offset (&a),
+                 (guint) gtk_text_iter_get_offset (&b), key, &handled);
+  return handled;
 }
 
 static void
@@ -104,6 +127,9 @@ px_compare_pane_class_init (PxComparePaneClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = px_compare_pane_dispose;
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+  signals[ANNOTATE] = g_signal_new ("annotate", G_TYPE_FROM_CLASS (klass),
+                                    G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                    G_TYPE_BOOLEAN, 3, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_STRING);
   signals[SENTENCE_ACTIVATED] = g_signal_new ("sentence-activated", G_TYPE_FROM_CLASS (klass),
                                               G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                               G_TYPE_NONE, 1, G_TYPE_UINT);
@@ -126,6 +152,7 @@ px_compare_pane_init (PxComparePane *self)
 {
   GtkWidget *row;
   GtkGesture *click;
+  GtkEventController *key;
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
@@ -157,6 +184,9 @@ px_compare_pane_init (PxComparePane *self)
                                   _("Where this article differs"), -1);
   gtk_box_append (GTK_BOX (row), self->overview);
 
+  key = gtk_event_controller_key_new ();
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key), self);
+  gtk_widget_add_controller (self->text_view, key);
   click = gtk_gesture_click_new ();
   g_signal_connect (click, "released", G_CALLBACK (on_click), self);
   gtk_widget_add_controller (self->text_view, GTK_EVENT_CONTROLLER (click));

@@ -52,11 +52,15 @@ struct _PxCompareView
   int              selected_sentence;
   guint            n_matrix_rows;
   guint            n_flagged;
+  guint            refresh_id;
 };
 
 G_DEFINE_FINAL_TYPE (PxCompareView, px_compare_view, GTK_TYPE_WIDGET)
 
 static void start_compare (PxCompareView *self);
+static void set_busy      (PxCompareView *self,
+                           gboolean       busy,
+                           const char    *message);
 
 /* ---- Panes ------------------------------------------------------------ */
 
@@ -138,6 +142,45 @@ reveal (guint doc, gsize start, gsize end, gpointer data)
   px_compare_pane_scroll_to (PX_COMPARE_PANE (self->panes[doc]), start, end, TRUE);
 }
 
+static PxLabel *
+label_for_key (PxStore *store, const char *key)
+{
+  g_autoptr(GListModel) labels = px_store_list_labels (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+    {
+      g_autoptr(PxLabel) label = g_list_model_get_item (labels, i);
+      const char *shortcut = px_label_get_shortcut (label);
+
+      if (shortcut && g_ascii_strcasecmp (shortcut, key) == 0)
+        return g_steal_pointer (&label);
+    }
+  return NULL;
+}
+
+/* The same keys as in the article view tag the selection; the store's
+ * "annotations-changed" then brings a fresh comparison. */
+static gboolean
+on_annotate (PxComparePane *pane, guint start, guint end, const char *key, PxCompareView *self)
+{
+  const PxCompareArticle *a;
+  g_autoptr(PxLabel) label = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize s = start, e = end;
+
+  if (self->store == NULL || self->result == NULL)
+    return FALSE;
+  if ((label = label_for_key (self->store, key)) == NULL)
+    return FALSE;
+  a = g_ptr_array_index (self->result->input->articles, px_compare_pane_get_doc (pane));
+  if (!px_text_snap_to_words (a->text, a->language, &s, &e))
+    return TRUE;
+  if (px_store_add_annotation (self->store, a->id, px_label_get_id (label), s, e,
+                               PX_ANNOTATION_ACCEPTED, NULL, &error) == 0)
+    set_busy (self, FALSE, error->message);
+  return TRUE;
+}
+
 static void
 clear_panes (PxCompareView *self)
 {
@@ -165,6 +208,7 @@ build_panes (PxCompareView *self, const PxCompareResult *r)
       px_compare_pane_set_article (PX_COMPARE_PANE (pane), g_ptr_array_index (r->input->articles, d),
                                    r->alignment, d);
       g_signal_connect (pane, "sentence-activated", G_CALLBACK (on_sentence_activated), self);
+      g_signal_connect (pane, "annotate", G_CALLBACK (on_annotate), self);
       g_signal_connect (px_compare_pane_get_vadjustment (PX_COMPARE_PANE (pane)), "value-changed",
                         G_CALLBACK (on_scrolled), self);
       self->panes[d] = pane;
@@ -608,6 +652,7 @@ px_compare_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->store)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -675,6 +720,41 @@ on_stories_changed (PxStore *store, PxCompareView *self)
   reload_stories (self);
 }
 
+static gboolean
+refresh_idle (gpointer data)
+{
+  PxCompareView *self = data;
+  gint64 ids[PX_ALIGN_MAX_DOCS];
+  guint n = 0;
+
+  self->refresh_id = 0;
+  if (self->result == NULL)
+    return G_SOURCE_REMOVE;
+  for (guint i = 0; i < self->result->input->articles->len && n < PX_ALIGN_MAX_DOCS; i++)
+    ids[n++] = ((PxCompareArticle *) g_ptr_array_index (self->result->input->articles, i))->id;
+  compare_ids (self, ids, n);
+  return G_SOURCE_REMOVE;
+}
+
+/* Annotations, entity links and events feed the comparison: redo it, once
+ * per burst of changes, when they touch a compared article. */
+static void
+on_article_changed (PxStore *store, gint64 article_id, PxCompareView *self)
+{
+  gboolean ours = article_id <= 0;
+
+  for (guint i = 0; self->result && !ours && i < self->result->input->articles->len; i++)
+    ours = ((PxCompareArticle *) g_ptr_array_index (self->result->input->articles, i))->id == article_id;
+  if (ours && self->refresh_id == 0)
+    self->refresh_id = g_idle_add (refresh_idle, self);
+}
+
+static void
+on_entities_changed (PxStore *store, PxCompareView *self)
+{
+  on_article_changed (store, 0, self);
+}
+
 void
 px_compare_view_set_store (PxCompareView *self,
                            PxStore       *store)
@@ -687,7 +767,12 @@ px_compare_view_set_store (PxCompareView *self,
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, store);
   if (store)
-    g_signal_connect (store, "stories-changed", G_CALLBACK (on_stories_changed), self);
+    {
+      g_signal_connect (store, "stories-changed", G_CALLBACK (on_stories_changed), self);
+      g_signal_connect (store, "annotations-changed", G_CALLBACK (on_article_changed), self);
+      g_signal_connect (store, "events-changed", G_CALLBACK (on_article_changed), self);
+      g_signal_connect (store, "entities-changed", G_CALLBACK (on_entities_changed), self);
+    }
   self->story_id = 0;
   reload_stories (self);
   rebuild_checks (self);
