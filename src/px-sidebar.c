@@ -177,10 +177,11 @@ bind_row (GtkSignalListItemFactory *factory,
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
   if (is_group (self, item))
     {
+      GListModel *children = gtk_tree_list_row_get_children (row);
+
       gtk_label_set_text (GTK_LABEL (title), PX_IS_STORY (item) ? px_story_get_name (PX_STORY (item))
                                                                : _("Unassigned"));
-      n = PX_IS_STORY (item) ? px_story_get_n_articles (PX_STORY (item))
-                             : g_list_model_get_n_items (gtk_tree_list_row_get_children (row));
+      n = children ? g_list_model_get_n_items (children) : 0;
       tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", n), n);
       gtk_widget_add_css_class (title, "heading");
     }
@@ -404,8 +405,9 @@ px_sidebar_set_store (PxSidebar *self,
   if (store == NULL)
     return;
 
+  /* After: the store's own list models refresh in their handlers first. */
   g_signal_connect_object (store, "articles-changed", G_CALLBACK (on_articles_changed),
-                           self, G_CONNECT_SWAPPED);
+                           self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   stories = px_store_list_stories (store);
   unassigned = g_list_store_new (G_TYPE_OBJECT);
   g_list_store_append (unassigned, self->unassigned);

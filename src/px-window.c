@@ -357,6 +357,8 @@ import_finished (PxWindow       *self,
   g_clear_handle_id (&self->import_poll_id, g_source_remove);
   g_clear_pointer (&self->import_job, px_import_job_unref);
   g_clear_object (&self->import_cancellable);
+  if (self->toast_overlay == NULL)
+    return;  /* the window was closed while the import ran */
   gtk_spinner_stop (self->import_spinner);
   gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
 
