@@ -422,6 +422,9 @@ reload_stories (PxCompareView *self)
   g_ptr_array_add (names, NULL);
   g_signal_handlers_block_by_func (self->story_dropdown, on_story_selected, self);
   gtk_string_list_splice (self->story_names, 0, n_old, (const char * const *) names->pdata);
+  /* No story picked yet: show none rather than the first, so that picking
+   * the first one is a change. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->story_dropdown), GTK_INVALID_LIST_POSITION);
   for (guint i = 0; i < self->story_ids->len; i++)
     if (g_array_index (self->story_ids, gint64, i) == self->story_id)
       gtk_drop_down_set_selected (GTK_DROP_DOWN (self->story_dropdown), i);
