@@ -215,6 +215,9 @@ px_search_view_dispose (GObject *object)
   PxSearchView *self = PX_SEARCH_VIEW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PX_TYPE_SEARCH_VIEW);
+  /* Unbound template children are not disposed with the template. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_object (&self->store);
   g_clear_object (&self->results);
   G_OBJECT_CLASS (px_search_view_parent_class)->dispose (object);

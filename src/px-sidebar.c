@@ -371,6 +371,22 @@ px_sidebar_select_article (PxSidebar *self,
   return FALSE;
 }
 
+gboolean
+px_sidebar_select_first_article (PxSidebar *self)
+{
+  GListModel *rows = G_LIST_MODEL (self->filtered);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (PX_IS_ARTICLE (item))
+        return px_sidebar_select_article (self, px_article_get_id (PX_ARTICLE (item)));
+    }
+  return FALSE;
+}
+
 GListModel *
 px_sidebar_get_rows (PxSidebar *self)
 {
@@ -685,6 +701,9 @@ px_sidebar_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), PX_TYPE_SIDEBAR);
+  /* Unbound template children are not disposed with the template. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->roots);
   g_clear_object (&self->unassigned);

@@ -25,6 +25,8 @@ GListModel *px_sidebar_get_rows       (PxSidebar  *self);
 /* Selects (and scrolls to) the article's row; FALSE when it is not shown. */
 gboolean    px_sidebar_select_article (PxSidebar  *self,
                                        gint64      article_id);
+/* Selects the first article shown; FALSE when there is none. */
+gboolean    px_sidebar_select_first_article (PxSidebar *self);
 void        px_sidebar_set_filter     (PxSidebar  *self,
                                        const char *text);
 /* The story of the selected row (0: none or Unassigned). */

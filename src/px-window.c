@@ -69,6 +69,9 @@ px_window_update_page (PxWindow *self)
       && self->store == NULL)
     page = "error";
   gtk_stack_set_visible_child_name (self->main_stack, page);
+  /* Annotate and Compare mean nothing before there is an article. */
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title,
+                                                     g_str_equal (page, "corpus"));
   px_window_update_actions (self);
 }
 
@@ -143,6 +146,9 @@ px_window_set_store (PxWindow *self,
     }
   px_window_update_title (self);
   px_window_update_page (self);
+  /* Open on an article rather than on an empty page. */
+  if (store != NULL)
+    px_sidebar_select_first_article (self->sidebar);
 }
 
 PxStore *
