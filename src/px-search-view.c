@@ -156,6 +156,14 @@ on_entry_activate (PxSearchView *self)
 }
 
 static void
+activate_first_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  on_entry_activate (PX_SEARCH_VIEW (widget));
+}
+
+static void
 on_list_activate (GtkListView  *list_view,
                   guint         position,
                   PxSearchView *self)
@@ -242,6 +250,7 @@ px_search_view_class_init (PxSearchViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PxSearchView, list_view);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_SEARCH);
+  gtk_widget_class_install_action (widget_class, "search.activate-first", NULL, activate_first_action);
 }
 
 static void

@@ -267,6 +267,12 @@ px_window_get_workspace (PxWindow *self)
   return self->workspace;
 }
 
+GtkWidget *
+px_window_get_search_view (PxWindow *self)
+{
+  return GTK_WIDGET (self->search_view);
+}
+
 void
 px_window_show_page (PxWindow   *self,
                      const char *name)

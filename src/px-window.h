@@ -49,6 +49,7 @@ void         px_window_show_error     (PxWindow      *self,
 const char  *px_window_get_page_name  (PxWindow      *self);
 PxSidebar   *px_window_get_sidebar    (PxWindow      *self);
 PxWorkspace *px_window_get_workspace  (PxWindow      *self);
+GtkWidget   *px_window_get_search_view (PxWindow     *self);
 /* "annotate" or "compare". */
 void         px_window_show_page      (PxWindow      *self,
                                        const char    *name);
