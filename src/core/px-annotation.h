@@ -16,7 +16,9 @@ typedef enum
   PX_ANNOTATION_SUGGESTED,
 } PxAnnotationStatus;
 
-const char *px_annotation_status_to_string (PxAnnotationStatus status);
+const char *px_annotation_status_to_string   (PxAnnotationStatus  status);
+gboolean    px_annotation_status_from_string (const char         *str,
+                                              PxAnnotationStatus *out);
 
 #define PX_TYPE_ANNOTATION (px_annotation_get_type ())
 G_DECLARE_FINAL_TYPE (PxAnnotation, px_annotation, PX, ANNOTATION, GObject)

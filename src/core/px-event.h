@@ -12,6 +12,10 @@ typedef struct
   gint64  annotation_id;
 } PxEventArgument;
 
+PxEventArgument *px_event_argument_new  (const char      *role,
+                                         gint64           annotation_id);
+void             px_event_argument_free (PxEventArgument *arg);
+
 #define PX_TYPE_EVENT (px_event_get_type ())
 G_DECLARE_FINAL_TYPE (PxEvent, px_event, PX, EVENT, GObject)
 
