@@ -662,12 +662,11 @@ popover_closed (GtkPopover *popover)
 }
 
 static void
-show_context_menu (PxSidebar *self,
-                   GtkWidget *expander,
-                   double     x,
-                   double     y)
+popup_menu (PxSidebar          *self,
+            GObject            *item,
+            GtkWidget          *parent,
+            const GdkRectangle *rect)
 {
-  g_autoptr(GObject) item = row_item_at (self, expander);
   g_autoptr(GMenu) menu = NULL;
   GtkWidget *popover;
 
@@ -675,11 +674,41 @@ show_context_menu (PxSidebar *self,
     return;
   menu = context_menu (self, item);
   popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
-  gtk_widget_set_parent (popover, expander);
+  gtk_widget_set_parent (popover, parent);
   gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
-  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), rect);
   g_signal_connect (popover, "closed", G_CALLBACK (popover_closed), NULL);
   gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+static void
+show_context_menu (PxSidebar *self,
+                   GtkWidget *expander,
+                   double     x,
+                   double     y)
+{
+  g_autoptr(GObject) item = row_item_at (self, expander);
+
+  popup_menu (self, item, expander, &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+}
+
+/* Shift+F10 and the Menu key: the same menu for the selected row. */
+static void
+context_menu_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PxSidebar *self = PX_SIDEBAR (widget);
+  g_autoptr(GObject) item = selected_item (self);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  graphene_rect_t bounds;
+  GdkRectangle rect = { 0, 0, gtk_widget_get_width (widget), 1 };
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, widget)
+      && gtk_widget_compute_bounds (focus, widget, &bounds))
+    rect = (GdkRectangle) { (int) bounds.origin.x, (int) bounds.origin.y,
+                            (int) bounds.size.width, (int) bounds.size.height };
+  popup_menu (self, item, widget, &rect);
 }
 
 static void
@@ -737,6 +766,9 @@ px_sidebar_class_init (PxSidebarClass *klass)
   gtk_widget_class_install_action (widget_class, "sidebar.rename-story", "x", rename_story_action);
   gtk_widget_class_install_action (widget_class, "sidebar.delete-story", "x", delete_story_action);
   gtk_widget_class_install_action (widget_class, "sidebar.move-article", "(xx)", move_article_action);
+  gtk_widget_class_install_action (widget_class, "sidebar.context-menu", NULL, context_menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "sidebar.context-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "sidebar.context-menu", NULL);
 }
 
 static void
