@@ -310,6 +310,13 @@ gboolean     px_store_export_rows       (PxStore           *self,
                                          gpointer           user_data,
                                          GError           **error);
 
+/* Caps the file at @pages database pages (PRAGMA max_page_count), so that
+ * tests can run out of room without filling a disk. Returns the cap now in
+ * force, or 0 with @error set. */
+gint64       px_store_set_max_page_count (PxStore         *self,
+                                          gint64           pages,
+                                          GError         **error);
+
 /* ---- Stats ------------------------------------------------------------ */
 
 typedef struct

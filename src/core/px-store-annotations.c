@@ -1,0 +1,947 @@
+/* px-store-annotations.c: annotations, entities and events. */
+#include <string.h>
+
+#include "px-store-private.h"
+#include "px-text.h"
+
+const char *const px_store_annotation_columns =
+  "n.id, n.article_id, n.label_id, l.name, l.kind, n.start, n.\"end\", n.text,"
+  " n.entity_id, e.name, ar.name, n.created_at, n.note, n.status";
+
+#define ANNOTATION_FROM \
+  " FROM annotation n JOIN label l ON l.id = n.label_id" \
+  " LEFT JOIN entity e ON e.id = n.entity_id" \
+  " LEFT JOIN annotator ar ON ar.id = n.annotator_id"
+
+PxAnnotation *
+px_store_annotation_from_row (sqlite3_stmt *stmt)
+{
+  PxLabelKind kind = PX_LABEL_ENTITY;
+  PxAnnotationStatus status = PX_ANNOTATION_ACCEPTED;
+
+  px_label_kind_from_string (px_store_column_str (stmt, 4), &kind);
+  px_annotation_status_from_string (px_store_column_str (stmt, 13), &status);
+  return g_object_new (PX_TYPE_ANNOTATION,
+                       "id", (gint64) sqlite3_column_int64 (stmt, 0),
+                       "article-id", (gint64) sqlite3_column_int64 (stmt, 1),
+                       "label-id", (gint64) sqlite3_column_int64 (stmt, 2),
+                       "label-name", px_store_column_str (stmt, 3),
+                       "kind", (int) kind,
+                       "start", (guint64) sqlite3_column_int64 (stmt, 5),
+                       "end", (guint64) sqlite3_column_int64 (stmt, 6),
+                       "text", px_store_column_str (stmt, 7),
+                       "entity-id", (gint64) sqlite3_column_int64 (stmt, 8),
+                       "entity-name", px_store_column_str (stmt, 9),
+                       "annotator", px_store_column_str (stmt, 10),
+                       "created-at", px_store_column_str (stmt, 11),
+                       "note", px_store_column_str (stmt, 12),
+                       "status", (int) status,
+                       NULL);
+}
+
+static gint64
+annotator_id (PxStore     *self,
+              const char  *name,
+              GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (name == NULL || *name == '\0')
+    return 0;
+  stmt = px_store_prepare (self, "INSERT OR IGNORE INTO annotator (name) VALUES (?)", error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      px_store_set_error (self, SQLITE_ERROR, error);
+      return -1;
+    }
+  stmt = px_store_prepare (self, "SELECT id FROM annotator WHERE name = ?", error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
+}
+
+static char *
+now_iso (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+typedef struct
+{
+  gint64              id;          /* 0: a new one */
+  gint64              article_id;
+  gint64              label_id;
+  gsize               start;
+  gsize               end;
+  gint64              entity_id;
+  const char         *annotator;
+  const char         *created_at;
+  const char         *note;
+  PxAnnotationStatus  status;
+} AnnotationRow;
+
+/* Checks the span against the article's length (code points) and inserts,
+ * caching the span's text with substr(), which counts code points too. */
+static gint64
+insert_annotation (PxStore              *self,
+                   const AnnotationRow  *row,
+                   GError              **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 chars, ann;
+  int rc;
+
+  stmt = px_store_prepare (self, "SELECT chars FROM article WHERE id = ?", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, row->article_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_NOT_FOUND, "%s: no article %" G_GINT64_FORMAT,
+                   px_store_get_path (self), row->article_id);
+      return 0;
+    }
+  chars = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (row->start >= row->end || (gint64) row->end > chars)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_INVALID,
+                   "%s: span %" G_GSIZE_FORMAT "–%" G_GSIZE_FORMAT " is not inside article %"
+                   G_GINT64_FORMAT " (%" G_GINT64_FORMAT " characters)",
+                   px_store_get_path (self), row->start, row->end, row->article_id, chars);
+      return 0;
+    }
+  ann = annotator_id (self, row->annotator, error);
+  if (ann < 0)
+    return 0;
+  stmt = px_store_prepare (self,
+    "INSERT INTO annotation (id, article_id, label_id, start, \"end\", text, entity_id,"
+    " annotator_id, created_at, note, status)"
+    " SELECT ?1, ?2, ?3, ?4, ?5, substr(text, ?4 + 1, ?5 - ?4), ?6, ?7, ?8, ?9, ?10"
+    " FROM article WHERE id = ?2", error);
+  if (stmt == NULL)
+    return 0;
+  if (row->id != 0)
+    sqlite3_bind_int64 (stmt, 1, row->id);
+  sqlite3_bind_int64 (stmt, 2, row->article_id);
+  sqlite3_bind_int64 (stmt, 3, row->label_id);
+  sqlite3_bind_int64 (stmt, 4, (sqlite3_int64) row->start);
+  sqlite3_bind_int64 (stmt, 5, (sqlite3_int64) row->end);
+  if (row->entity_id != 0)
+    sqlite3_bind_int64 (stmt, 6, row->entity_id);
+  if (ann != 0)
+    sqlite3_bind_int64 (stmt, 7, ann);
+  sqlite3_bind_text (stmt, 8, row->created_at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, row->note, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, px_annotation_status_to_string (row->status), -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      if ((rc & 0xff) == SQLITE_CONSTRAINT)
+        g_set_error (error, PX_ERROR, PX_ERROR_INVALID,
+                     "%s: cannot add the annotation: %s (unknown label or entity?)",
+                     px_store_get_path (self), sqlite3_errmsg (px_store_get_db (self)));
+      else
+        px_store_set_error (self, rc, error);
+      return 0;
+    }
+  return sqlite3_last_insert_rowid (px_store_get_db (self));
+}
+
+gint64
+px_store_add_annotation (PxStore            *self,
+                         gint64              article_id,
+                         gint64              label_id,
+                         gsize               start,
+                         gsize               end,
+                         PxAnnotationStatus  status,
+                         const char         *note,
+                         GError            **error)
+{
+  g_autofree char *now = now_iso ();
+  AnnotationRow row = { 0, article_id, label_id, start, end, 0,
+                        px_store_get_annotator (self), now, note, status };
+  gint64 id;
+
+  g_return_val_if_fail (PX_IS_STORE (self), 0);
+  if (!px_store_write_begin (self, error))
+    return 0;
+  id = insert_annotation (self, &row, error);
+  if (id == 0)
+    {
+      px_store_write_abort (self);
+      return 0;
+    }
+  px_store_queue (self, PX_STORE_PENDING_ARTICLES);
+  px_store_queue_annotations (self, article_id);
+  if (!px_store_write_end (self, error))
+    return 0;
+  return id;
+}
+
+gboolean
+px_store_restore_annotation (PxStore       *self,
+                             PxAnnotation  *annotation,
+                             GError       **error)
+{
+  AnnotationRow row = {
+    px_annotation_get_id (annotation),
+    px_annotation_get_article_id (annotation),
+    px_annotation_get_label_id (annotation),
+    px_annotation_get_start (annotation),
+    px_annotation_get_end (annotation),
+    px_annotation_get_entity_id (annotation),
+    px_annotation_get_annotator (annotation),
+    px_annotation_get_created_at (annotation),
+    px_annotation_get_note (annotation),
+    px_annotation_get_status (annotation),
+  };
+
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+  if (!px_store_write_begin (self, error))
+    return FALSE;
+  /* The entity may have gone meanwhile; the mention then comes back unlinked. */
+  if (row.entity_id != 0)
+    {
+      g_autoptr(PxEntity) entity = px_store_get_entity (self, row.entity_id, NULL);
+      if (entity == NULL)
+        row.entity_id = 0;
+    }
+  if (insert_annotation (self, &row, error) == 0)
+    {
+      px_store_write_abort (self);
+      return FALSE;
+    }
+  px_store_queue (self, PX_STORE_PENDING_ARTICLES | PX_STORE_PENDING_ENTITIES);
+  px_store_queue_annotations (self, row.article_id);
+  return px_store_write_end (self, error);
+}
+
+PxAnnotation *
+px_store_get_annotation (PxStore  *self,
+                         gint64    id,
+                         GError  **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s" ANNOTATION_FROM " WHERE n.id = ?",
+                                          px_store_annotation_columns);
+  sqlite3_stmt *stmt;
+  PxAnnotation *annotation;
+
+  g_return_val_if_fail (PX_IS_STORE (self), NULL);
+  stmt = px_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_NOT_FOUND, "%s: no annotation %" G_GINT64_FORMAT,
+                   px_store_get_path (self), id);
+      return NULL;
+    }
+  annotation = px_store_annotation_from_row (stmt);
+  sqlite3_reset (stmt);
+  return annotation;
+}
+
+static gint64
+annotation_article (PxStore  *self,
+                    gint64    id,
+                    GError  **error)
+{
+  sqlite3_stmt *stmt = px_store_prepare (self, "SELECT article_id FROM annotation WHERE id = ?", error);
+  gint64 article = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    article = sqlite3_column_int64 (stmt, 0);
+  else
+    g_set_error (error, PX_ERROR, PX_ERROR_NOT_FOUND, "%s: no annotation %" G_GINT64_FORMAT,
+                 px_store_get_path (self), id);
+  sqlite3_reset (stmt);
+  return article;
+}
+
+/* One UPDATE or DELETE of one annotation, by id in parameter 1 and an
+ * optional value in parameter 2 (bound by the caller's closure). */
+static gboolean
+change_annotation (PxStore     *self,
+                   gint64       id,
+                   const char  *sql,
+                   int          kind,    /* 0: none, 1: int64, 2: text */
+                   gint64       value,
+                   const char  *text,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 article;
+  int rc;
+
+  if (!px_store_write_begin (self, error))
+    return FALSE;
+  article = annotation_article (self, id, error);
+  stmt = article != 0 ? px_store_prepare (self, sql, error) : NULL;
+  if (stmt == NULL)
+    {
+      px_store_write_abort (self);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (kind == 1 && value != 0)
+    sqlite3_bind_int64 (stmt, 2, value);
+  else if (kind == 2)
+    sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      if ((rc & 0xff) == SQLITE_CONSTRAINT)
+        g_set_error (error, PX_ERROR, PX_ERROR_NOT_FOUND, "%s: no such label or entity",
+                     px_store_get_path (self));
+      else
+        px_store_set_error (self, rc, error);
+      px_store_write_abort (self);
+      return FALSE;
+    }
+  px_store_queue (self, PX_STORE_PENDING_ARTICLES | PX_STORE_PENDING_ENTITIES);
+  px_store_queue_annotations (self, article);
+  px_store_queue_events (self, article);
+  return px_store_write_end (self, error);
+}
+
+gboolean
+px_store_delete_annotation (PxStore  *self,
+                            gint64    id,
+                            GError  **error)
+{
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+  /* Foreign keys cascade to the events it triggers and the arguments that
+   * point at it. */
+  return change_annotation (self, id, "DELETE FROM annotation WHERE id = ?1", 0, 0, NULL, error);
+}
+
+gboolean
+px_store_set_annotation_label (PxStore  *self,
+                               gint64    id,
+                               gint64    label_id,
+                               GError  **error)
+{
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+  return change_annotation (self, id, "UPDATE annotation SET label_id = ?2 WHERE id = ?1",
+                            1, label_id, NULL, error);
+}
+
+gboolean
+px_store_set_annotation_status (PxStore             *self,
+                                gint64               id,
+                                PxAnnotationStatus   status,
+                                GError             **error)
+{
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+  return change_annotation (self, id, "UPDATE annotation SET status = ?2 WHERE id = ?1",
+                            2, 0, px_annotation_status_to_string (status), error);
+}
+
+gboolean
+px_store_set_annotation_note (PxStore     *self,
+                              gint64       id,
+                              const char  *note,
+                              GError     **error)
+{
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+  return change_annotation (self, id, "UPDATE annotation SET note = ?2 WHERE id = ?1",
+                            2, 0, (note != NULL && *note != '\0') ? note : NULL, error);
+}
+
+gboolean
+px_store_set_annotation_entity (PxStore  *self,
+                                gint64    id,
+                                gint64    entity_id,
+                                GError  **error)
+{
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+  return change_annotation (self, id, "UPDATE annotation SET entity_id = ?2 WHERE id = ?1",
+                            1, entity_id, NULL, error);
+}
+
+GPtrArray *
+px_store_load_annotations (PxStore *self,
+                           gint64   article_id)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *sql = g_strdup_printf ("SELECT %s" ANNOTATION_FROM
+                                          " WHERE n.article_id = ? ORDER BY n.start, n.\"end\", n.id",
+                                          px_store_annotation_columns);
+  sqlite3_stmt *stmt = px_store_prepare (self, sql, NULL);
+
+  if (stmt == NULL)
+    return items;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (items, px_store_annotation_from_row (stmt));
+  sqlite3_reset (stmt);
+  return items;
+}
+
+/* ---- Entities --------------------------------------------------------- */
+
+const char *const px_store_entity_columns =
+  "e.id, e.name, e.label_id, l.name, e.match_key,"
+  " (SELECT count(*) FROM annotation n WHERE n.entity_id = e.id),"
+  " (SELECT count(DISTINCT n.article_id) FROM annotation n WHERE n.entity_id = e.id)";
+
+#define ENTITY_FROM " FROM entity e LEFT JOIN label l ON l.id = e.label_id"
+
+PxEntity *
+px_store_entity_from_row (sqlite3_stmt *stmt)
+{
+  return g_object_new (PX_TYPE_ENTITY,
+                       "id", (gint64) sqlite3_column_int64 (stmt, 0),
+                       "name", px_store_column_str (stmt, 1),
+                       "label-id", (gint64) sqlite3_column_int64 (stmt, 2),
+                       "label-name", px_store_column_str (stmt, 3),
+                       "match-key", px_store_column_str (stmt, 4),
+                       "n-mentions", (guint) sqlite3_column_int (stmt, 5),
+                       "n-articles", (guint) sqlite3_column_int (stmt, 6),
+                       NULL);
+}
+
+gint64
+px_store_add_entity (PxStore     *self,
+                     const char  *name,
+                     gint64       label_id,
+                     GError     **error)
+{
+  g_autofree char *key = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PX_IS_STORE (self), 0);
+  if (name == NULL || *name == '\0')
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_INVALID, "%s: an entity needs a name",
+                   px_store_get_path (self));
+      return 0;
+    }
+  if (!px_store_write_begin (self, error))
+    return 0;
+  key = px_text_match_key (name);
+  stmt = px_store_prepare (self, "INSERT INTO entity (name, label_id, match_key) VALUES (?, ?, ?)", error);
+  if (stmt == NULL)
+    {
+      px_store_write_abort (self);
+      return 0;
+    }
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  if (label_id != 0)
+    sqlite3_bind_int64 (stmt, 2, label_id);
+  sqlite3_bind_text (stmt, 3, key != NULL ? key : "", -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      px_store_set_error (self, rc, error);
+      px_store_write_abort (self);
+      return 0;
+    }
+  px_store_queue (self, PX_STORE_PENDING_ENTITIES);
+  if (!px_store_write_end (self, error))
+    return 0;
+  return sqlite3_last_insert_rowid (px_store_get_db (self));
+}
+
+PxEntity *
+px_store_get_entity (PxStore  *self,
+                     gint64    id,
+                     GError  **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s" ENTITY_FROM " WHERE e.id = ?", px_store_entity_columns);
+  sqlite3_stmt *stmt;
+  PxEntity *entity;
+
+  g_return_val_if_fail (PX_IS_STORE (self), NULL);
+  stmt = px_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_NOT_FOUND, "%s: no entity %" G_GINT64_FORMAT,
+                   px_store_get_path (self), id);
+      return NULL;
+    }
+  entity = px_store_entity_from_row (stmt);
+  sqlite3_reset (stmt);
+  return entity;
+}
+
+GPtrArray *
+px_store_find_entities_by_key (PxStore    *self,
+                               const char *key)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *sql = g_strdup_printf ("SELECT %s" ENTITY_FROM " WHERE e.match_key = ? ORDER BY e.id",
+                                          px_store_entity_columns);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (PX_IS_STORE (self), items);
+  stmt = px_store_prepare (self, sql, NULL);
+  if (stmt == NULL || key == NULL)
+    return items;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (items, px_store_entity_from_row (stmt));
+  sqlite3_reset (stmt);
+  return items;
+}
+
+static gboolean
+step_ids (PxStore     *self,
+          const char  *sql,
+          gint64       a,
+          gint64       b,
+          GError     **error)
+{
+  sqlite3_stmt *stmt = px_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, a);
+  if (sqlite3_bind_parameter_count (stmt) > 1)
+    sqlite3_bind_int64 (stmt, 2, b);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      px_store_set_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+px_store_merge_entities (PxStore  *self,
+                         gint64    keep_id,
+                         gint64    drop_id,
+                         GError  **error)
+{
+  g_autoptr(PxEntity) keep = NULL;
+  g_autoptr(PxEntity) drop = NULL;
+
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+  if (keep_id == drop_id)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_INVALID, "%s: cannot merge an entity with itself",
+                   px_store_get_path (self));
+      return FALSE;
+    }
+  keep = px_store_get_entity (self, keep_id, error);
+  drop = keep != NULL ? px_store_get_entity (self, drop_id, error) : NULL;
+  if (drop == NULL || !px_store_write_begin (self, error))
+    return FALSE;
+  if (!step_ids (self, "UPDATE annotation SET entity_id = ?1 WHERE entity_id = ?2", keep_id, drop_id, error) ||
+      !step_ids (self, "DELETE FROM entity WHERE id = ?", drop_id, 0, error))
+    {
+      px_store_write_abort (self);
+      return FALSE;
+    }
+  px_store_queue (self, PX_STORE_PENDING_ENTITIES);
+  px_store_queue_annotations (self, 0);
+  return px_store_write_end (self, error);
+}
+
+gboolean
+px_store_rename_entity (PxStore     *self,
+                        gint64       id,
+                        const char  *name,
+                        GError     **error)
+{
+  g_autofree char *key = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+  if (name == NULL || *name == '\0')
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_INVALID, "%s: an entity needs a name",
+                   px_store_get_path (self));
+      return FALSE;
+    }
+  if (!px_store_write_begin (self, error))
+    return FALSE;
+  key = px_text_match_key (name);
+  stmt = px_store_prepare (self, "UPDATE entity SET name = ?2, match_key = ?3 WHERE id = ?1", error);
+  if (stmt == NULL)
+    {
+      px_store_write_abort (self);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, key != NULL ? key : "", -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE || sqlite3_changes (px_store_get_db (self)) == 0)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_NOT_FOUND, "%s: no entity %" G_GINT64_FORMAT,
+                   px_store_get_path (self), id);
+      px_store_write_abort (self);
+      return FALSE;
+    }
+  px_store_queue (self, PX_STORE_PENDING_ENTITIES);
+  px_store_queue_annotations (self, 0);
+  return px_store_write_end (self, error);
+}
+
+gboolean
+px_store_delete_entity (PxStore  *self,
+                        gint64    id,
+                        GError  **error)
+{
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+  if (!px_store_write_begin (self, error))
+    return FALSE;
+  if (!step_ids (self, "DELETE FROM entity WHERE id = ?", id, 0, error))
+    {
+      px_store_write_abort (self);
+      return FALSE;
+    }
+  px_store_queue (self, PX_STORE_PENDING_ENTITIES);
+  px_store_queue_annotations (self, 0);
+  return px_store_write_end (self, error);
+}
+
+GPtrArray *
+px_store_load_entities (PxStore *self)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *sql = g_strdup_printf ("SELECT %s" ENTITY_FROM " ORDER BY e.name COLLATE NOCASE, e.id",
+                                          px_store_entity_columns);
+  sqlite3_stmt *stmt = px_store_prepare (self, sql, NULL);
+
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (items, px_store_entity_from_row (stmt));
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return items;
+}
+
+/* ---- Events ----------------------------------------------------------- */
+
+const char *const px_store_event_columns =
+  "v.id, v.article_id, v.label_id, l.name, v.trigger_annotation_id, v.story_event_id";
+
+#define EVENT_FROM " FROM event v JOIN label l ON l.id = v.label_id" \
+                   " JOIN annotation t ON t.id = v.trigger_annotation_id"
+
+PxEvent *
+px_store_event_from_row (PxStore      *self,
+                         sqlite3_stmt *stmt)
+{
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func ((GDestroyNotify) px_event_argument_free);
+  sqlite3_stmt *arg_stmt = px_store_prepare (self,
+    "SELECT role, annotation_id FROM event_argument WHERE event_id = ? ORDER BY rowid", NULL);
+
+  if (arg_stmt != NULL)
+    {
+      sqlite3_bind_int64 (arg_stmt, 1, id);
+      while (sqlite3_step (arg_stmt) == SQLITE_ROW)
+        g_ptr_array_add (args, px_event_argument_new (px_store_column_str (arg_stmt, 0),
+                                                      sqlite3_column_int64 (arg_stmt, 1)));
+      sqlite3_reset (arg_stmt);
+    }
+  return g_object_new (PX_TYPE_EVENT,
+                       "id", id,
+                       "article-id", (gint64) sqlite3_column_int64 (stmt, 1),
+                       "label-id", (gint64) sqlite3_column_int64 (stmt, 2),
+                       "label-name", px_store_column_str (stmt, 3),
+                       "trigger-annotation-id", (gint64) sqlite3_column_int64 (stmt, 4),
+                       "story-event-id", (gint64) sqlite3_column_int64 (stmt, 5),
+                       "arguments", args,
+                       NULL);
+}
+
+gint64
+px_store_add_event (PxStore  *self,
+                    gint64    article_id,
+                    gint64    label_id,
+                    gint64    trigger_annotation_id,
+                    GError  **error)
+{
+  g_autoptr(PxAnnotation) trigger = NULL;
+  g_autoptr(PxLabel) label = NULL;
+
+  g_return_val_if_fail (PX_IS_STORE (self), 0);
+  trigger = px_store_get_annotation (self, trigger_annotation_id, error);
+  if (trigger == NULL)
+    return 0;
+  if (px_annotation_get_article_id (trigger) != article_id)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_INVALID,
+                   "%s: the trigger annotation %" G_GINT64_FORMAT " is not in article %" G_GINT64_FORMAT,
+                   px_store_get_path (self), trigger_annotation_id, article_id);
+      return 0;
+    }
+  label = px_store_get_label (self, label_id, error);
+  if (label == NULL || !px_store_write_begin (self, error))
+    return 0;
+  {
+    sqlite3_stmt *stmt = px_store_prepare (self,
+      "INSERT INTO event (article_id, label_id, trigger_annotation_id) VALUES (?, ?, ?)", error);
+    int rc = SQLITE_ERROR;
+
+    if (stmt != NULL)
+      {
+        sqlite3_bind_int64 (stmt, 1, article_id);
+        sqlite3_bind_int64 (stmt, 2, label_id);
+        sqlite3_bind_int64 (stmt, 3, trigger_annotation_id);
+        rc = sqlite3_step (stmt);
+        if (rc != SQLITE_DONE)
+          px_store_set_error (self, rc, error);
+      }
+    if (rc != SQLITE_DONE)
+      {
+        px_store_write_abort (self);
+        return 0;
+      }
+  }
+  px_store_queue_events (self, article_id);
+  if (!px_store_write_end (self, error))
+    return 0;
+  return sqlite3_last_insert_rowid (px_store_get_db (self));
+}
+
+static gint64
+event_article (PxStore  *self,
+               gint64    event_id,
+               GError  **error)
+{
+  sqlite3_stmt *stmt = px_store_prepare (self, "SELECT article_id FROM event WHERE id = ?", error);
+  gint64 article = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, event_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    article = sqlite3_column_int64 (stmt, 0);
+  else
+    g_set_error (error, PX_ERROR, PX_ERROR_NOT_FOUND, "%s: no event %" G_GINT64_FORMAT,
+                 px_store_get_path (self), event_id);
+  sqlite3_reset (stmt);
+  return article;
+}
+
+static gboolean
+change_argument (PxStore     *self,
+                 const char  *sql,
+                 gint64       event_id,
+                 const char  *role,
+                 gint64       annotation_id,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 article;
+  int rc;
+
+  if (role == NULL || *role == '\0')
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_INVALID, "%s: an event argument needs a role",
+                   px_store_get_path (self));
+      return FALSE;
+    }
+  if (!px_store_write_begin (self, error))
+    return FALSE;
+  article = event_article (self, event_id, error);
+  stmt = article != 0 ? px_store_prepare (self, sql, error) : NULL;
+  if (stmt == NULL)
+    {
+      px_store_write_abort (self);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, event_id);
+  sqlite3_bind_text (stmt, 2, role, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, annotation_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      if ((rc & 0xff) == SQLITE_CONSTRAINT)
+        g_set_error (error, PX_ERROR, PX_ERROR_INVALID,
+                     "%s: annotation %" G_GINT64_FORMAT " cannot be that argument (missing, or already there)",
+                     px_store_get_path (self), annotation_id);
+      else
+        px_store_set_error (self, rc, error);
+      px_store_write_abort (self);
+      return FALSE;
+    }
+  px_store_queue_events (self, article);
+  return px_store_write_end (self, error);
+}
+
+gboolean
+px_store_add_event_argument (PxStore     *self,
+                             gint64       event_id,
+                             const char  *role,
+                             gint64       annotation_id,
+                             GError     **error)
+{
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+  return change_argument (self,
+    "INSERT INTO event_argument (event_id, role, annotation_id) VALUES (?, ?, ?)",
+    event_id, role, annotation_id, error);
+}
+
+gboolean
+px_store_remove_event_argument (PxStore     *self,
+                                gint64       event_id,
+                                const char  *role,
+                                gint64       annotation_id,
+                                GError     **error)
+{
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+  return change_argument (self,
+    "DELETE FROM event_argument WHERE event_id = ? AND role = ? AND annotation_id = ?",
+    event_id, role, annotation_id, error);
+}
+
+gboolean
+px_store_delete_event (PxStore  *self,
+                       gint64    id,
+                       GError  **error)
+{
+  gint64 article;
+
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+  if (!px_store_write_begin (self, error))
+    return FALSE;
+  article = event_article (self, id, error);
+  if (article == 0 || !step_ids (self, "DELETE FROM event WHERE id = ?", id, 0, error))
+    {
+      px_store_write_abort (self);
+      return FALSE;
+    }
+  px_store_queue_events (self, article);
+  return px_store_write_end (self, error);
+}
+
+PxEvent *
+px_store_get_event (PxStore  *self,
+                    gint64    id,
+                    GError  **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s" EVENT_FROM " WHERE v.id = ?", px_store_event_columns);
+  sqlite3_stmt *stmt;
+  PxEvent *event;
+
+  g_return_val_if_fail (PX_IS_STORE (self), NULL);
+  stmt = px_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_NOT_FOUND, "%s: no event %" G_GINT64_FORMAT,
+                   px_store_get_path (self), id);
+      return NULL;
+    }
+  event = px_store_event_from_row (self, stmt);
+  sqlite3_reset (stmt);
+  return event;
+}
+
+GPtrArray *
+px_store_load_events (PxStore *self,
+                      gint64   article_id)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *sql = g_strdup_printf ("SELECT %s" EVENT_FROM
+                                          " WHERE v.article_id = ? ORDER BY t.start, t.\"end\", v.id",
+                                          px_store_event_columns);
+  sqlite3_stmt *stmt = px_store_prepare (self, sql, NULL);
+
+  if (stmt == NULL)
+    return items;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (items, px_store_event_from_row (self, stmt));
+  sqlite3_reset (stmt);
+  return items;
+}
+
+gint64
+px_store_add_story_event (PxStore     *self,
+                          gint64       story_id,
+                          const char  *name,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PX_IS_STORE (self), 0);
+  if (!px_store_write_begin (self, error))
+    return 0;
+  stmt = px_store_prepare (self, "INSERT INTO story_event (story_id, name) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    {
+      px_store_write_abort (self);
+      return 0;
+    }
+  if (story_id != 0)
+    sqlite3_bind_int64 (stmt, 1, story_id);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      if ((rc & 0xff) == SQLITE_CONSTRAINT)
+        g_set_error (error, PX_ERROR, PX_ERROR_NOT_FOUND, "%s: no story %" G_GINT64_FORMAT,
+                     px_store_get_path (self), story_id);
+      else
+        px_store_set_error (self, rc, error);
+      px_store_write_abort (self);
+      return 0;
+    }
+  px_store_queue (self, PX_STORE_PENDING_STORIES);
+  if (!px_store_write_end (self, error))
+    return 0;
+  return sqlite3_last_insert_rowid (px_store_get_db (self));
+}
+
+gboolean
+px_store_set_event_story_event (PxStore  *self,
+                                gint64    event_id,
+                                gint64    story_event_id,
+                                GError  **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 article;
+  int rc;
+
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+  if (!px_store_write_begin (self, error))
+    return FALSE;
+  article = event_article (self, event_id, error);
+  stmt = article != 0 ? px_store_prepare (self, "UPDATE event SET story_event_id = ?2 WHERE id = ?1", error) : NULL;
+  if (stmt == NULL)
+    {
+      px_store_write_abort (self);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, event_id);
+  if (story_event_id != 0)
+    sqlite3_bind_int64 (stmt, 2, story_event_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      if ((rc & 0xff) == SQLITE_CONSTRAINT)
+        g_set_error (error, PX_ERROR, PX_ERROR_NOT_FOUND, "%s: no story event %" G_GINT64_FORMAT,
+                     px_store_get_path (self), story_event_id);
+      else
+        px_store_set_error (self, rc, error);
+      px_store_write_abort (self);
+      return FALSE;
+    }
+  px_store_queue_events (self, article);
+  return px_store_write_end (self, error);
+}

@@ -1,0 +1,621 @@
+/* px-store.c: opening a corpus file, migrations, transactions, signals.
+ *
+ * Durability: WAL with synchronous=FULL. WAL with NORMAL is faster but may
+ * lose the last commits on a power cut; a user who just tagged something
+ * must find it again, so each commit is synced. Bulk work (import) batches
+ * many rows per commit instead. */
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "px-store-private.h"
+
+struct _PxStore
+{
+  GObject      parent_instance;
+
+  sqlite3     *db;
+  char        *path;
+  char        *annotator;
+  GHashTable  *stmts;       /* SQL → sqlite3_stmt */
+  gboolean     read_only;
+  int          schema_version;
+
+  int          depth;       /* open (nested) transactions */
+  guint        pending;     /* PxStorePending */
+  GArray      *pending_annotations; /* article ids */
+  GArray      *pending_events;
+};
+
+G_DEFINE_FINAL_TYPE (PxStore, px_store, G_TYPE_OBJECT)
+
+enum {
+  ARTICLES_CHANGED,
+  STORIES_CHANGED,
+  LABELS_CHANGED,
+  ANNOTATIONS_CHANGED,
+  ENTITIES_CHANGED,
+  EVENTS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+px_store_finalize (GObject *object)
+{
+  PxStore *self = PX_STORE (object);
+
+  g_clear_pointer (&self->stmts, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+  g_free (self->annotator);
+  g_array_unref (self->pending_annotations);
+  g_array_unref (self->pending_events);
+
+  G_OBJECT_CLASS (px_store_parent_class)->finalize (object);
+}
+
+static void
+px_store_class_init (PxStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = px_store_finalize;
+
+  signals[ARTICLES_CHANGED] =
+    g_signal_new ("articles-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[STORIES_CHANGED] =
+    g_signal_new ("stories-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[LABELS_CHANGED] =
+    g_signal_new ("labels-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[ENTITIES_CHANGED] =
+    g_signal_new ("entities-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* article_id 0 means "any article may have changed". */
+  signals[ANNOTATIONS_CHANGED] =
+    g_signal_new ("annotations-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[EVENTS_CHANGED] =
+    g_signal_new ("events-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+}
+
+static void
+px_store_init (PxStore *self)
+{
+  self->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) sqlite3_finalize);
+  self->pending_annotations = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->pending_events = g_array_new (FALSE, FALSE, sizeof (gint64));
+}
+
+/* ---- Errors and statements ------------------------------------------- */
+
+static int
+error_code_for (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:     return PX_ERROR_DISK_FULL;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:   return PX_ERROR_LOCKED;
+    case SQLITE_READONLY: return PX_ERROR_READ_ONLY;
+    case SQLITE_NOTADB:   return PX_ERROR_NOT_DATABASE;
+    case SQLITE_CONSTRAINT: return PX_ERROR_INVALID;
+    default:              return PX_ERROR_FAILED;
+    }
+}
+
+void
+px_store_set_error (PxStore  *self,
+                    int       rc,
+                    GError  **error)
+{
+  int code;
+
+  if (rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE)
+    rc = sqlite3_extended_errcode (self->db);
+  code = error_code_for (rc);
+  switch (code)
+    {
+    case PX_ERROR_DISK_FULL:
+      g_set_error (error, PX_ERROR, code, "%s: the disk is full; nothing of this change was saved", self->path);
+      break;
+    case PX_ERROR_LOCKED:
+      g_set_error (error, PX_ERROR, code, "%s: the corpus is locked by another program; try again when it is done", self->path);
+      break;
+    case PX_ERROR_READ_ONLY:
+      g_set_error (error, PX_ERROR, code, "%s: the corpus is read-only", self->path);
+      break;
+    case PX_ERROR_NOT_DATABASE:
+      g_set_error (error, PX_ERROR, code, "%s is not a Parallax corpus (not an SQLite database)", self->path);
+      break;
+    default:
+      g_set_error (error, PX_ERROR, code, "%s: %s", self->path, sqlite3_errmsg (self->db));
+    }
+}
+
+sqlite3 *
+px_store_get_db (PxStore *self)
+{
+  return self->db;
+}
+
+sqlite3_stmt *
+px_store_prepare (PxStore     *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->stmts, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      px_store_set_error (self, rc, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->stmts, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+px_store_exec (PxStore     *self,
+               const char  *sql,
+               GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      px_store_set_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- Transactions and signals ----------------------------------------- */
+
+gboolean
+px_store_begin (PxStore  *self,
+                GError  **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+
+  /* IMMEDIATE takes the write lock now, so a busy file fails here, before
+   * any work, rather than at commit. */
+  sql = self->depth == 0 ? g_strdup (self->read_only ? "BEGIN" : "BEGIN IMMEDIATE")
+                         : g_strdup_printf ("SAVEPOINT px%d", self->depth);
+  if (!px_store_exec (self, sql, error))
+    return FALSE;
+  self->depth++;
+  return TRUE;
+}
+
+static void
+emit_pending (PxStore *self)
+{
+  guint pending = self->pending;
+  g_autoptr(GArray) annotations = self->pending_annotations;
+  g_autoptr(GArray) events = self->pending_events;
+
+  self->pending = 0;
+  self->pending_annotations = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->pending_events = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (pending & PX_STORE_PENDING_LABELS)
+    g_signal_emit (self, signals[LABELS_CHANGED], 0);
+  if (pending & PX_STORE_PENDING_STORIES)
+    g_signal_emit (self, signals[STORIES_CHANGED], 0);
+  if (pending & PX_STORE_PENDING_ARTICLES)
+    g_signal_emit (self, signals[ARTICLES_CHANGED], 0);
+  if (pending & PX_STORE_PENDING_ENTITIES)
+    g_signal_emit (self, signals[ENTITIES_CHANGED], 0);
+  for (guint i = 0; i < annotations->len; i++)
+    g_signal_emit (self, signals[ANNOTATIONS_CHANGED], 0, g_array_index (annotations, gint64, i));
+  for (guint i = 0; i < events->len; i++)
+    g_signal_emit (self, signals[EVENTS_CHANGED], 0, g_array_index (events, gint64, i));
+}
+
+gboolean
+px_store_commit (PxStore  *self,
+                 GError  **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  sql = self->depth == 1 ? g_strdup ("COMMIT")
+                         : g_strdup_printf ("RELEASE px%d", self->depth - 1);
+  if (!px_store_exec (self, sql, error))
+    {
+      /* A failed COMMIT (disk full) leaves the transaction open: undo it so
+       * that the file stays as it was before. */
+      px_store_rollback (self);
+      return FALSE;
+    }
+  self->depth--;
+  if (self->depth == 0)
+    emit_pending (self);
+  return TRUE;
+}
+
+void
+px_store_rollback (PxStore *self)
+{
+  g_return_if_fail (PX_IS_STORE (self));
+  g_return_if_fail (self->depth > 0);
+
+  self->depth--;
+  if (self->depth == 0)
+    {
+      if (sqlite3_get_autocommit (self->db) == 0)
+        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      self->pending = 0;
+      g_array_set_size (self->pending_annotations, 0);
+      g_array_set_size (self->pending_events, 0);
+    }
+  else
+    {
+      g_autofree char *sql = g_strdup_printf ("ROLLBACK TO px%d; RELEASE px%d",
+                                              self->depth, self->depth);
+      sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+    }
+}
+
+gboolean
+px_store_write_begin (PxStore  *self,
+                      GError  **error)
+{
+  if (self->read_only)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_READ_ONLY,
+                   "%s is read-only: nothing can be changed in it", self->path);
+      return FALSE;
+    }
+  return px_store_begin (self, error);
+}
+
+gboolean
+px_store_write_end (PxStore  *self,
+                    GError  **error)
+{
+  return px_store_commit (self, error);
+}
+
+void
+px_store_write_abort (PxStore *self)
+{
+  px_store_rollback (self);
+}
+
+void
+px_store_queue (PxStore        *self,
+                PxStorePending  what)
+{
+  self->pending |= what;
+}
+
+static void
+queue_id (GArray *ids,
+          gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return;
+  g_array_append_val (ids, id);
+}
+
+void
+px_store_queue_annotations (PxStore *self,
+                            gint64   article_id)
+{
+  queue_id (self->pending_annotations, article_id);
+}
+
+void
+px_store_queue_events (PxStore *self,
+                       gint64   article_id)
+{
+  queue_id (self->pending_events, article_id);
+}
+
+void
+px_store_notify_external_change (PxStore *self)
+{
+  g_return_if_fail (PX_IS_STORE (self));
+
+  self->pending |= PX_STORE_PENDING_ARTICLES | PX_STORE_PENDING_STORIES |
+                   PX_STORE_PENDING_LABELS | PX_STORE_PENDING_ENTITIES;
+  queue_id (self->pending_annotations, 0);
+  queue_id (self->pending_events, 0);
+  if (self->depth == 0)
+    emit_pending (self);
+}
+
+/* ---- Opening ---------------------------------------------------------- */
+
+char *
+px_store_default_path (void)
+{
+  const char *env = g_getenv ("PARALLAX_DB");
+  g_autofree char *dir = NULL;
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  dir = g_build_filename (g_get_user_data_dir (), "parallax", NULL);
+  g_mkdir_with_parents (dir, 0700);
+  return g_build_filename (dir, "corpus.db", NULL);
+}
+
+static gboolean
+read_user_version (PxStore  *self,
+                   int      *out,
+                   GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  /* Reading sqlite_master makes SQLite read the file header, which is where
+   * a file that is not a database is found out. */
+  rc = sqlite3_prepare_v2 (self->db, "SELECT count(*) FROM sqlite_master", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      px_store_set_error (self, rc, error);
+      return FALSE;
+    }
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      px_store_set_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+has_foreign_tables (PxStore *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT 1 FROM sqlite_master LIMIT 1", -1, &stmt, NULL) == SQLITE_OK)
+    found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+static gboolean
+migrate (PxStore           *self,
+         PxStoreOpenFlags   flags,
+         GError           **error)
+{
+  gboolean fresh = self->schema_version == 0;
+
+  for (guint i = 0; i < px_store_n_migrations; i++)
+    {
+      const PxStoreMigration *step = &px_store_migrations[i];
+      g_autofree char *set_version = NULL;
+
+      if (step->version <= self->schema_version)
+        continue;
+      if (!px_store_begin (self, error))
+        return FALSE;
+      set_version = g_strdup_printf ("PRAGMA user_version = %d", step->version);
+      if (!px_store_exec (self, step->sql, error) ||
+          !px_store_exec (self, set_version, error) ||
+          (fresh && step->version == 1 && !(flags & PX_STORE_OPEN_NO_SEED) &&
+           !px_store_seed_labels (self, error)) ||
+          !px_store_commit (self, error))
+        {
+          if (self->depth > 0)
+            px_store_rollback (self);
+          g_prefix_error (error, "could not upgrade the corpus to schema %d: ", step->version);
+          return FALSE;
+        }
+      self->schema_version = step->version;
+    }
+  /* Nobody listens yet: a fresh store's seeding is not news. */
+  self->pending = 0;
+  return TRUE;
+}
+
+static gboolean
+configure (PxStore  *self,
+           GError  **error)
+{
+  sqlite3_busy_timeout (self->db, 2000);
+  if (!px_store_exec (self, "PRAGMA foreign_keys = ON", error))
+    return FALSE;
+  if (self->read_only)
+    return px_store_exec (self, "PRAGMA query_only = ON", error);
+  return px_store_exec (self, "PRAGMA journal_mode = WAL", error) &&
+         px_store_exec (self, "PRAGMA synchronous = FULL", error);
+}
+
+static gboolean
+check_schema (PxStore  *self,
+              int       version,
+              GError  **error)
+{
+  if (version > PX_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_NEWER_SCHEMA,
+                   "%s was written by a newer Parallax (schema %d; this version reads up to %d); it was left untouched",
+                   self->path, version, PX_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+  if (version == 0 && has_foreign_tables (self))
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_NOT_DATABASE,
+                   "%s is an SQLite database but not a Parallax corpus; it was left untouched",
+                   self->path);
+      return FALSE;
+    }
+  if (version < PX_STORE_SCHEMA_VERSION && self->read_only)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_READ_ONLY,
+                   "%s needs upgrading to this version of Parallax but is read-only",
+                   self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+decide_read_only (const char        *path,
+                  PxStoreOpenFlags   flags,
+                  gboolean          *read_only,
+                  GError           **error)
+{
+  gboolean exists = g_file_test (path, G_FILE_TEST_EXISTS);
+
+  if (!exists && (flags & PX_STORE_OPEN_NO_CREATE))
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_NOT_FOUND, "%s: no such corpus file", path);
+      return FALSE;
+    }
+  if (!exists && (flags & PX_STORE_OPEN_READ_ONLY))
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_NOT_FOUND, "%s: no such corpus file to open read-only", path);
+      return FALSE;
+    }
+  if (exists && g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_INVALID, "%s is a folder, not a corpus file", path);
+      return FALSE;
+    }
+  *read_only = (flags & PX_STORE_OPEN_READ_ONLY) || (exists && access (path, W_OK) != 0);
+  return TRUE;
+}
+
+PxStore *
+px_store_open (const char        *path,
+               PxStoreOpenFlags   flags,
+               GError           **error)
+{
+  g_autoptr(PxStore) self = NULL;
+  int version = 0;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (PX_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  if (!decide_read_only (path, flags, &self->read_only, error))
+    return NULL;
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        self->read_only ? SQLITE_OPEN_READONLY
+                                        : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, PX_ERROR, error_code_for (rc), "%s: cannot open: %s",
+                   path, self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 2000);
+
+  /* Look before touching: nothing below writes until the file is known to
+   * be a corpus this version can read. */
+  if (!read_user_version (self, &version, error) ||
+      !check_schema (self, version, error))
+    return NULL;
+  self->schema_version = version;
+
+  if (!configure (self, error) ||
+      (!self->read_only && !migrate (self, flags, error)))
+    return NULL;
+
+  self->annotator = g_strdup (g_get_real_name ());
+  if (g_strcmp0 (self->annotator, "Unknown") == 0 || *self->annotator == '\0')
+    {
+      g_free (self->annotator);
+      self->annotator = g_strdup (g_get_user_name ());
+    }
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+px_store_get_path (PxStore *self)
+{
+  g_return_val_if_fail (PX_IS_STORE (self), NULL);
+  return self->path;
+}
+
+gboolean
+px_store_is_read_only (PxStore *self)
+{
+  g_return_val_if_fail (PX_IS_STORE (self), TRUE);
+  return self->read_only;
+}
+
+int
+px_store_get_schema_version (PxStore *self)
+{
+  g_return_val_if_fail (PX_IS_STORE (self), 0);
+  return self->schema_version;
+}
+
+void
+px_store_set_annotator (PxStore    *self,
+                        const char *name)
+{
+  g_return_if_fail (PX_IS_STORE (self));
+  if (name != NULL && *name != '\0')
+    {
+      g_free (self->annotator);
+      self->annotator = g_strdup (name);
+    }
+}
+
+const char *
+px_store_get_annotator (PxStore *self)
+{
+  g_return_val_if_fail (PX_IS_STORE (self), NULL);
+  return self->annotator;
+}
+
+gint64
+px_store_set_max_page_count (PxStore  *self,
+                             gint64    pages,
+                             GError  **error)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT, pages);
+  sqlite3_stmt *stmt = NULL;
+  gint64 now = 0;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    now = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (now == 0)
+    px_store_set_error (self, SQLITE_ERROR, error);
+  return now;
+}
