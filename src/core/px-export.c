@@ -1,0 +1,115 @@
+/* px-export.c: the corpus as CSV files. */
+#include <glib/gstdio.h>
+
+#include "px-csv.h"
+#include "px-error.h"
+#include "px-export.h"
+
+const char *
+px_export_table_filename (PxExportTable table)
+{
+  switch (table)
+    {
+    case PX_EXPORT_ARTICLES:    return "articles.csv";
+    case PX_EXPORT_ANNOTATIONS: return "annotations.csv";
+    case PX_EXPORT_ENTITIES:    return "entities.csv";
+    case PX_EXPORT_EVENTS:      return "events.csv";
+    default:                    g_return_val_if_reached (NULL);
+    }
+}
+
+typedef struct
+{
+  PxCsvWriter  *writer;
+  GCancellable *cancellable;
+  guint         rows;
+} RowData;
+
+static gboolean
+write_row (const char * const  *values,
+           const gsize         *lengths,
+           guint                n_columns,
+           gpointer             user_data,
+           GError             **error)
+{
+  RowData *data = user_data;
+
+  /* Checking a cancellable costs a little; every 4096 rows is plenty. */
+  if ((++data->rows & 0xfff) == 0 &&
+      g_cancellable_set_error_if_cancelled (data->cancellable, error))
+    return FALSE;
+  return px_csv_writer_write_row (data->writer, values, lengths, n_columns, error);
+}
+
+gboolean
+px_export_csv_table (PxStore        *store,
+                     PxExportTable   table,
+                     GOutputStream  *stream,
+                     PxExportFlags   flags,
+                     GCancellable   *cancellable,
+                     GError        **error)
+{
+  g_autoptr(PxCsvWriter) writer = px_csv_writer_new (stream, (flags & PX_EXPORT_RAW)
+                                                     ? PX_CSV_WRITER_RAW : PX_CSV_WRITER_DEFAULT);
+  const char * const *columns = px_store_export_columns (table);
+  RowData data = { writer, cancellable, 0 };
+
+  return px_csv_writer_write_row (writer, columns, NULL, g_strv_length ((char **) columns), error) &&
+         px_store_export_rows (store, table, write_row, &data, error) &&
+         px_csv_writer_close (writer, error);
+}
+
+/* Written to a temporary name and renamed at the end, so that a failed or
+ * cancelled export leaves the previous file (or nothing), never half a
+ * file. */
+static gboolean
+export_one (PxStore        *store,
+            PxExportTable   table,
+            GFile          *dir,
+            PxExportFlags   flags,
+            GCancellable   *cancellable,
+            GError        **error)
+{
+  g_autoptr(GFile) file = g_file_get_child (dir, px_export_table_filename (table));
+  g_autoptr(GFileOutputStream) out = NULL;
+
+  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error);
+  if (out == NULL)
+    return FALSE;
+  if (!px_export_csv_table (store, table, G_OUTPUT_STREAM (out), flags, cancellable, error))
+    {
+      /* Closing with a cancelled cancellable drops the temporary file. */
+      g_autoptr(GCancellable) abort = g_cancellable_new ();
+
+      g_cancellable_cancel (abort);
+      g_output_stream_close (G_OUTPUT_STREAM (out), abort, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+px_export_csv_dir (PxStore        *store,
+                   GFile          *dir,
+                   PxExportFlags   flags,
+                   GCancellable   *cancellable,
+                   GError        **error)
+{
+  static const PxExportTable tables[] = {
+    PX_EXPORT_ARTICLES, PX_EXPORT_ANNOTATIONS, PX_EXPORT_ENTITIES, PX_EXPORT_EVENTS,
+  };
+  g_autoptr(GError) local_error = NULL;
+
+  if (!g_file_make_directory_with_parents (dir, cancellable, &local_error) &&
+      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_autofree char *path = g_file_get_path (dir);
+      g_set_error (error, PX_ERROR, PX_ERROR_FAILED, "%s: cannot create the folder: %s",
+                   path, local_error->message);
+      return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    if (!export_one (store, tables[i], dir, flags, cancellable, error))
+      return FALSE;
+  return TRUE;
+}
