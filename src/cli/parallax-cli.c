@@ -1,13 +1,585 @@
 /* parallax-cli: the core library for scripts, batch work and tests.
- * (Placeholder entry point; the subcommands arrive with the foundation.) */
+ *
+ *   parallax-cli [--db FILE] COMMAND [ARGS…]
+ *
+ * Exit codes: 0 success, 1 the work failed, 2 a usage error. Errors are one
+ * line on stderr. */
+#include <locale.h>
 #include <stdio.h>
-#include <glib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "px-cli.h"
+#include <gio/gunixoutputstream.h>
 
 #include "px-core.h"
+
+static const char usage_text[] =
+  "Usage: parallax-cli [--db FILE] COMMAND [ARGS…]\n"
+  "\n"
+  "Commands:\n"
+  "  init                          create the corpus file (with the default labels)\n"
+  "  import [--story NAME] [--format txt|brat|jsonl|csv] PATH…\n"
+  "                                import files and folders\n"
+  "  list articles|stories|labels|entities [--format table|csv]\n"
+  "  show ARTICLE_ID               metadata, text and annotations of an article\n"
+  "  annotate ARTICLE_ID START END LABEL [--entity NAME] [--note TEXT]\n"
+  "                                add an annotation (code points, end exclusive)\n"
+  "  export csv|brat|jsonl|conll --out DIR [--raw]\n"
+  "  compare ARTICLE_ID ARTICLE_ID… [--format text|csv] [--out DIR]\n"
+  "  stats                         counts and file size\n"
+  "\n"
+  "The corpus is --db FILE, else $PARALLAX_DB, else ~/.local/share/parallax/corpus.db.\n"
+  "Run 'parallax-cli COMMAND --help' for a command's options.\n";
+
+static int
+fail (GError *error)
+{
+  g_printerr ("parallax-cli: %s\n", error->message);
+  return PX_CLI_EXIT_FAILED;
+}
+
+static int
+usage_error (const char *fmt, ...) G_GNUC_PRINTF (1, 2);
+
+static int
+usage_error (const char *fmt, ...)
+{
+  va_list ap;
+  g_autofree char *msg = NULL;
+
+  va_start (ap, fmt);
+  msg = g_strdup_vprintf (fmt, ap);
+  va_end (ap);
+  g_printerr ("parallax-cli: %s (see --help)\n", msg);
+  return PX_CLI_EXIT_USAGE;
+}
+
+/* Parses a command's options; returns -1 to go on, else an exit code. */
+static int
+parse_options (const char    *command,
+               const char    *params,
+               const char    *summary,
+               GOptionEntry  *entries,
+               int           *argc,
+               char        ***argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (params);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("parallax-cli %s", command);
+
+  g_set_prgname (name);
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    return usage_error ("%s: %s", command, error->message);
+  return -1;
+}
+
+static PxStore *
+open_store (const char *db, PxStoreOpenFlags flags, GError **error)
+{
+  g_autofree char *path = db != NULL ? g_strdup (db) : px_store_default_path ();
+  return px_store_open (path, flags, error);
+}
+
+static gboolean
+parse_id (const char *s, gint64 *out)
+{
+  char *end = NULL;
+  gint64 v;
+
+  if (s == NULL || *s == '\0')
+    return FALSE;
+  v = g_ascii_strtoll (s, &end, 10);
+  if (*end != '\0' || v < 0)
+    return FALSE;
+  *out = v;
+  return TRUE;
+}
+
+/* ---- init, stats ------------------------------------------------------ */
+
+static int
+cmd_init (const char *db, int argc, char **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxStore) store = NULL;
+  int rc = parse_options ("init", "", "Create the corpus file, seeded with the default labels.",
+                          entries, &argc, &argv);
+
+  if (rc >= 0)
+    return rc;
+  if (argc > 1)
+    return usage_error ("init: unexpected argument '%s'", argv[1]);
+  store = open_store (db, PX_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL)
+    return fail (error);
+  g_print ("%s\n", px_store_get_path (store));
+  return PX_CLI_EXIT_OK;
+}
+
+static int
+cmd_stats (const char *db, int argc, char **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxStore) store = NULL;
+  PxStoreStats st = { 0 };
+  int rc = parse_options ("stats", "", "Counts of what the corpus holds.", entries, &argc, &argv);
+
+  if (rc >= 0)
+    return rc;
+  store = open_store (db, PX_STORE_OPEN_NO_CREATE, &error);
+  if (store == NULL || !px_store_get_stats (store, &st, &error))
+    return fail (error);
+  g_print ("corpus       %s\n", px_store_get_path (store));
+  g_print ("articles     %u\n", st.n_articles);
+  g_print ("stories      %u\n", st.n_stories);
+  g_print ("labels       %u\n", st.n_labels);
+  g_print ("annotations  %u\n", st.n_annotations);
+  g_print ("suggested    %u\n", st.n_suggested);
+  g_print ("entities     %u\n", st.n_entities);
+  g_print ("events       %u\n", st.n_events);
+  g_print ("file size    %" G_GINT64_FORMAT " bytes\n", st.file_size);
+  return PX_CLI_EXIT_OK;
+}
+
+/* ---- import ----------------------------------------------------------- */
+
+static void
+on_progress (guint done, guint total, const char *path, gpointer user_data)
+{
+  if (GPOINTER_TO_INT (user_data))
+    g_printerr ("\rImporting %u/%u…", done, total);
+}
+
+static int
+cmd_import (const char *db, int argc, char **argv)
+{
+  g_autofree char *story = NULL;
+  g_autofree char *format = NULL;
+  GOptionEntry entries[] = {
+    { "story", 's', 0, G_OPTION_ARG_STRING, &story, "Put the articles into this story", "NAME" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "txt (default), brat, jsonl or csv", "FORMAT" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxStore) store = NULL;
+  g_autoptr(PxImportReport) report = NULL;
+  PxImportOptions options = { 0 };
+  gboolean tty = isatty (STDERR_FILENO);
+  int rc = parse_options ("import", "PATH…", "Import plain-text articles (files and folders).",
+                          entries, &argc, &argv);
+
+  if (rc >= 0)
+    return rc;
+  if (format != NULL && !g_str_equal (format, "txt"))
+    {
+      if (!g_str_equal (format, "brat") && !g_str_equal (format, "jsonl") && !g_str_equal (format, "csv"))
+        return usage_error ("import: unknown format '%s' (txt, brat, jsonl or csv)", format);
+      return px_cli_interchange_import (db, format, argc, argv);
+    }
+  if (argc < 2)
+    return usage_error ("import: no file or folder given");
+  store = open_store (db, PX_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL)
+    return fail (error);
+  options.story = story;
+  report = px_import_paths (store, (const char * const *) argv + 1, &options,
+                            on_progress, GINT_TO_POINTER (tty), NULL, &error);
+  if (tty)
+    g_printerr ("\r\033[K");
+  if (report == NULL)
+    return fail (error);
+  for (guint i = 0; i < report->results->len; i++)
+    {
+      PxImportResult *r = g_ptr_array_index (report->results, i);
+
+      if (r->outcome == PX_IMPORT_FAILED)
+        g_printerr ("parallax-cli: %s\n", r->message);
+      else if (r->outcome == PX_IMPORT_DUPLICATE)
+        g_printerr ("%s\n", r->message);
+    }
+  g_print ("Imported %u article%s, %u duplicate%s skipped, %u failed\n",
+           report->n_imported, report->n_imported == 1 ? "" : "s",
+           report->n_duplicates, report->n_duplicates == 1 ? "" : "s",
+           report->n_failed);
+  return report->n_failed > 0 ? PX_CLI_EXIT_FAILED : PX_CLI_EXIT_OK;
+}
+
+/* ---- list ------------------------------------------------------------- */
+
+typedef struct
+{
+  gboolean     csv;
+  PxCsvWriter *writer;
+} Table;
+
+static void
+table_row (Table *t, const char * const *cells, guint n)
+{
+  if (t->csv)
+    {
+      px_csv_writer_write_row (t->writer, cells, NULL, n, NULL);
+      return;
+    }
+  for (guint i = 0; i < n; i++)
+    g_print ("%s%s", cells[i] != NULL ? cells[i] : "", i + 1 < n ? "\t" : "\n");
+}
+
+static char *
+fmt_int (gint64 v)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, v);
+}
+
+static void
+list_articles (PxStore *store, Table *t)
+{
+  g_autoptr(GListModel) model = px_store_list_articles (store, -1);
+  const char *head[] = { "id", "title", "source", "published", "story", "chars", "annotations" };
+
+  table_row (t, head, G_N_ELEMENTS (head));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(PxArticle) a = g_list_model_get_item (model, i);
+      g_autofree char *id = fmt_int (px_article_get_id (a));
+      g_autofree char *chars = fmt_int (px_article_get_n_chars (a));
+      g_autofree char *n = fmt_int (px_article_get_n_annotations (a));
+      const char *row[] = { id, px_article_get_title (a), px_article_get_source (a),
+                            px_article_get_published (a), px_article_get_story_name (a), chars, n };
+      table_row (t, row, G_N_ELEMENTS (row));
+    }
+}
+
+static void
+list_stories (PxStore *store, Table *t)
+{
+  g_autoptr(GListModel) model = px_store_list_stories (store);
+  const char *head[] = { "id", "name", "articles" };
+
+  table_row (t, head, G_N_ELEMENTS (head));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(PxStory) s = g_list_model_get_item (model, i);
+      g_autofree char *id = fmt_int (px_story_get_id (s));
+      g_autofree char *n = fmt_int (px_story_get_n_articles (s));
+      const char *row[] = { id, px_story_get_name (s), n };
+      table_row (t, row, G_N_ELEMENTS (row));
+    }
+}
+
+static void
+list_labels (PxStore *store, Table *t)
+{
+  g_autoptr(GListModel) model = px_store_list_labels (store);
+  const char *head[] = { "id", "name", "kind", "shortcut", "colour", "roles" };
+
+  table_row (t, head, G_N_ELEMENTS (head));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(PxLabel) l = g_list_model_get_item (model, i);
+      g_autofree char *id = fmt_int (px_label_get_id (l));
+      GPtrArray *roles = px_label_get_roles (l);
+      g_autoptr(GString) r = g_string_new (NULL);
+      const char *row[6];
+
+      for (guint j = 0; j < roles->len; j++)
+        {
+          PxRole *role = g_ptr_array_index (roles, j);
+          g_string_append_printf (r, "%s%s%s", j ? "," : "", role->name, role->repeatable ? "+" : "");
+        }
+      row[0] = id; row[1] = px_label_get_name (l);
+      row[2] = px_label_kind_to_string (px_label_get_kind (l));
+      row[3] = px_label_get_shortcut (l); row[4] = px_label_get_colour (l); row[5] = r->str;
+      table_row (t, row, G_N_ELEMENTS (row));
+    }
+}
+
+static void
+list_entities (PxStore *store, Table *t)
+{
+  g_autoptr(GListModel) model = px_store_list_entities (store);
+  const char *head[] = { "id", "name", "label", "mentions", "articles" };
+
+  table_row (t, head, G_N_ELEMENTS (head));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(PxEntity) e = g_list_model_get_item (model, i);
+      g_autofree char *id = fmt_int (px_entity_get_id (e));
+      g_autofree char *m = fmt_int (px_entity_get_n_mentions (e));
+      g_autofree char *a = fmt_int (px_entity_get_n_articles (e));
+      const char *row[] = { id, px_entity_get_name (e), px_entity_get_label_name (e), m, a };
+      table_row (t, row, G_N_ELEMENTS (row));
+    }
+}
+
+static int
+cmd_list (const char *db, int argc, char **argv)
+{
+  g_autofree char *format = NULL;
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "table (default) or csv", "FORMAT" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxStore) store = NULL;
+  g_autoptr(GOutputStream) out = NULL;
+  Table t = { FALSE, NULL };
+  int rc = parse_options ("list", "articles|stories|labels|entities", "List what the corpus holds.",
+                          entries, &argc, &argv);
+
+  if (rc >= 0)
+    return rc;
+  if (argc != 2)
+    return usage_error ("list: say what to list: articles, stories, labels or entities");
+  if (format != NULL && !g_str_equal (format, "table") && !g_str_equal (format, "csv"))
+    return usage_error ("list: unknown format '%s' (table or csv)", format);
+  if (!g_str_equal (argv[1], "articles") && !g_str_equal (argv[1], "stories") &&
+      !g_str_equal (argv[1], "labels") && !g_str_equal (argv[1], "entities"))
+    return usage_error ("list: cannot list '%s'", argv[1]);
+  store = open_store (db, PX_STORE_OPEN_NO_CREATE, &error);
+  if (store == NULL)
+    return fail (error);
+  t.csv = g_strcmp0 (format, "csv") == 0;
+  if (t.csv)
+    {
+      out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+      t.writer = px_csv_writer_new (out, PX_CSV_WRITER_DEFAULT);
+    }
+  if (g_str_equal (argv[1], "articles"))
+    list_articles (store, &t);
+  else if (g_str_equal (argv[1], "stories"))
+    list_stories (store, &t);
+  else if (g_str_equal (argv[1], "labels"))
+    list_labels (store, &t);
+  else
+    list_entities (store, &t);
+  if (t.writer != NULL)
+    {
+      gboolean ok = px_csv_writer_close (t.writer, &error);
+      px_csv_writer_free (t.writer);
+      if (!ok)
+        return fail (error);
+    }
+  return PX_CLI_EXIT_OK;
+}
+
+/* ---- show, annotate --------------------------------------------------- */
+
+static int
+cmd_show (const char *db, int argc, char **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxStore) store = NULL;
+  g_autoptr(PxArticle) a = NULL;
+  g_autoptr(GListModel) anns = NULL;
+  gint64 id;
+  int rc = parse_options ("show", "ARTICLE_ID", "Metadata, text and annotations of an article.",
+                          entries, &argc, &argv);
+
+  if (rc >= 0)
+    return rc;
+  if (argc != 2 || !parse_id (argv[1], &id))
+    return usage_error ("show: give one article id");
+  store = open_store (db, PX_STORE_OPEN_NO_CREATE, &error);
+  if (store == NULL || (a = px_store_get_article (store, id, &error)) == NULL)
+    return fail (error);
+  g_print ("id:        %" G_GINT64_FORMAT "\n", px_article_get_id (a));
+  g_print ("title:     %s\n", px_article_get_title (a) ?: "");
+  g_print ("source:    %s\n", px_article_get_source (a) ?: "");
+  g_print ("published: %s\n", px_article_get_published (a) ?: "");
+  g_print ("url:       %s\n", px_article_get_url (a) ?: "");
+  g_print ("language:  %s\n", px_article_get_language (a) ?: "");
+  g_print ("story:     %s\n", px_article_get_story_name (a) ?: "");
+  g_print ("chars:     %u\n", px_article_get_n_chars (a));
+  g_print ("sha256:    %s\n\n%s\n\n", px_article_get_sha256 (a), px_article_get_text (a));
+  anns = px_store_list_annotations (store, id);
+  g_print ("annotations (%u):\n", g_list_model_get_n_items (anns));
+  for (guint i = 0; i < g_list_model_get_n_items (anns); i++)
+    {
+      g_autoptr(PxAnnotation) n = g_list_model_get_item (anns, i);
+
+      g_print ("  %" G_GINT64_FORMAT "\t%s\t%" G_GSIZE_FORMAT "\t%" G_GSIZE_FORMAT "\t%s%s%s%s\n",
+               px_annotation_get_id (n), px_annotation_get_label_name (n),
+               px_annotation_get_start (n), px_annotation_get_end (n), px_annotation_get_text (n),
+               px_annotation_get_entity_name (n) ? "\t→ " : "",
+               px_annotation_get_entity_name (n) ?: "",
+               px_annotation_get_status (n) == PX_ANNOTATION_SUGGESTED ? "\t(suggested)" : "");
+    }
+  return PX_CLI_EXIT_OK;
+}
+
+/* The entity called @name with this label, made when there is none. */
+static gint64
+entity_for (PxStore *store, const char *name, PxLabel *label, GError **error)
+{
+  g_autofree char *key = px_text_match_key (name);
+  g_autoptr(GPtrArray) found = px_store_find_entities_by_key (store, key);
+
+  for (guint i = 0; i < found->len; i++)
+    if (px_entity_get_label_id (found->pdata[i]) == px_label_get_id (label))
+      return px_entity_get_id (found->pdata[i]);
+  return px_store_add_entity (store, name, px_label_get_id (label), error);
+}
+
+static int
+cmd_annotate (const char *db, int argc, char **argv)
+{
+  g_autofree char *entity = NULL;
+  g_autofree char *note = NULL;
+  GOptionEntry entries[] = {
+    { "entity", 'e', 0, G_OPTION_ARG_STRING, &entity, "Link to this entity (made if missing)", "NAME" },
+    { "note", 'n', 0, G_OPTION_ARG_STRING, &note, "A note on the annotation", "TEXT" },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxStore) store = NULL;
+  g_autoptr(PxLabel) label = NULL;
+  gint64 article, start, end, id, entity_id;
+  int rc = parse_options ("annotate", "ARTICLE_ID START END LABEL",
+                          "Add an annotation. START and END are code points, END exclusive.",
+                          entries, &argc, &argv);
+
+  if (rc >= 0)
+    return rc;
+  if (argc != 5 || !parse_id (argv[1], &article) || !parse_id (argv[2], &start) ||
+      !parse_id (argv[3], &end))
+    return usage_error ("annotate: give ARTICLE_ID START END LABEL (numbers ≥ 0)");
+  store = open_store (db, PX_STORE_OPEN_NO_CREATE, &error);
+  if (store == NULL)
+    return fail (error);
+  label = px_store_find_label (store, argv[4]);
+  if (label == NULL)
+    {
+      g_printerr ("parallax-cli: annotate: no label named '%s' (see 'list labels')\n", argv[4]);
+      return PX_CLI_EXIT_FAILED;
+    }
+  if (!px_store_begin (store, &error))
+    return fail (error);
+  id = px_store_add_annotation (store, article, px_label_get_id (label), (gsize) start, (gsize) end,
+                                PX_ANNOTATION_ACCEPTED, note, &error);
+  if (id != 0 && entity != NULL)
+    {
+      entity_id = entity_for (store, entity, label, &error);
+      if (entity_id == 0 || !px_store_set_annotation_entity (store, id, entity_id, &error))
+        id = 0;
+    }
+  if (id == 0)
+    {
+      px_store_rollback (store);
+      return fail (error);
+    }
+  if (!px_store_commit (store, &error))
+    return fail (error);
+  g_print ("%" G_GINT64_FORMAT "\n", id);
+  return PX_CLI_EXIT_OK;
+}
+
+/* ---- export ----------------------------------------------------------- */
+
+static int
+cmd_export (const char *db, int argc, char **argv)
+{
+  g_autofree char *out = NULL;
+  gboolean raw = FALSE;
+  GOptionEntry entries[] = {
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Folder to write into", "DIR" },
+    { "raw", 0, 0, G_OPTION_ARG_NONE, &raw, "Keep formula-like cells as they are (CSV)", NULL },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxStore) store = NULL;
+  g_autoptr(GFile) dir = NULL;
+  int rc = parse_options ("export", "csv|brat|jsonl|conll --out DIR", "Export the corpus.",
+                          entries, &argc, &argv);
+
+  if (rc >= 0)
+    return rc;
+  if (argc != 2)
+    return usage_error ("export: give one format: csv, brat, jsonl or conll");
+  if (!g_str_equal (argv[1], "csv"))
+    {
+      if (!g_str_equal (argv[1], "brat") && !g_str_equal (argv[1], "jsonl") && !g_str_equal (argv[1], "conll"))
+        return usage_error ("export: unknown format '%s' (csv, brat, jsonl or conll)", argv[1]);
+      /* Hand the options back to the format's own parser. */
+      {
+        g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+        g_auto(GStrv) args = NULL;
+
+        g_strv_builder_add (b, "export");
+        if (out != NULL)
+          {
+            g_strv_builder_add (b, "--out");
+            g_strv_builder_add (b, out);
+          }
+        args = g_strv_builder_end (b);
+        return px_cli_interchange_export (db, argv[1], (int) g_strv_length (args), args);
+      }
+    }
+  if (out == NULL)
+    return usage_error ("export: --out DIR is required");
+  store = open_store (db, PX_STORE_OPEN_NO_CREATE, &error);
+  if (store == NULL)
+    return fail (error);
+  dir = g_file_new_for_commandline_arg (out);
+  if (!px_export_csv_dir (store, dir, raw ? PX_EXPORT_RAW : PX_EXPORT_DEFAULT, NULL, &error))
+    return fail (error);
+  return PX_CLI_EXIT_OK;
+}
+
+/* ---- main ------------------------------------------------------------- */
+
+typedef struct
+{
+  const char *name;
+  int (*run) (const char *db, int argc, char **argv);
+} Command;
+
+static const Command commands[] = {
+  { "init", cmd_init },
+  { "import", cmd_import },
+  { "list", cmd_list },
+  { "show", cmd_show },
+  { "annotate", cmd_annotate },
+  { "export", cmd_export },
+  { "stats", cmd_stats },
+  { "compare", px_cli_cmd_compare },
+};
 
 int
 main (int argc, char *argv[])
 {
-  g_printerr ("parallax-cli: no command yet\n");
-  return 2;
+  const char *db = NULL;
+  int i = 1;
+
+  setlocale (LC_ALL, "");
+  /* Global options come before the command. */
+  while (i < argc && argv[i][0] == '-')
+    {
+      if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+        {
+          g_print ("%s", usage_text);
+          return PX_CLI_EXIT_OK;
+        }
+      if (g_str_equal (argv[i], "--db") && i + 1 < argc)
+        db = argv[i += 1];
+      else if (g_str_has_prefix (argv[i], "--db="))
+        db = argv[i] + 5;
+      else
+        return usage_error ("unknown option '%s'", argv[i]);
+      i++;
+    }
+  if (i >= argc)
+    {
+      g_printerr ("%s", usage_text);
+      return PX_CLI_EXIT_USAGE;
+    }
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    if (g_str_equal (argv[i], commands[c].name))
+      return commands[c].run (db, argc - i, argv + i);
+  return usage_error ("unknown command '%s'", argv[i]);
 }
