@@ -1,0 +1,108 @@
+/* CSV: RFC 4180 quoting, formula neutralising, and a strict reader. */
+#include <string.h>
+
+#include "px-core.h"
+#include "px-test-util.h"
+
+static char *
+write_rows (PxCsvWriterFlags flags, const char * const *cells, guint n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(PxCsvWriter) w = px_csv_writer_new (out, flags);
+
+  g_assert_true (px_csv_writer_write_row (w, cells, NULL, n, &error));
+  g_assert_true (px_csv_writer_close (w, &error));
+  g_assert_no_error (error);
+  return g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)),
+                    g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)));
+}
+
+static void
+test_quoting (void)
+{
+  const char *cells[] = { "plain", "a,b", "say \"hi\"", "two\nlines", NULL, "" };
+  g_autofree char *csv = write_rows (PX_CSV_WRITER_DEFAULT, cells, G_N_ELEMENTS (cells));
+
+  g_assert_cmpstr (csv, ==, "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",,\r\n");
+}
+
+static void
+test_injection (void)
+{
+  const char *cells[] = { "=1+1", "+33 6", "-2", "@SUM(A1)", "\tx", "\rx", "ok-", "a=b" };
+  g_autofree char *safe = write_rows (PX_CSV_WRITER_DEFAULT, cells, G_N_ELEMENTS (cells));
+  g_autofree char *raw = write_rows (PX_CSV_WRITER_RAW, cells, G_N_ELEMENTS (cells));
+
+  g_assert_cmpstr (safe, ==, "\"'=1+1\",\"'+33 6\",\"'-2\",\"'@SUM(A1)\",\"'\tx\",\"'\rx\",ok-,a=b\r\n");
+  g_assert_cmpstr (raw, ==, "=1+1,+33 6,-2,@SUM(A1),\tx,\"\rx\",ok-,a=b\r\n");
+  for (guint i = 0; i < 6; i++)
+    g_assert_true (px_csv_cell_is_dangerous (cells[i], strlen (cells[i])));
+  g_assert_false (px_csv_cell_is_dangerous ("ok-", 3));
+}
+
+static void
+test_round_trip (void)
+{
+  const char *cells[] = { "Kouléba", "« citation, avec virgule »", "a \"b\" c", "l1\r\nl2", "😀", "" };
+  g_autofree char *csv = write_rows (PX_CSV_WRITER_RAW, cells, G_N_ELEMENTS (cells));
+  g_autoptr(PxCsvReader) r = px_csv_reader_new (csv, strlen (csv), "mem.csv");
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) back = NULL;
+
+  g_assert_true (px_csv_reader_next (r, &back, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (back), ==, G_N_ELEMENTS (cells));
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    g_assert_cmpstr (back[i], ==, cells[i]);
+  g_clear_pointer (&back, g_strfreev);
+  g_assert_false (px_csv_reader_next (r, &back, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_reader_lines_and_errors (void)
+{
+  const char *good = "a,b\n\"multi\nline\",c\nd,e";
+  const char *bad = "a,b\nc,\"never closed\nmore\n";
+  const char *stray = "a,b\nc,d\"e\n";
+  g_autoptr(PxCsvReader) r = px_csv_reader_new (good, strlen (good), "good.csv");
+  g_autoptr(PxCsvReader) rb = px_csv_reader_new (bad, strlen (bad), "bad.csv");
+  g_autoptr(PxCsvReader) rs = px_csv_reader_new (stray, strlen (stray), "stray.csv");
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) row = NULL;
+  guint n = 0;
+
+  while (px_csv_reader_next (r, &row, &error))
+    {
+      n++;
+      g_clear_pointer (&row, g_strfreev);
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpuint (px_csv_reader_get_line (r), ==, 5);
+
+  g_assert_true (px_csv_reader_next (rb, &row, &error));
+  g_clear_pointer (&row, g_strfreev);
+  g_assert_false (px_csv_reader_next (rb, &row, &error));
+  g_assert_error (error, PX_ERROR, PX_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "bad.csv:2"));
+  g_clear_error (&error);
+
+  g_assert_true (px_csv_reader_next (rs, &row, &error));
+  g_clear_pointer (&row, g_strfreev);
+  g_assert_false (px_csv_reader_next (rs, &row, &error));
+  g_assert_error (error, PX_ERROR, PX_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "stray.csv:2"));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/csv/quoting", test_quoting);
+  g_test_add_func ("/csv/injection", test_injection);
+  g_test_add_func ("/csv/round-trip", test_round_trip);
+  g_test_add_func ("/csv/reader-lines-errors", test_reader_lines_and_errors);
+  return g_test_run ();
+}
