@@ -11,11 +11,13 @@ static const char schema_v1[] =
   "CREATE TABLE article ("
   "  id INTEGER PRIMARY KEY,"
   "  title TEXT, source TEXT, url TEXT, published TEXT, language TEXT,"
-  "  text TEXT NOT NULL,"
   "  chars INTEGER NOT NULL,"
   "  text_sha256 TEXT NOT NULL UNIQUE,"
   "  imported_at TEXT NOT NULL,"
-  "  origin_path TEXT);"
+  "  origin_path TEXT,"
+  /* Last: a long text spills into overflow pages, and a column stored after
+   * it would make every read of that column walk them. */
+  "  text TEXT NOT NULL);"
   "CREATE TABLE story ("
   "  id INTEGER PRIMARY KEY,"
   "  name TEXT NOT NULL UNIQUE,"

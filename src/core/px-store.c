@@ -206,6 +206,8 @@ px_store_begin (PxStore  *self,
   return TRUE;
 }
 
+static void emit_ids (PxStore *self, guint signal, GArray *ids);
+
 static void
 emit_pending (PxStore *self)
 {
@@ -225,10 +227,8 @@ emit_pending (PxStore *self)
     g_signal_emit (self, signals[ARTICLES_CHANGED], 0);
   if (pending & PX_STORE_PENDING_ENTITIES)
     g_signal_emit (self, signals[ENTITIES_CHANGED], 0);
-  for (guint i = 0; i < annotations->len; i++)
-    g_signal_emit (self, signals[ANNOTATIONS_CHANGED], 0, g_array_index (annotations, gint64, i));
-  for (guint i = 0; i < events->len; i++)
-    g_signal_emit (self, signals[EVENTS_CHANGED], 0, g_array_index (events, gint64, i));
+  emit_ids (self, ANNOTATIONS_CHANGED, annotations);
+  emit_ids (self, EVENTS_CHANGED, events);
 }
 
 gboolean
@@ -311,14 +311,35 @@ px_store_queue (PxStore        *self,
   self->pending |= what;
 }
 
+/* Appends without searching: a batch touching thousands of articles would
+ * make a search per write quadratic. emit_pending() drops the repeats. */
 static void
 queue_id (GArray *ids,
           gint64  id)
 {
-  for (guint i = 0; i < ids->len; i++)
-    if (g_array_index (ids, gint64, i) == id)
-      return;
+  if (ids->len > 0 && g_array_index (ids, gint64, ids->len - 1) == id)
+    return;
   g_array_append_val (ids, id);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+emit_ids (PxStore *self,
+          guint    signal,
+          GArray  *ids)
+{
+  g_array_sort (ids, compare_ids);
+  for (guint i = 0; i < ids->len; i++)
+    if (i == 0 || g_array_index (ids, gint64, i) != g_array_index (ids, gint64, i - 1))
+      g_signal_emit (self, signals[signal], 0, g_array_index (ids, gint64, i));
 }
 
 void
@@ -448,7 +469,10 @@ configure (PxStore  *self,
            GError  **error)
 {
   sqlite3_busy_timeout (self->db, 2000);
-  if (!px_store_exec (self, "PRAGMA foreign_keys = ON", error))
+  /* 32 MB of page cache rather than 2: batches of annotations touch many
+   * article rows and index pages. */
+  if (!px_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !px_store_exec (self, "PRAGMA cache_size = -32768", error))
     return FALSE;
   if (self->read_only)
     return px_store_exec (self, "PRAGMA query_only = ON", error);
