@@ -121,16 +121,22 @@ static void
 test_read_only_file (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = px_test_db_path ();
+  g_autofree char *dir = px_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "corpus.db", NULL);
   g_autoptr(PxStore) store = NULL;
 
-  if (geteuid () == 0)
-    {
-      g_test_skip ("root ignores file permissions");
-      return;
-    }
   make_corpus (path);
   g_chmod (path, 0444);
+  if (geteuid () == 0)
+    {
+      /* Only the file is read-only: the folder lets SQLite make its -shm. */
+      g_chmod (dir, 01777);
+      g_setenv ("PX_TEST_RO_PATH", path, TRUE);
+      g_unsetenv ("PX_TEST_RO_UNMERGED");
+      g_test_trap_subprocess ("/store-errors/read-only-folder/child", 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
   store = px_store_open (path, PX_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   check_read_only (store);
@@ -222,7 +228,216 @@ test_migrates_empty_v0 (void)
   store = px_store_open (path, PX_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_cmpint (px_store_get_schema_version (store), ==, PX_STORE_SCHEMA_VERSION);
-  g_assert_nonnull (px_store_find_label (store, "PER"));
+  {
+    g_autoptr(PxLabel) per = px_store_find_label (store, "PER");
+    g_assert_nonnull (per);
+  }
+}
+
+/* The newer-schema file was a WAL corpus: reading it must not checkpoint,
+ * truncate or leave side files behind. */
+static void
+test_newer_schema_wal (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = px_test_db_path ();
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(PxStore) store = NULL;
+  sqlite3 *db = NULL;
+
+  make_corpus (path);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 7", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  before = read_bytes (path);
+  store = px_store_open (path, PX_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, PX_ERROR, PX_ERROR_NEWER_SCHEMA);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "schema 7"));
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+/* A read-only store of a file that needs migrating cannot migrate it. */
+static void
+test_read_only_needs_upgrade (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = px_test_db_path ();
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(PxStore) store = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "VACUUM", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  before = read_bytes (path);
+  store = px_store_open (path, PX_STORE_OPEN_READ_ONLY, &error);
+  g_assert_null (store);
+  g_assert_error (error, PX_ERROR, PX_ERROR_READ_ONLY);
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+/* Another program holds an exclusive lock on a rollback-journal file while
+ * it is being opened: even reading waits, then gives up clearly. */
+static void
+test_locked_on_open (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = px_test_db_path ();
+  g_autoptr(PxStore) store = NULL;
+  sqlite3 *other = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "CREATE TABLE t(x); BEGIN EXCLUSIVE; INSERT INTO t VALUES (1)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  store = px_store_open (path, PX_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, PX_ERROR, PX_ERROR_LOCKED);
+  g_assert_nonnull (strstr (error->message, path));
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+}
+
+/* A batch that runs out of room is undone as a whole: the caller's earlier
+ * writes in the same transaction go too, older commits stay. */
+static void
+test_disk_full_in_batch (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = px_test_db_path ();
+  g_autoptr(PxStore) store = NULL;
+  gboolean failed = FALSE;
+
+  make_corpus (path);
+  store = px_store_open (path, PX_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (px_store_set_max_page_count (store, 1, &error), >, 0);
+  g_assert_true (px_store_begin (store, &error));
+  for (int i = 0; i < 5000 && !failed; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Article numéro %d, avec un peu de texte autour.", i);
+      PxArticleInfo info = { .text = text };
+
+      if (px_store_add_article (store, &info, NULL, &error) == 0)
+        failed = TRUE;
+    }
+  g_assert_true (failed);
+  g_assert_error (error, PX_ERROR, PX_ERROR_DISK_FULL);
+  px_store_rollback (store);
+  g_assert_cmpuint (px_store_count_articles (store), ==, 1);
+}
+
+/* The check of a read-only file in a read-only folder, run as whoever may
+ * not write there. */
+static void
+check_read_only_folder (const char *path,
+                        gboolean    unmerged)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxStore) store = px_store_open (path, PX_STORE_OPEN_DEFAULT, &error);
+
+  if (unmerged)
+    {
+      g_assert_null (store);
+      g_assert_error (error, PX_ERROR, PX_ERROR_READ_ONLY);
+      g_assert_nonnull (strstr (error->message, "-wal"));
+      return;
+    }
+  g_assert_no_error (error);
+  check_read_only (store);
+}
+
+static void
+read_only_folder_child (void)
+{
+  const char *path = g_getenv ("PX_TEST_RO_PATH");
+
+  if (!g_test_subprocess ())
+    {
+      g_test_skip ("runs inside the read-only-folder tests");
+      return;
+    }
+  /* Root may write anywhere: become nobody for this check. */
+  if (geteuid () == 0 && (setgid (65534) != 0 || setuid (65534) != 0))
+    {
+      g_test_skip ("cannot drop root privileges");
+      return;
+    }
+  check_read_only_folder (path, g_getenv ("PX_TEST_RO_UNMERGED") != NULL);
+}
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autoptr(GBytes) bytes = read_bytes (from);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (to, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+}
+
+static void
+run_read_only_folder (gboolean unmerged)
+{
+  g_autofree char *dir = px_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "corpus.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *src = px_test_db_path ();
+
+  make_corpus (src);
+  if (unmerged)
+    {
+      g_autofree char *src_wal = g_strconcat (src, "-wal", NULL);
+      sqlite3 *db = NULL;
+
+      /* A copy taken while another program had commits in its WAL. */
+      g_assert_cmpint (sqlite3_open (src, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, "PRAGMA wal_autocheckpoint = 0;"
+                                     " INSERT INTO story (name) VALUES ('pending')",
+                                     NULL, NULL, NULL), ==, SQLITE_OK);
+      copy_file (src, path);
+      copy_file (src_wal, wal);
+      sqlite3_close (db);
+      g_chmod (wal, 0444);
+    }
+  else
+    copy_file (src, path);
+  g_chmod (path, 0444);
+  g_chmod (dir, 0555);
+
+  if (geteuid () != 0)
+    {
+      check_read_only_folder (path, unmerged);
+      return;
+    }
+  g_setenv ("PX_TEST_RO_PATH", path, TRUE);
+  if (unmerged)
+    g_setenv ("PX_TEST_RO_UNMERGED", "1", TRUE);
+  else
+    g_unsetenv ("PX_TEST_RO_UNMERGED");
+  g_test_trap_subprocess ("/store-errors/read-only-folder/child", 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  g_chmod (dir, 0700);
+}
+
+static void
+test_read_only_folder (void)
+{
+  run_read_only_folder (FALSE);
+}
+
+static void
+test_read_only_folder_unmerged (void)
+{
+  run_read_only_folder (TRUE);
 }
 
 int
@@ -238,5 +453,12 @@ main (int argc, char *argv[])
   g_test_add_func ("/store-errors/disk-full", test_disk_full);
   g_test_add_func ("/store-errors/missing-no-create", test_missing_no_create);
   g_test_add_func ("/store-errors/migrates-empty", test_migrates_empty_v0);
+  g_test_add_func ("/store-errors/newer-schema-wal", test_newer_schema_wal);
+  g_test_add_func ("/store-errors/read-only-needs-upgrade", test_read_only_needs_upgrade);
+  g_test_add_func ("/store-errors/locked-on-open", test_locked_on_open);
+  g_test_add_func ("/store-errors/disk-full-in-batch", test_disk_full_in_batch);
+  g_test_add_func ("/store-errors/read-only-folder", test_read_only_folder);
+  g_test_add_func ("/store-errors/read-only-folder-unmerged", test_read_only_folder_unmerged);
+  g_test_add_func ("/store-errors/read-only-folder/child", read_only_folder_child);
   return g_test_run ();
 }

@@ -536,12 +536,70 @@ decide_read_only (const char        *path,
   return TRUE;
 }
 
+static int
+open_connection (PxStore     *self,
+                 const char  *filename,
+                 int          flags,
+                 GError     **error)
+{
+  int rc = sqlite3_open_v2 (filename, &self->db, flags, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, PX_ERROR, error_code_for (rc), "%s: cannot open: %s",
+                   self->path, self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return rc;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 2000);
+  return SQLITE_OK;
+}
+
+/* A WAL corpus needs its FILE-shm even to be read. When neither the file nor
+ * its folder may be written, SQLite cannot make one. If no FILE-wal holds
+ * unmerged commits, the file alone is the whole corpus and can be read as
+ * immutable (no locks, no -shm); otherwise say what is wrong. */
+static gboolean
+reopen_immutable (PxStore  *self,
+                  int      *version,
+                  GError  **error)
+{
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  g_autofree char *uri = NULL;
+  GStatBuf st;
+
+  if (!g_error_matches (*error, PX_ERROR, PX_ERROR_READ_ONLY) &&
+      !g_error_matches (*error, PX_ERROR, PX_ERROR_FAILED))
+    return FALSE;
+  if (g_stat (wal, &st) == 0 && st.st_size > 0)
+    {
+      g_clear_error (error);
+      g_set_error (error, PX_ERROR, PX_ERROR_READ_ONLY,
+                   "%s cannot be read: it and its folder are read-only, and %s holds changes "
+                   "not yet merged into it; open it once where it may be written",
+                   self->path, wal);
+      return FALSE;
+    }
+  uri = g_filename_to_uri (self->path, NULL, NULL);
+  if (uri == NULL)
+    return FALSE;
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  g_clear_error (error);
+  {
+    g_autofree char *immutable = g_strconcat (uri, "?immutable=1", NULL);
+    if (open_connection (self, immutable, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, error) != SQLITE_OK)
+      return FALSE;
+  }
+  return read_user_version (self, version, error);
+}
+
 PxStore *
 px_store_open (const char        *path,
                PxStoreOpenFlags   flags,
                GError           **error)
 {
   g_autoptr(PxStore) self = NULL;
+  g_autoptr(GError) local_error = NULL;
   int version = 0;
   int rc;
 
@@ -552,23 +610,22 @@ px_store_open (const char        *path,
   if (!decide_read_only (path, flags, &self->read_only, error))
     return NULL;
 
-  rc = sqlite3_open_v2 (path, &self->db,
+  rc = open_connection (self, path,
                         self->read_only ? SQLITE_OPEN_READONLY
                                         : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                        NULL);
+                        error);
   if (rc != SQLITE_OK)
-    {
-      g_set_error (error, PX_ERROR, error_code_for (rc), "%s: cannot open: %s",
-                   path, self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
-      return NULL;
-    }
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 2000);
+    return NULL;
 
   /* Look before touching: nothing below writes until the file is known to
    * be a corpus this version can read. */
-  if (!read_user_version (self, &version, error) ||
-      !check_schema (self, version, error))
+  if (!read_user_version (self, &version, &local_error) &&
+      !(self->read_only && reopen_immutable (self, &version, &local_error)))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (!check_schema (self, version, error))
     return NULL;
   self->schema_version = version;
 
