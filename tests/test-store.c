@@ -846,6 +846,92 @@ test_list_articles (void)
   g_assert_cmpuint (px_article_get_n_chars (item), ==, g_utf8_strlen (sample_text, -1));
 }
 
+typedef struct
+{
+  guint calls;
+  guint position;
+  guint removed;
+  guint added;
+} ItemsChanged;
+
+static void
+on_items_changed (GListModel   *model,
+                  guint         position,
+                  guint         removed,
+                  guint         added,
+                  ItemsChanged *ic)
+{
+  ic->calls++;
+  ic->position = position;
+  ic->removed = removed;
+  ic->added = added;
+}
+
+static void
+on_entities_changed (PxStore *store,
+                     guint   *calls)
+{
+  (*calls)++;
+}
+
+/* A change touches only the items that changed, so views keep their
+ * selection; mention counts follow annotations with one signal per commit. */
+static void
+test_models_minimal_changes (void)
+{
+  g_autoptr(PxStore) store = new_store ();
+  g_autoptr(GError) error = NULL;
+  gint64 article = add_article (store, "Antalya", sample_text);
+  gint64 other = add_article (store, "Autre", "Lavrov parle.");
+  g_autoptr(GListModel) anns = px_store_list_annotations (store, article);
+  g_autoptr(GListModel) entities = px_store_list_entities (store);
+  ItemsChanged ic = { 0 };
+  guint entity_signals = 0;
+  gint64 m1, m2, entity;
+
+  annotate (store, article, "PER", "Dmytro Kouléba");
+  annotate (store, article, "GPE", "Antalya");
+  g_signal_connect (anns, "items-changed", G_CALLBACK (on_items_changed), &ic);
+  m1 = annotate (store, article, "PER", "Sergueï Lavrov");
+  g_assert_cmpuint (ic.calls, ==, 1);
+  g_assert_cmpuint (ic.position, ==, 1);
+  g_assert_cmpuint (ic.removed, ==, 0);
+  g_assert_cmpuint (ic.added, ==, 1);
+
+  /* A change elsewhere leaves this list alone. */
+  annotate (store, other, "PER", "Dmytro");
+  g_assert_cmpuint (ic.calls, ==, 1);
+
+  /* An edit replaces one item. */
+  g_assert_true (px_store_set_annotation_note (store, m1, "ministre", &error));
+  g_assert_cmpuint (ic.calls, ==, 2);
+  g_assert_cmpuint (ic.position, ==, 1);
+  g_assert_cmpuint (ic.removed, ==, 1);
+  g_assert_cmpuint (ic.added, ==, 1);
+
+  entity = px_store_add_entity (store, "Sergueï Lavrov", label_id (store, "PER"), &error);
+  g_assert_no_error (error);
+  g_signal_connect (store, "entities-changed", G_CALLBACK (on_entities_changed), &entity_signals);
+  g_assert_true (px_store_begin (store, &error));
+  g_assert_true (px_store_set_annotation_entity (store, m1, entity, &error));
+  m2 = px_store_add_annotation (store, other, label_id (store, "PER"), 0, 6,
+                                PX_ANNOTATION_ACCEPTED, NULL, &error);
+  g_assert_true (px_store_set_annotation_entity (store, m2, entity, &error));
+  g_assert_true (px_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (entity_signals, ==, 1);
+  {
+    g_autoptr(PxEntity) item = g_list_model_get_item (entities, 0);
+    g_assert_cmpuint (px_entity_get_n_mentions (item), ==, 2);
+    g_assert_cmpuint (px_entity_get_n_articles (item), ==, 2);
+  }
+  g_assert_true (px_store_delete_annotation (store, m2, &error));
+  {
+    g_autoptr(PxEntity) item = g_list_model_get_item (entities, 0);
+    g_assert_cmpuint (px_entity_get_n_mentions (item), ==, 1);
+  }
+}
+
 /* ---- Search ------------------------------------------------------------ */
 
 static void
@@ -1477,6 +1563,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/events", test_events);
   g_test_add_func ("/store/transactions", test_transactions);
   g_test_add_func ("/store/external-change", test_external_change);
+  g_test_add_func ("/store/models/minimal-changes", test_models_minimal_changes);
   g_test_add_func ("/store/search/terms", test_search);
   g_test_add_func ("/store/export", test_export);
   g_test_add_func ("/store/stats", test_stats);

@@ -23,17 +23,67 @@ model_data_free (gpointer data)
   g_free (md);
 }
 
+/* Two items are the same when every property holds the same value. Boxed
+ * properties (label roles, event arguments) compare by pointer, so such
+ * items are always replaced: correct, only less frugal. */
+static gboolean
+same_item (GObject *a,
+           GObject *b)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n = 0;
+
+  if (G_OBJECT_TYPE (a) != G_OBJECT_TYPE (b))
+    return FALSE;
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (a), &n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(GValue) va = G_VALUE_INIT;
+      g_auto(GValue) vb = G_VALUE_INIT;
+
+      if (!(pspecs[i]->flags & G_PARAM_READABLE))
+        continue;
+      g_value_init (&va, pspecs[i]->value_type);
+      g_value_init (&vb, pspecs[i]->value_type);
+      g_object_get_property (a, pspecs[i]->name, &va);
+      g_object_get_property (b, pspecs[i]->name, &vb);
+      if (g_param_values_cmp (pspecs[i], &va, &vb) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Replaces only the run of items between the unchanged head and tail, so
+ * that a view keeps its scroll position and selection across a change. */
 static void
 refill (GListStore *list)
 {
   ModelData *md = g_object_get_data (G_OBJECT (list), "px-model");
   g_autoptr(GPtrArray) items = NULL;
+  guint old_n, head = 0, tail = 0;
 
   if (md == NULL || md->store == NULL)
     return;
   items = md->load (md->store, md->arg);
-  g_list_store_splice (list, 0, g_list_model_get_n_items (G_LIST_MODEL (list)),
-                       items->pdata, items->len);
+  old_n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  while (head < old_n && head < items->len)
+    {
+      g_autoptr(GObject) old = g_list_model_get_item (G_LIST_MODEL (list), head);
+      if (!same_item (old, items->pdata[head]))
+        break;
+      head++;
+    }
+  while (tail < old_n - head && tail < items->len - head)
+    {
+      g_autoptr(GObject) old = g_list_model_get_item (G_LIST_MODEL (list), old_n - 1 - tail);
+      if (!same_item (old, items->pdata[items->len - 1 - tail]))
+        break;
+      tail++;
+    }
+  if (head + tail == old_n && head + tail == items->len)
+    return;
+  g_list_store_splice (list, head, old_n - head - tail,
+                       items->pdata + head, items->len - head - tail);
 }
 
 static void
@@ -52,14 +102,6 @@ on_article_changed (PxStore    *store,
 
   if (article_id == 0 || article_id == md->arg)
     refill (list);
-}
-
-static void
-on_any_article_changed (PxStore    *store,
-                        gint64      article_id,
-                        GListStore *list)
-{
-  refill (list);
 }
 
 static GListModel *
@@ -145,9 +187,9 @@ px_store_list_entities (PxStore *self)
   GListModel *model;
 
   g_return_val_if_fail (PX_IS_STORE (self), NULL);
+  /* Mention counts move with annotations; the store then emits
+   * entities-changed too, once per commit. */
   model = make_model (self, PX_TYPE_ENTITY, load_entities, 0, sigs, FALSE);
-  /* Mention counts move with annotations in any article. */
-  g_signal_connect_object (self, "annotations-changed", G_CALLBACK (on_any_article_changed), model, 0);
   return model;
 }
 

@@ -216,6 +216,11 @@ emit_pending (PxStore *self)
   g_autoptr(GArray) events = self->pending_events;
 
   self->pending = 0;
+  /* Entities carry mention counts: any annotation change may move them. One
+   * entities-changed per commit is cheaper for listeners than reacting to
+   * each article's annotations-changed. */
+  if (annotations->len > 0)
+    pending |= PX_STORE_PENDING_ENTITIES;
   self->pending_annotations = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->pending_events = g_array_new (FALSE, FALSE, sizeof (gint64));
 
