@@ -49,6 +49,30 @@ void          px_store_queue_annotations (PxStore   *self,
 void          px_store_queue_events    (PxStore     *self,
                                         gint64       article_id);
 
+/* One write by id(s): @sql binds @a as ?1 and, when it has a second
+ * parameter, @b as ?2. With @what set, no changed row is PX_ERROR_NOT_FOUND
+ * ("no @what @a"). Opens the write with px_store_write_begin(); on success
+ * the caller queues signals and calls px_store_write_end(). */
+gboolean      px_store_write_ids       (PxStore     *self,
+                                        const char  *sql,
+                                        gint64       a,
+                                        gint64       b,
+                                        const char  *what,
+                                        GError     **error);
+/* The same inside a write the caller already opened. */
+gboolean      px_store_step_ids        (PxStore     *self,
+                                        const char  *sql,
+                                        gint64       a,
+                                        gint64       b,
+                                        GError     **error);
+guint         px_store_count_rows      (PxStore     *self,
+                                        const char  *sql);
+/* Refuses an empty or blank name: "a @what needs a name". */
+gboolean      px_store_check_name      (PxStore     *self,
+                                        const char  *name,
+                                        const char  *what,
+                                        GError     **error);
+
 /* Row readers shared by getters and list models. */
 PxArticle    *px_store_article_from_row    (sqlite3_stmt *stmt,
                                             gboolean      with_text);
