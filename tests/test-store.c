@@ -441,6 +441,38 @@ test_stories (void)
   g_assert_cmpuint (g_list_model_get_n_items (unassigned), ==, 2);
 }
 
+static void
+write_in_handler (PxStore *store,
+                  gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_signal_handlers_disconnect_by_func (store, write_in_handler, data);
+  g_assert_cmpint (px_store_add_entity (store, "Écrit par un écouteur", 0, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+/* A handler that writes while a signal is emitted does not change the id
+ * the first write returns. */
+static void
+test_ids_survive_handlers (void)
+{
+  g_autoptr(PxStore) store = new_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxStory) story = NULL;
+  gint64 id;
+
+  /* Story ids then differ from the entity's. */
+  px_store_add_story (store, "Bucha", &error);
+  px_store_add_story (store, "Kherson", &error);
+  g_signal_connect (store, "stories-changed", G_CALLBACK (write_in_handler), NULL);
+  id = px_store_add_story (store, "Antalya", &error);
+  g_assert_no_error (error);
+  story = px_store_get_story (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (px_story_get_name (story), ==, "Antalya");
+}
+
 /* ---- Annotations ------------------------------------------------------- */
 
 static void
@@ -1556,6 +1588,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/articles/story", test_article_with_story);
   g_test_add_func ("/store/articles/list", test_list_articles);
   g_test_add_func ("/store/stories", test_stories);
+  g_test_add_func ("/store/ids-survive-handlers", test_ids_survive_handlers);
   g_test_add_func ("/store/annotations/crud", test_annotations);
   g_test_add_func ("/store/annotations/order", test_annotation_list_order);
   g_test_add_func ("/store/annotations/restore", test_restore_annotation);

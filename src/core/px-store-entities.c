@@ -33,6 +33,7 @@ px_store_add_entity (PxStore     *self,
                      gint64       label_id,
                      GError     **error)
 {
+  gint64 new_id;
   g_autofree char *key = NULL;
   sqlite3_stmt *stmt;
   int rc;
@@ -65,9 +66,11 @@ px_store_add_entity (PxStore     *self,
       return 0;
     }
   px_store_queue (self, PX_STORE_PENDING_ENTITIES);
+  /* Read before the commit: a handler of the signals it emits may write. */
+  new_id = sqlite3_last_insert_rowid (px_store_get_db (self));
   if (!px_store_write_end (self, error))
     return 0;
-  return sqlite3_last_insert_rowid (px_store_get_db (self));
+  return new_id;
 }
 
 PxEntity *

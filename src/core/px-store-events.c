@@ -47,6 +47,7 @@ px_store_add_event (PxStore  *self,
                     gint64    trigger_annotation_id,
                     GError  **error)
 {
+  gint64 new_id;
   g_autoptr(PxAnnotation) trigger = NULL;
   g_autoptr(PxLabel) label = NULL;
 
@@ -85,9 +86,11 @@ px_store_add_event (PxStore  *self,
       }
   }
   px_store_queue_events (self, article_id);
+  /* Read before the commit: a handler of the signals it emits may write. */
+  new_id = sqlite3_last_insert_rowid (px_store_get_db (self));
   if (!px_store_write_end (self, error))
     return 0;
-  return sqlite3_last_insert_rowid (px_store_get_db (self));
+  return new_id;
 }
 
 static gint64
@@ -252,6 +255,7 @@ px_store_add_story_event (PxStore     *self,
                           const char  *name,
                           GError     **error)
 {
+  gint64 new_id;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -279,9 +283,11 @@ px_store_add_story_event (PxStore     *self,
       return 0;
     }
   px_store_queue (self, PX_STORE_PENDING_STORIES);
+  /* Read before the commit: a handler of the signals it emits may write. */
+  new_id = sqlite3_last_insert_rowid (px_store_get_db (self));
   if (!px_store_write_end (self, error))
     return 0;
-  return sqlite3_last_insert_rowid (px_store_get_db (self));
+  return new_id;
 }
 
 gboolean

@@ -128,6 +128,7 @@ px_store_add_label (PxStore     *self,
                     const char  *description,
                     GError     **error)
 {
+  gint64 new_id;
   sqlite3_stmt *stmt;
   guint n;
   int rc;
@@ -162,9 +163,11 @@ px_store_add_label (PxStore     *self,
       return 0;
     }
   px_store_queue (self, PX_STORE_PENDING_LABELS);
+  /* Read before the commit: a handler of the signals it emits may write. */
+  new_id = sqlite3_last_insert_rowid (px_store_get_db (self));
   if (!px_store_write_end (self, error))
     return 0;
-  return sqlite3_last_insert_rowid (px_store_get_db (self));
+  return new_id;
 }
 
 gboolean

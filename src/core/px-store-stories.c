@@ -43,6 +43,7 @@ px_store_add_story (PxStore     *self,
                     const char  *name,
                     GError     **error)
 {
+  gint64 new_id;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -68,9 +69,11 @@ px_store_add_story (PxStore     *self,
       return 0;
     }
   px_store_queue (self, PX_STORE_PENDING_STORIES);
+  /* Read before the commit: a handler of the signals it emits may write. */
+  new_id = sqlite3_last_insert_rowid (px_store_get_db (self));
   if (!px_store_write_end (self, error))
     return 0;
-  return sqlite3_last_insert_rowid (px_store_get_db (self));
+  return new_id;
 }
 
 gint64
