@@ -964,6 +964,66 @@ test_models_minimal_changes (void)
   }
 }
 
+static void
+count_calls (PxStore *store,
+             guint   *calls)
+{
+  (*calls)++;
+}
+
+/* An annotation changes an article's count, not the article list: plain
+ * articles-changed handlers still hear it (detail "counts"), "::rows"
+ * handlers do not, and list models replace just that article. */
+static void
+test_article_counts_detail (void)
+{
+  g_autoptr(PxStore) store = new_store ();
+  g_autoptr(GError) error = NULL;
+  gint64 a1 = add_article (store, "Antalya", sample_text);
+  gint64 a2 = add_article (store, "Autre", "Lavrov parle.");
+  g_autoptr(GListModel) all = px_store_list_articles (store, -1);
+  g_autoptr(GListModel) none = px_store_list_articles (store, 0);
+  ItemsChanged ic = { 0 };
+  guint plain = 0, rows = 0, counts = 0;
+  guint pos2 = 0;
+
+  g_signal_connect (store, "articles-changed", G_CALLBACK (count_calls), &plain);
+  g_signal_connect (store, "articles-changed::rows", G_CALLBACK (count_calls), &rows);
+  g_signal_connect (store, "articles-changed::counts", G_CALLBACK (count_calls), &counts);
+  g_signal_connect (all, "items-changed", G_CALLBACK (on_items_changed), &ic);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(PxArticle) item = g_list_model_get_item (all, i);
+      if (px_article_get_id (item) == a2)
+        pos2 = i;
+    }
+
+  px_store_add_annotation (store, a2, label_id (store, "PER"), 0, 6, PX_ANNOTATION_ACCEPTED, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plain, ==, 1);
+  g_assert_cmpuint (counts, ==, 1);
+  g_assert_cmpuint (rows, ==, 0);
+  g_assert_cmpuint (ic.calls, ==, 1);
+  g_assert_cmpuint (ic.position, ==, pos2);
+  g_assert_cmpuint (ic.removed, ==, 1);
+  g_assert_cmpuint (ic.added, ==, 1);
+  {
+    g_autoptr(PxArticle) item = g_list_model_get_item (all, pos2);
+    g_autoptr(PxArticle) item0 = g_list_model_get_item (none, pos2);
+    g_assert_cmpuint (px_article_get_n_annotations (item), ==, 1);
+    g_assert_cmpuint (px_article_get_n_annotations (item0), ==, 1);
+  }
+
+  /* A suggestion is not counted: nothing to replace. */
+  px_store_add_annotation (store, a1, label_id (store, "PER"), 0, 6, PX_ANNOTATION_SUGGESTED, NULL, &error);
+  g_assert_cmpuint (ic.calls, ==, 1);
+
+  add_article (store, "Trois", "Un troisième texte.");
+  g_assert_cmpuint (plain, ==, 3);
+  g_assert_cmpuint (rows, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 3);
+}
+
 /* ---- Search ------------------------------------------------------------ */
 
 static void
@@ -1597,6 +1657,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/transactions", test_transactions);
   g_test_add_func ("/store/external-change", test_external_change);
   g_test_add_func ("/store/models/minimal-changes", test_models_minimal_changes);
+  g_test_add_func ("/store/models/article-counts", test_article_counts_detail);
   g_test_add_func ("/store/search/terms", test_search);
   g_test_add_func ("/store/export", test_export);
   g_test_add_func ("/store/stats", test_stats);

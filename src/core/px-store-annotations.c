@@ -179,7 +179,7 @@ px_store_add_annotation (PxStore            *self,
       px_store_write_abort (self);
       return 0;
     }
-  px_store_queue (self, PX_STORE_PENDING_ARTICLES);
+  px_store_queue (self, PX_STORE_PENDING_ARTICLE_COUNTS);
   px_store_queue_annotations (self, article_id);
   if (!px_store_write_end (self, error))
     return 0;
@@ -219,7 +219,7 @@ px_store_restore_annotation (PxStore       *self,
       px_store_write_abort (self);
       return FALSE;
     }
-  px_store_queue (self, PX_STORE_PENDING_ARTICLES | PX_STORE_PENDING_ENTITIES);
+  px_store_queue (self, PX_STORE_PENDING_ARTICLE_COUNTS | PX_STORE_PENDING_ENTITIES);
   px_store_queue_annotations (self, row.article_id);
   return px_store_write_end (self, error);
 }
@@ -310,7 +310,7 @@ change_annotation (PxStore     *self,
       px_store_write_abort (self);
       return FALSE;
     }
-  px_store_queue (self, PX_STORE_PENDING_ARTICLES | PX_STORE_PENDING_ENTITIES);
+  px_store_queue (self, PX_STORE_PENDING_ARTICLE_COUNTS | PX_STORE_PENDING_ENTITIES);
   px_store_queue_annotations (self, article);
   px_store_queue_events (self, article);
   return px_store_write_end (self, error);

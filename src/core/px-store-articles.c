@@ -293,6 +293,24 @@ px_store_count_annotations (PxStore *self)
   return px_store_count_rows (self, "SELECT count(*) FROM annotation");
 }
 
+PxArticle *
+px_store_load_article_item (PxStore *self,
+                            gint64   id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s" ARTICLE_FROM " WHERE a.id = ?",
+                                          px_store_article_columns);
+  sqlite3_stmt *stmt = px_store_prepare (self, sql, NULL);
+  PxArticle *article = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    article = px_store_article_from_row (stmt, FALSE);
+  sqlite3_reset (stmt);
+  return article;
+}
+
 GPtrArray *
 px_store_load_articles (PxStore *self,
                         gint64   story_id)

@@ -151,15 +151,52 @@ load_entities (PxStore *self, gint64 unused)
   return px_store_load_entities (self);
 }
 
+/* Annotation counts moved in @article_id: replace that one item rather
+ * than reloading every article. */
+static void
+on_article_counts (PxStore    *store,
+                   gint64      article_id,
+                   GListStore *list)
+{
+  ModelData *md = g_object_get_data (G_OBJECT (list), "px-model");
+  g_autoptr(PxArticle) fresh = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  if (article_id == 0)
+    {
+      refill (list);
+      return;
+    }
+  fresh = px_store_load_article_item (store, article_id);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PxArticle) old = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      if (px_article_get_id (old) != article_id)
+        continue;
+      if (fresh == NULL)
+        refill (list);
+      else if (!same_item (G_OBJECT (old), G_OBJECT (fresh)))
+        g_list_store_splice (list, i, 1, (gpointer *) &fresh, 1);
+      return;
+    }
+  /* Not listed here: it only matters if it belongs here after all. */
+  if (fresh != NULL &&
+      (md->arg < 0 || px_article_get_story_id (fresh) == md->arg))
+    refill (list);
+}
+
 GListModel *
 px_store_list_articles (PxStore *self,
                         gint64   story_id)
 {
-  /* Annotation counts live on article items, so annotations matter too. */
-  static const char *const sigs[] = { "articles-changed", "stories-changed", NULL };
+  static const char *const sigs[] = { "articles-changed::rows", "stories-changed", NULL };
+  GListModel *model;
 
   g_return_val_if_fail (PX_IS_STORE (self), NULL);
-  return make_model (self, PX_TYPE_ARTICLE, load_all_articles, story_id, sigs, FALSE);
+  model = make_model (self, PX_TYPE_ARTICLE, load_all_articles, story_id, sigs, FALSE);
+  g_signal_connect_object (self, "annotations-changed", G_CALLBACK (on_article_counts), model, 0);
+  return model;
 }
 
 GListModel *

@@ -16,6 +16,8 @@ typedef enum
   PX_STORE_PENDING_STORIES  = 1 << 1,
   PX_STORE_PENDING_LABELS   = 1 << 2,
   PX_STORE_PENDING_ENTITIES = 1 << 3,
+  /* Only annotation counts on articles moved: "articles-changed::counts". */
+  PX_STORE_PENDING_ARTICLE_COUNTS = 1 << 4,
 } PxStorePending;
 
 sqlite3      *px_store_get_db          (PxStore     *self);
@@ -72,6 +74,9 @@ gboolean      px_store_check_name      (PxStore     *self,
                                         const char  *name,
                                         const char  *what,
                                         GError     **error);
+
+/* One article as a list item (no text), or NULL when it is gone. */
+PxArticle    *px_store_load_article_item (PxStore *self, gint64 id);
 
 /* Row readers shared by getters and list models. */
 PxArticle    *px_store_article_from_row    (sqlite3_stmt *stmt,

@@ -65,8 +65,11 @@ px_store_class_init (PxStoreClass *klass)
 
   object_class->finalize = px_store_finalize;
 
+  /* Detailed: "rows" when articles were added, removed or moved, "counts"
+   * when only their annotation counts changed. A plain handler gets both;
+   * the article list models reload only on "rows". */
   signals[ARTICLES_CHANGED] =
-    g_signal_new ("articles-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+    g_signal_new ("articles-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[STORIES_CHANGED] =
     g_signal_new ("stories-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -229,7 +232,9 @@ emit_pending (PxStore *self)
   if (pending & PX_STORE_PENDING_STORIES)
     g_signal_emit (self, signals[STORIES_CHANGED], 0);
   if (pending & PX_STORE_PENDING_ARTICLES)
-    g_signal_emit (self, signals[ARTICLES_CHANGED], 0);
+    g_signal_emit (self, signals[ARTICLES_CHANGED], g_quark_from_static_string ("rows"));
+  else if (pending & PX_STORE_PENDING_ARTICLE_COUNTS)
+    g_signal_emit (self, signals[ARTICLES_CHANGED], g_quark_from_static_string ("counts"));
   if (pending & PX_STORE_PENDING_ENTITIES)
     g_signal_emit (self, signals[ENTITIES_CHANGED], 0);
   emit_ids (self, ANNOTATIONS_CHANGED, annotations);

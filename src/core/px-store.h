@@ -10,6 +10,8 @@
  *
  * Signals, emitted after the change is committed:
  *   "articles-changed"    ()                   articles added, removed, moved
+ *                                              (detail "rows"), or only their
+ *                                              annotation counts ("counts")
  *   "stories-changed"     ()
  *   "labels-changed"      ()
  *   "annotations-changed" (gint64 article_id)  also for entity links/notes
