@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "px-core.h"
+#include "px-store-private.h"
 #include "px-test-util.h"
 
 static GBytes *
@@ -334,6 +335,39 @@ test_disk_full_in_batch (void)
   g_assert_cmpuint (px_store_count_articles (store), ==, 1);
 }
 
+/* When SQLite undoes a whole transaction on its own (I/O errors do), the
+ * rest of the batch is refused instead of landing in a new transaction, and
+ * the commit says the batch is lost. */
+static void
+test_transaction_lost (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = px_test_db_path ();
+  g_autoptr(PxStore) store = NULL;
+  PxArticleInfo first = { .text = (char *) "Premier du lot." };
+  PxArticleInfo second = { .text = (char *) "Second du lot." };
+  PxArticleInfo later = { .text = (char *) "Après le lot." };
+
+  make_corpus (path);
+  store = px_store_open (path, PX_STORE_OPEN_DEFAULT, &error);
+  g_assert_true (px_store_begin (store, &error));
+  g_assert_cmpint (px_store_add_article (store, &first, NULL, &error), >, 0);
+  /* What SQLite does by itself after, say, an I/O error. */
+  g_assert_cmpint (sqlite3_exec (px_store_get_db (store), "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (px_store_add_article (store, &second, NULL, &error), ==, 0);
+  g_assert_error (error, PX_ERROR, PX_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "undid"));
+  g_clear_error (&error);
+  g_assert_false (px_store_commit (store, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpuint (px_store_count_articles (store), ==, 1);
+  /* The store is usable again. */
+  g_assert_cmpint (px_store_add_article (store, &later, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (px_store_count_articles (store), ==, 2);
+}
+
 /* The check of a read-only file in a read-only folder, run as whoever may
  * not write there. */
 static void
@@ -457,6 +491,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store-errors/read-only-needs-upgrade", test_read_only_needs_upgrade);
   g_test_add_func ("/store-errors/locked-on-open", test_locked_on_open);
   g_test_add_func ("/store-errors/disk-full-in-batch", test_disk_full_in_batch);
+  g_test_add_func ("/store-errors/transaction-lost", test_transaction_lost);
   g_test_add_func ("/store-errors/read-only-folder", test_read_only_folder);
   g_test_add_func ("/store-errors/read-only-folder-unmerged", test_read_only_folder_unmerged);
   g_test_add_func ("/store-errors/read-only-folder/child", read_only_folder_child);

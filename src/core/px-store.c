@@ -191,6 +191,21 @@ px_store_exec (PxStore     *self,
 
 /* ---- Transactions and signals ----------------------------------------- */
 
+/* Some errors (I/O, out of memory) make SQLite roll the whole transaction
+ * back on its own. A SAVEPOINT would then silently start a new one and the
+ * caller's batch would be half lost: refuse, and say so. */
+static gboolean
+check_transaction_alive (PxStore  *self,
+                         GError  **error)
+{
+  if (self->depth == 0 || sqlite3_get_autocommit (self->db) == 0)
+    return TRUE;
+  g_set_error (error, PX_ERROR, PX_ERROR_FAILED,
+               "%s: an earlier error undid the whole transaction; nothing of it was saved",
+               self->path);
+  return FALSE;
+}
+
 gboolean
 px_store_begin (PxStore  *self,
                 GError  **error)
@@ -203,7 +218,7 @@ px_store_begin (PxStore  *self,
    * any work, rather than at commit. */
   sql = self->depth == 0 ? g_strdup (self->read_only ? "BEGIN" : "BEGIN IMMEDIATE")
                          : g_strdup_printf ("SAVEPOINT px%d", self->depth);
-  if (!px_store_exec (self, sql, error))
+  if (!check_transaction_alive (self, error) || !px_store_exec (self, sql, error))
     return FALSE;
   self->depth++;
   return TRUE;
@@ -252,7 +267,7 @@ px_store_commit (PxStore  *self,
 
   sql = self->depth == 1 ? g_strdup ("COMMIT")
                          : g_strdup_printf ("RELEASE px%d", self->depth - 1);
-  if (!px_store_exec (self, sql, error))
+  if (!check_transaction_alive (self, error) || !px_store_exec (self, sql, error))
     {
       /* A failed COMMIT (disk full) leaves the transaction open: undo it so
        * that the file stays as it was before. */
