@@ -1024,6 +1024,47 @@ test_article_counts_detail (void)
   g_assert_cmpuint (g_list_model_get_n_items (all), ==, 3);
 }
 
+/* Events and labels carry boxed fields (arguments, roles); an unrelated
+ * change must not replace them, a real one must. */
+static void
+test_models_boxed_items (void)
+{
+  g_autoptr(PxStore) store = new_store ();
+  g_autoptr(GError) error = NULL;
+  gint64 article = add_article (store, "Antalya", sample_text);
+  gint64 trigger = annotate (store, article, "Meet", "rencontré");
+  gint64 lavrov = annotate (store, article, "PER", "Sergueï Lavrov");
+  g_autoptr(GListModel) events = px_store_list_events (store, article);
+  g_autoptr(GListModel) labels = px_store_list_labels (store);
+  ItemsChanged ev = { 0 }, lb = { 0 };
+  gint64 event = px_store_add_event (store, article, label_id (store, "Meet"), trigger, &error);
+  g_autoptr(PxRole) role = px_role_new ("Host", FALSE, "GPE");
+
+  g_assert_no_error (error);
+  g_assert_true (px_store_add_event_argument (store, event, "Participant", lavrov, &error));
+  g_signal_connect (events, "items-changed", G_CALLBACK (on_items_changed), &ev);
+  g_signal_connect (labels, "items-changed", G_CALLBACK (on_items_changed), &lb);
+
+  g_assert_true (px_store_set_annotation_note (store, lavrov, "ministre russe", &error));
+  g_assert_cmpuint (ev.calls, ==, 0);
+  g_assert_true (px_store_remove_event_argument (store, event, "Participant", lavrov, &error));
+  g_assert_cmpuint (ev.calls, ==, 1);
+  {
+    g_autoptr(PxEvent) item = g_list_model_get_item (events, 0);
+    g_assert_cmpuint (px_event_get_n_arguments (item), ==, 0);
+  }
+
+  px_store_add_label (store, "Trade", PX_LABEL_EVENT, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lb.calls, ==, 1);
+  g_assert_cmpuint (lb.position, ==, 16);
+  g_assert_cmpuint (lb.removed, ==, 0);
+  g_assert_true (px_store_add_label_role (store, label_id (store, "Meet"), role, &error));
+  g_assert_cmpuint (lb.calls, ==, 2);
+  g_assert_cmpuint (lb.removed, ==, 1);
+  g_assert_cmpuint (lb.added, ==, 1);
+}
+
 /* ---- Search ------------------------------------------------------------ */
 
 static void
@@ -1658,6 +1699,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/external-change", test_external_change);
   g_test_add_func ("/store/models/minimal-changes", test_models_minimal_changes);
   g_test_add_func ("/store/models/article-counts", test_article_counts_detail);
+  g_test_add_func ("/store/models/boxed-items", test_models_boxed_items);
   g_test_add_func ("/store/search/terms", test_search);
   g_test_add_func ("/store/export", test_export);
   g_test_add_func ("/store/stats", test_stats);

@@ -23,9 +23,49 @@ model_data_free (gpointer data)
   g_free (md);
 }
 
-/* Two items are the same when every property holds the same value. Boxed
- * properties (label roles, event arguments) compare by pointer, so such
- * items are always replaced: correct, only less frugal. */
+static gboolean
+same_arguments (PxEvent *a,
+                PxEvent *b)
+{
+  guint n = px_event_get_n_arguments (a);
+
+  if (n != px_event_get_n_arguments (b))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      const PxEventArgument *x = px_event_get_argument (a, i);
+      const PxEventArgument *y = px_event_get_argument (b, i);
+
+      if (x->annotation_id != y->annotation_id || g_strcmp0 (x->role, y->role) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+same_roles (PxLabel *a,
+            PxLabel *b)
+{
+  GPtrArray *x = px_label_get_roles (a);
+  GPtrArray *y = px_label_get_roles (b);
+  guint n = x != NULL ? x->len : 0;
+
+  if (n != (y != NULL ? y->len : 0))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      const PxRole *r = x->pdata[i];
+      const PxRole *t = y->pdata[i];
+
+      if (g_strcmp0 (r->name, t->name) != 0 || r->repeatable != t->repeatable ||
+          g_strcmp0 (r->allowed, t->allowed) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Two items are the same when every property holds the same value; the
+ * boxed ones (event arguments, label roles) are compared field by field. */
 static gboolean
 same_item (GObject *a,
            GObject *b)
@@ -35,13 +75,17 @@ same_item (GObject *a,
 
   if (G_OBJECT_TYPE (a) != G_OBJECT_TYPE (b))
     return FALSE;
+  if (PX_IS_EVENT (a) && !same_arguments (PX_EVENT (a), PX_EVENT (b)))
+    return FALSE;
+  if (PX_IS_LABEL (a) && !same_roles (PX_LABEL (a), PX_LABEL (b)))
+    return FALSE;
   pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (a), &n);
   for (guint i = 0; i < n; i++)
     {
       g_auto(GValue) va = G_VALUE_INIT;
       g_auto(GValue) vb = G_VALUE_INIT;
 
-      if (!(pspecs[i]->flags & G_PARAM_READABLE))
+      if (!(pspecs[i]->flags & G_PARAM_READABLE) || G_TYPE_IS_BOXED (pspecs[i]->value_type))
         continue;
       g_value_init (&va, pspecs[i]->value_type);
       g_value_init (&vb, pspecs[i]->value_type);
