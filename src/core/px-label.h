@@ -37,7 +37,8 @@ const char  *px_label_get_colour      (PxLabel *self); /* "#rrggbb" */
 const char  *px_label_get_shortcut    (PxLabel *self); /* "1".."9", a letter, or NULL */
 const char  *px_label_get_description (PxLabel *self);
 int          px_label_get_position    (PxLabel *self);
-/* Event roles, in order; empty for entity labels. Element type: PxRole. */
+/* Event roles, in order; empty for entity labels. Element type: PxRole.
+ * The array belongs to the label (transfer none): do not unref it. */
 GPtrArray   *px_label_get_roles       (PxLabel *self);
 
 G_END_DECLS
