@@ -1,0 +1,337 @@
+/* test-ui-window.c: the main window on a real corpus: welcome page, demo
+ * corpus in the sidebar, article selection, filtering, broken files. */
+/* Until src/px-workspace.c is in the tree the window cannot link: the test
+ * then skips itself as a whole (see src/main.c). */
+#if !__has_include("px-workspace.c")
+#include <stdio.h>
+int
+main (void)
+{
+  printf ("1..0 # SKIP the annotation workspace (src/px-workspace.c) is not in the tree yet\n");
+  return 0;
+}
+#else
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "px-application.h"
+#include "px-demo.h"
+#include "px-search-view.h"
+#include "px-test-util.h"
+#include "px-window.h"
+
+static char *
+samples_dir (void)
+{
+  return g_build_filename (g_getenv ("PARALLAX_SOURCE_DIR"), "data", "samples", NULL);
+}
+
+static PxWindow *
+new_window (void)
+{
+  PxWindow *window = px_window_new (NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+destroy_window (PxWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+typedef struct
+{
+  guint   n_stories;
+  guint   n_articles;
+  guint   n_unassigned_groups;
+  char   *story_name;
+  gint64  first_article_id;
+} RowCounts;
+
+static void
+count_rows (PxWindow  *window,
+            RowCounts *counts)
+{
+  GListModel *rows = px_sidebar_get_rows (px_window_get_sidebar (window));
+
+  memset (counts, 0, sizeof *counts);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (PX_IS_STORY (item))
+        {
+          counts->n_stories++;
+          g_free (counts->story_name);
+          counts->story_name = g_strdup (px_story_get_name (PX_STORY (item)));
+        }
+      else if (PX_IS_ARTICLE (item))
+        {
+          if (counts->n_articles++ == 0)
+            counts->first_article_id = px_article_get_id (PX_ARTICLE (item));
+        }
+      else
+        counts->n_unassigned_groups++;
+    }
+}
+
+static void
+test_window_welcome (void)
+{
+  g_autofree char *db = px_test_db_path ();
+  PxWindow *window = new_window ();
+
+  g_assert_true (px_window_open_corpus (window, db));
+  g_assert_nonnull (px_window_get_store (window));
+  g_assert_cmpstr (px_window_get_page_name (window), ==, "welcome");
+  g_assert_false (px_window_is_demo (window));
+  destroy_window (window);
+}
+
+static void
+test_window_broken_corpus (void)
+{
+  g_autofree char *path = px_test_write_file ("broken.db", "this is not a database, only text\n", -1);
+  PxWindow *window = new_window ();
+
+  g_assert_false (px_window_open_corpus (window, path));
+  g_assert_null (px_window_get_store (window));
+  g_assert_cmpstr (px_window_get_page_name (window), ==, "error");
+  destroy_window (window);
+}
+
+static void
+test_window_demo_sidebar (void)
+{
+  g_autofree char *db = px_test_db_path ();
+  g_autofree char *samples = samples_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxStore) store = px_store_open (db, PX_STORE_OPEN_DEFAULT, &error);
+  PxWindow *window = new_window ();
+  RowCounts counts;
+
+  g_assert_no_error (error);
+  px_window_set_store (window, store);
+  g_assert_cmpstr (px_window_get_page_name (window), ==, "welcome");
+
+  g_assert_true (px_demo_load (store, samples, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (px_window_get_page_name (window), ==, "corpus");
+
+  count_rows (window, &counts);
+  g_assert_cmpuint (counts.n_stories, ==, 1);
+  g_assert_cmpstr (counts.story_name, ==, "Conférence de Carcassonne sur les crues");
+  g_assert_cmpuint (counts.n_articles, ==, 4);
+  g_assert_cmpuint (counts.n_unassigned_groups, ==, 0);
+
+  /* Selecting an article shows it in the workspace. */
+  g_assert_cmpint (px_workspace_get_article_id (px_window_get_workspace (window)), ==, 0);
+  g_assert_true (px_sidebar_select_article (px_window_get_sidebar (window), counts.first_article_id));
+  g_assert_cmpint (px_workspace_get_article_id (px_window_get_workspace (window)), ==,
+                   counts.first_article_id);
+
+  /* The context menu opens on the selected row from the keyboard. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (px_window_get_sidebar (window)),
+                                             "sidebar.context-menu", NULL));
+
+  /* "Move to Story" → Unassigned: the Unassigned group appears. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (px_window_get_sidebar (window)),
+                                             "sidebar.move-article", "(xx)",
+                                             counts.first_article_id, (gint64) 0));
+  {
+    g_autoptr(PxArticle) moved = px_store_get_article (store, counts.first_article_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (px_article_get_story_id (moved), ==, 0);
+  }
+  g_free (counts.story_name);
+  count_rows (window, &counts);
+  g_assert_cmpuint (counts.n_unassigned_groups, ==, 1);
+  g_assert_cmpuint (counts.n_articles, ==, 4);
+
+  /* The filter matches outlets, without accents or case. */
+  px_sidebar_set_filter (px_window_get_sidebar (window), "ECHO OCCITAN");
+  g_free (counts.story_name);
+  count_rows (window, &counts);
+  g_assert_cmpuint (counts.n_articles, ==, 1);
+  px_sidebar_set_filter (px_window_get_sidebar (window), "no outlet is called this");
+  g_free (counts.story_name);
+  count_rows (window, &counts);
+  g_assert_cmpuint (counts.n_articles, ==, 0);
+  g_assert_cmpuint (counts.n_stories, ==, 0);
+  px_sidebar_set_filter (px_window_get_sidebar (window), NULL);
+  g_free (counts.story_name);
+  count_rows (window, &counts);
+  g_assert_cmpuint (counts.n_articles, ==, 4);
+  g_free (counts.story_name);
+
+  destroy_window (window);
+}
+
+static void
+test_window_open_demo (void)
+{
+  g_autofree char *demo_path = NULL;
+  g_autofree char *user_path = NULL;
+  PxWindow *window;
+
+  demo_path = px_demo_default_path ();
+  user_path = px_store_default_path ();
+  g_assert_true (g_str_has_prefix (demo_path, g_get_user_data_dir ()));
+  g_assert_cmpstr (demo_path, !=, user_path);
+
+  window = new_window ();
+  g_assert_true (px_window_open_demo (window));
+  g_assert_true (px_window_is_demo (window));
+  g_assert_cmpstr (px_store_get_path (px_window_get_store (window)), ==, demo_path);
+  g_assert_cmpstr (px_window_get_page_name (window), ==, "corpus");
+  g_assert_cmpuint (px_store_count_articles (px_window_get_store (window)), ==, 4);
+  /* The user's corpus was not created or touched. */
+  g_assert_false (g_file_test (user_path, G_FILE_TEST_EXISTS));
+  destroy_window (window);
+}
+
+static guint n_hits_activated;
+
+static void
+on_hit_activated (PxSearchView *view,
+                  gint64        article_id,
+                  guint64       start,
+                  guint64       end,
+                  gint64       *out_article)
+{
+  *out_article = article_id;
+  n_hits_activated++;
+}
+
+static void
+test_window_search (void)
+{
+  g_autofree char *db = px_test_db_path ();
+  g_autofree char *samples = samples_dir ();
+  g_autoptr(GError) error = NULL;
+  PxWindow *window = new_window ();
+  PxSearchView *search;
+  gint64 article_id = 0;
+
+  g_assert_true (px_window_open_corpus (window, db));
+  g_assert_true (px_demo_load (px_window_get_store (window), samples, &error));
+  g_assert_no_error (error);
+  px_window_set_search_mode (window, TRUE);
+  search = PX_SEARCH_VIEW (px_window_get_search_view (window));
+  g_signal_connect (search, "hit-activated", G_CALLBACK (on_hit_activated), &article_id);
+
+  /* Jonas Keller is in two of the four articles. */
+  px_search_view_search (search, "Keller");
+  g_assert_cmpuint (px_search_view_get_n_hits (search), ==, 2);
+  px_search_view_search (search, "aucun article ne parle de zeppelins");
+  g_assert_cmpuint (px_search_view_get_n_hits (search), ==, 0);
+
+  /* Enter in the entry opens the first result in the workspace. */
+  px_search_view_search (search, "Keller");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (search), "search.activate-first", NULL));
+  g_assert_cmpuint (n_hits_activated, ==, 1);
+  g_assert_cmpint (article_id, !=, 0);
+  g_assert_cmpint (px_workspace_get_article_id (px_window_get_workspace (window)), ==, article_id);
+  destroy_window (window);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
+static void
+test_window_preferences_about (void)
+{
+  g_autofree char *db = px_test_db_path ();
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.parallax.Parallax");
+  PxWindow *window = new_window ();
+  GtkWindow *prefs, *about;
+
+  g_assert_true (px_window_open_corpus (window, db));
+  /* The corpus just opened is remembered for the next start. */
+  {
+    g_autofree char *last = g_settings_get_string (settings, "last-corpus");
+    g_assert_cmpstr (last, ==, db);
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL));
+  prefs = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (prefs);
+  g_assert_true (gtk_window_get_transient_for (prefs) == GTK_WINDOW (window));
+  gtk_window_destroy (prefs);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.about", NULL));
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  gtk_window_destroy (about);
+  destroy_window (window);
+}
+
+static void
+test_window_actions_follow_corpus (void)
+{
+  g_autofree char *db = px_test_db_path ();
+  g_autofree char *samples = samples_dir ();
+  g_autoptr(GError) error = NULL;
+  PxWindow *window = new_window ();
+  gboolean search = TRUE;
+
+  g_assert_true (px_window_open_corpus (window, db));
+  /* An empty corpus has nothing to search: the action is disabled. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  g_object_get (window, "search-mode", &search, NULL);
+  g_assert_false (search);
+
+  g_assert_true (px_demo_load (px_window_get_store (window), samples, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (px_window_get_page_name (window), ==, "corpus");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  g_object_get (window, "search-mode", &search, NULL);
+  g_assert_true (search);
+  destroy_window (window);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *data_home = NULL;
+  g_autofree char *samples = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+  /* Before anything reads it: the demo and default corpora go to a
+   * temporary user data dir, never the real one. */
+  data_home = px_test_tmpdir ();
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_unsetenv ("PARALLAX_DB");
+  samples = samples_dir ();
+  g_setenv ("PARALLAX_SAMPLES_DIR", samples, TRUE);
+  px_application_register_resources ();
+  gtk_init ();
+  adw_init ();
+
+  g_test_add_func ("/ui/window/welcome", test_window_welcome);
+  g_test_add_func ("/ui/window/broken-corpus", test_window_broken_corpus);
+  g_test_add_func ("/ui/window/demo-sidebar", test_window_demo_sidebar);
+  g_test_add_func ("/ui/window/open-demo", test_window_open_demo);
+  g_test_add_func ("/ui/window/search", test_window_search);
+  g_test_add_func ("/ui/window/preferences-about", test_window_preferences_about);
+  g_test_add_func ("/ui/window/actions-follow-corpus", test_window_actions_follow_corpus);
+  return g_test_run ();
+}
+#endif
