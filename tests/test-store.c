@@ -219,8 +219,10 @@ test_migrate_empty (void)
   g_assert_cmpint (px_store_get_schema_version (store), ==, PX_STORE_SCHEMA_VERSION);
   version = pragma_text (path, "PRAGMA user_version");
   g_assert_cmpint (atoi (version), ==, PX_STORE_SCHEMA_VERSION);
-  g_assert_nonnull (px_store_find_label (store, "PER"));
-  g_object_unref (px_store_find_label (store, "PER"));
+  {
+    g_autoptr(PxLabel) per = px_store_find_label (store, "PER");
+    g_assert_nonnull (per);
+  }
 }
 
 static void
