@@ -641,6 +641,10 @@ px_store_open (const char        *path,
                         error);
   if (rc != SQLITE_OK)
     return NULL;
+  /* SQLite quietly falls back to reading when the file cannot be written
+   * though access() said it could (a read-only mount, say). */
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    self->read_only = TRUE;
 
   /* Look before touching: nothing below writes until the file is known to
    * be a corpus this version can read. */
