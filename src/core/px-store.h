@@ -17,7 +17,8 @@
  *   "annotations-changed" (gint64 article_id)  also for entity links/notes
  *   "entities-changed"    ()
  *   "events-changed"      (gint64 article_id)
- * List models returned by px_store_list_*() follow these signals themselves.
+ * List models returned by px_store_list_*() follow these signals themselves,
+ * and splice only the items that changed, so a view keeps its selection.
  */
 #pragma once
 
