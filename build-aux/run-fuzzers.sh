@@ -25,7 +25,8 @@ mkdir -p "$build/crashes"
 failed=0
 ran=0
 for exe in "$build"/fuzz/fuzz-*; do
-  [ -x "$exe" ] || continue
+  # Skip meson's object folders (fuzz-*.p), which are "executable" too.
+  [ -f "$exe" ] && [ -x "$exe" ] || continue
   name=$(basename "$exe")
   kind=${name#fuzz-}
   work=$(mktemp -d)

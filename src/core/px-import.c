@@ -74,7 +74,7 @@ parse_front_matter (const char     *text,
 
     for (guint i = 0; lines[i] != NULL; i++)
       {
-        char *colon = strchr (lines[i], ':');
+        char *colon;
         g_autofree char *key = NULL;
         g_autofree char *value = NULL;
 
@@ -87,7 +87,10 @@ parse_front_matter (const char     *text,
                          "%s:%u: front matter lines are “key: value”", origin, i + 2);
             return NULL;
           }
-        key = g_ascii_strdown (g_strstrip (g_strndup (lines[i], colon - lines[i])), -1);
+        key = g_strndup (lines[i], colon - lines[i]);
+        g_strstrip (key);
+        for (char *c = key; *c != '\0'; c++)
+          *c = g_ascii_tolower (*c);
         value = g_strstrip (g_strdup (colon + 1));
         if (strlen (value) >= 2 && (value[0] == '"' || value[0] == '\'') &&
             value[strlen (value) - 1] == value[0])
