@@ -12,7 +12,10 @@ main (void)
 #else
 #include <adwaita.h>
 
+#include <string.h>
+
 #include "px-application.h"
+#include "px-export-dialog.h"
 #include "px-test-util.h"
 #include "px-window.h"
 
@@ -132,6 +135,58 @@ test_import_cancel (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+on_exported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Wait *wait = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (px_export_csv_finish (result, &error));
+  g_assert_no_error (error);
+  wait->n_signals++;
+  g_main_loop_quit (wait->loop);
+}
+
+static void
+test_export_thread (void)
+{
+  g_autofree char *db = px_test_db_path ();
+  g_autofree char *dir = make_folder (2);
+  g_autofree char *out = px_test_tmpdir ();
+  g_autoptr(GFile) out_file = g_file_new_for_path (out);
+  const char *paths[] = { dir, NULL };
+  const char *names[] = { "articles.csv", "annotations.csv", "entities.csv", "events.csv" };
+  PxWindow *window = px_window_new (NULL);
+  Wait wait = { g_main_loop_new (NULL, FALSE) };
+  g_autofree char *articles_csv = NULL;
+
+  g_assert_true (px_window_open_corpus (window, db));
+  g_signal_connect (window, "import-finished", G_CALLBACK (on_import_finished), &wait);
+  px_window_import_paths (window, paths);
+  g_main_loop_run (wait.loop);
+
+  /* The export thread opens its own connection on the same file. */
+  px_export_csv_async (px_store_get_path (px_window_get_store (window)), out_file,
+                       PX_EXPORT_DEFAULT, NULL, on_exported, &wait);
+  g_main_loop_run (wait.loop);
+  g_assert_cmpuint (wait.n_signals, ==, 2);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (out, names[i], NULL);
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+    }
+  {
+    g_autofree char *path = g_build_filename (out, "articles.csv", NULL);
+    g_assert_true (g_file_get_contents (path, &articles_csv, NULL, NULL));
+    g_assert_nonnull (strstr (articles_csv, "Titre numéro 1"));
+  }
+
+  g_main_loop_unref (wait.loop);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -142,6 +197,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/ui/import/folder", test_import_folder);
   g_test_add_func ("/ui/import/cancel", test_import_cancel);
+  g_test_add_func ("/ui/import/export-thread", test_export_thread);
   return g_test_run ();
 }
 #endif
