@@ -122,6 +122,46 @@ test_bad_inputs (void)
 }
 
 static void
+test_crlf_and_trailing_space (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(PxArticleInfo) info = { 0 };
+
+  g_assert_true (parse ("Titre court\r\n\r\nLe texte suit.  \r\n\r\n\t\r\n", -1, &info, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (info.title, ==, "Titre court");
+  g_assert_cmpstr (info.text, ==, "Titre court\n\nLe texte suit.");
+}
+
+static void
+test_outlet_line (void)
+{
+  const char *not_outlets[] = {
+    "Un texte.\n\nFin de l'article, vraiment.\n",  /* a sentence */
+    "Un texte.\n\n3.14\n",                          /* a number */
+    "Un texte sur une ligne.\n",                     /* no last line */
+  };
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_auto(PxArticleInfo) info = { 0 };
+
+    g_assert_true (parse ("Les discussions reprennent.\n\nlemonde.fr  \n\n", -1, &info, &error));
+    g_assert_cmpstr (info.source, ==, "lemonde.fr");
+    g_assert_cmpstr (info.text, ==, "Les discussions reprennent.");
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (not_outlets); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_auto(PxArticleInfo) info = { 0 };
+
+      g_assert_true (parse (not_outlets[i], -1, &info, &error));
+      g_assert_null (info.source);
+      g_assert_true (g_str_has_prefix (not_outlets[i], info.text));
+    }
+}
+
+static void
 write_in (const char *dir, const char *name, const void *data, gssize len)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
@@ -167,6 +207,101 @@ test_folder_one_bad_among_good (void)
   {
     g_autoptr(GListModel) in_story = px_store_list_articles (store, px_store_ensure_story (store, "Test", NULL));
     g_assert_cmpuint (g_list_model_get_n_items (in_story), ==, 2);
+  }
+}
+
+/* Files named on the command line are read whatever their extension; the
+ * size limit is checked before reading; importing again gives duplicates. */
+static void
+test_explicit_files_and_limits (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = px_test_tmpdir ();
+  g_autofree char *db = px_test_db_path ();
+  g_autoptr(PxStore) store = px_store_open (db, PX_STORE_OPEN_DEFAULT, &error);
+  g_autofree char *md = g_build_filename (dir, "note.md", NULL);
+  g_autofree char *big = g_build_filename (dir, "big.txt", NULL);
+  const char *paths[] = { md, big, NULL };
+  PxImportOptions options = { .max_bytes = 64 };
+
+  write_in (dir, "note.md", "Une note en Markdown.", -1);
+  write_in (dir, "big.txt", "Un article bien plus long que la petite limite fixée pour ce test, "
+                            "qui est de soixante-quatre octets.", -1);
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(PxImportReport) report = px_import_paths (store, paths, &options, NULL, NULL, NULL, &error);
+      PxImportResult *first, *second;
+
+      g_assert_no_error (error);
+      first = g_ptr_array_index (report->results, 0);
+      second = g_ptr_array_index (report->results, 1);
+      g_assert_cmpint (first->outcome, ==, round == 0 ? PX_IMPORT_IMPORTED : PX_IMPORT_DUPLICATE);
+      g_assert_cmpint (first->article_id, >, 0);
+      g_assert_cmpint (second->outcome, ==, PX_IMPORT_FAILED);
+      g_assert_nonnull (strstr (second->message, "big.txt"));
+      g_assert_nonnull (strstr (second->message, "too large"));
+      g_assert_cmpuint (report->n_imported + report->n_duplicates, ==, 1);
+    }
+  g_assert_cmpuint (px_store_count_articles (store), ==, 1);
+}
+
+typedef struct { guint calls; guint last_done; guint total; } Progress;
+
+static void
+on_progress (guint done, guint total, const char *path, gpointer user_data)
+{
+  Progress *p = user_data;
+
+  g_assert_cmpuint (done, ==, p->last_done + 1);
+  g_assert_nonnull (path);
+  p->calls++;
+  p->last_done = done;
+  p->total = total;
+}
+
+static void
+on_progress_cancel (guint done, guint total, const char *path, gpointer user_data)
+{
+  if (done == 3)
+    g_cancellable_cancel (user_data);
+}
+
+static void
+test_progress_and_cancel (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = px_test_tmpdir ();
+  g_autofree char *db = px_test_db_path ();
+  g_autoptr(PxStore) store = px_store_open (db, PX_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  const char *paths[] = { dir, NULL };
+  Progress p = { 0 };
+
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("deep/%u/art%u.txt", i % 2, i);
+      g_autofree char *text = g_strdup_printf ("Article numéro %u du lot.", i);
+      write_in (dir, name, text, -1);
+    }
+  {
+    g_autoptr(PxImportReport) report = px_import_paths (store, paths, NULL, on_progress, &p, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (report->n_imported, ==, 6);
+    g_assert_cmpuint (p.calls, ==, 6);
+    g_assert_cmpuint (p.total, ==, 6);
+    /* Sorted walk: folder 0 before folder 1. */
+    g_assert_true (strstr (((PxImportResult *) report->results->pdata[0])->path, "/0/art0.txt") != NULL);
+    g_assert_true (strstr (((PxImportResult *) report->results->pdata[3])->path, "/1/art1.txt") != NULL);
+  }
+  {
+    g_autofree char *db2 = px_test_db_path ();
+    g_autoptr(PxStore) store2 = px_store_open (db2, PX_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(PxImportReport) report = px_import_paths (store2, paths, NULL, on_progress_cancel,
+                                                        cancellable, cancellable, &error);
+    g_assert_null (report);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    /* What was imported before the cancel stays. */
+    g_assert_cmpuint (px_store_count_articles (store2), ==, 3);
   }
 }
 
@@ -228,6 +363,11 @@ test_shared_corpus (void)
   g_assert_cmpstr (b.published, ==, "2022-03");
   g_assert_false (g_str_has_prefix (b.text, " date"));
   g_assert_true (g_str_has_prefix (b.text, "Les pourparlers"));
+  /* …then a headline, which becomes the title and stays in the text. */
+  g_assert_cmpstr (b.title, ==, "Les pourparlers entre Kiev et Moscou ont jusqu'à présent "
+                                "abouti à plusieurs cessez-le-feu locaux");
+  g_assert_true (g_str_has_prefix (b.text, b.title));
+  g_assert_null (b.source);
   /* 000 and 003 are French; 003 is one line without any break. */
   parse_corpus ("000_f578c2cf684f1a42.txt", &a);
   g_assert_cmpstr (a.language, ==, "fr");
@@ -250,6 +390,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/import/encodings", test_encodings);
   g_test_add_func ("/import/bad-inputs", test_bad_inputs);
   g_test_add_func ("/import/folder-one-bad-among-good", test_folder_one_bad_among_good);
+  g_test_add_func ("/import/crlf-trailing-space", test_crlf_and_trailing_space);
+  g_test_add_func ("/import/outlet-line", test_outlet_line);
+  g_test_add_func ("/import/explicit-files-limits", test_explicit_files_and_limits);
+  g_test_add_func ("/import/progress-cancel", test_progress_and_cancel);
   g_test_add_func ("/import/unreadable", test_unreadable);
   g_test_add_func ("/import/shared-corpus", test_shared_corpus);
   return g_test_run ();

@@ -155,6 +155,30 @@ on_progress (guint done, guint total, const char *path, gpointer user_data)
     g_printerr ("\rImporting %u/%u…", done, total);
 }
 
+/* Hands the paths to the format's own command, with --story given back
+ * since this parser has consumed it. */
+static int
+import_other_format (const char *db,
+                     const char *format,
+                     const char *story,
+                     int         argc,
+                     char      **argv)
+{
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  g_auto(GStrv) args = NULL;
+
+  g_strv_builder_add (b, "import");
+  if (story != NULL)
+    {
+      g_strv_builder_add (b, "--story");
+      g_strv_builder_add (b, story);
+    }
+  for (int i = 1; i < argc; i++)
+    g_strv_builder_add (b, argv[i]);
+  args = g_strv_builder_end (b);
+  return px_cli_interchange_import (db, format, (int) g_strv_length (args), args);
+}
+
 static int
 cmd_import (const char *db, int argc, char **argv)
 {
@@ -179,7 +203,7 @@ cmd_import (const char *db, int argc, char **argv)
     {
       if (!g_str_equal (format, "brat") && !g_str_equal (format, "jsonl") && !g_str_equal (format, "csv"))
         return usage_error ("import: unknown format '%s' (txt, brat, jsonl or csv)", format);
-      return px_cli_interchange_import (db, format, argc, argv);
+      return import_other_format (db, format, story, argc, argv);
     }
   if (argc < 2)
     return usage_error ("import: no file or folder given");
