@@ -34,7 +34,7 @@ load_roles (PxCompareInput *in, PxStore *store)
   for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
     {
       g_autoptr(PxLabel) label = g_list_model_get_item (labels, i);
-      g_autoptr(GPtrArray) roles = NULL;
+      GPtrArray *roles;  /* transfer none: the label owns it */
       g_autoptr(GPtrArray) names = NULL;
 
       if (px_label_get_kind (label) != PX_LABEL_EVENT)
