@@ -20,6 +20,8 @@ run_clear (Run *r)
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
+static char **cli_envp;
+
 /* Runs parallax-cli --db DB ARGS…; exit code in r->status. */
 static void
 cli (Run *r, const char *db, ...)
@@ -42,7 +44,7 @@ cli (Run *r, const char *db, ...)
     g_ptr_array_add (argv, (gpointer) a);
   va_end (ap);
   g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+  g_spawn_sync (NULL, (char **) argv->pdata, cli_envp, G_SPAWN_DEFAULT, NULL, NULL,
                 &r->out, &r->err, &wait_status, &error);
   g_assert_no_error (error);
   r->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : 128;
@@ -124,6 +126,64 @@ test_workflow (void)
 }
 
 static void
+test_every_help_and_usage_errors (void)
+{
+  const char *commands[] = { "init", "import", "list", "show", "annotate", "export", "stats" };
+  const char *usage[][6] = {
+    { "annotate", "1", "x", "4", "PER", NULL },
+    { "annotate", "1", "2", NULL },
+    { "export", "csv", NULL },
+    { "export", "pdf", "--out", "/tmp", NULL },
+    { "import", NULL },
+    { "import", "--format", "odt", "x.txt", NULL },
+    { "list", "articles", "--format", "xml", NULL },
+    { "show", "abc", NULL },
+    { "init", "--bogus", NULL },
+    { "--db", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) r = { 0 };
+
+      cli (&r, NULL, commands[i], "--help", NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      g_assert_nonnull (strstr (r.out, commands[i]));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (usage); i++)
+    {
+      g_auto(Run) r = { 0 };
+      g_autofree char *db = px_test_db_path ();
+
+      cli (&r, db, usage[i][0], usage[i][1], usage[i][2], usage[i][3], usage[i][4], usage[i][5], NULL);
+      g_assert_cmpint (r.status, ==, 2);
+      g_assert_true (g_str_has_prefix (r.err, "parallax-cli: "));
+      /* A usage error never creates the corpus. */
+      g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+    }
+}
+
+/* --db beats $PARALLAX_DB, which beats the default path. */
+static void
+test_db_precedence (void)
+{
+  g_autofree char *env_db = px_test_db_path ();
+  g_autofree char *flag_db = px_test_db_path ();
+  g_auto(Run) a = { 0 }, b = { 0 };
+
+  cli_envp = g_environ_setenv (g_get_environ (), "PARALLAX_DB", env_db, TRUE);
+  cli (&a, NULL, "init", NULL);
+  cli (&b, flag_db, "init", NULL);
+  g_clear_pointer (&cli_envp, g_strfreev);
+  g_assert_cmpint (a.status, ==, 0);
+  g_assert_cmpint (b.status, ==, 0);
+  g_assert_cmpstr (g_strstrip (a.out), ==, env_db);
+  g_assert_cmpstr (g_strstrip (b.out), ==, flag_db);
+  g_assert_true (g_file_test (env_db, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (flag_db, G_FILE_TEST_EXISTS));
+}
+
+static void
 test_missing_corpus (void)
 {
   g_auto(Run) r = { 0 };
@@ -143,5 +203,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/help-and-usage", test_help_and_usage);
   g_test_add_func ("/cli/workflow", test_workflow);
   g_test_add_func ("/cli/missing-corpus", test_missing_corpus);
+  g_test_add_func ("/cli/every-help-usage-errors", test_every_help_and_usage_errors);
+  g_test_add_func ("/cli/db-precedence", test_db_precedence);
   return g_test_run ();
 }
