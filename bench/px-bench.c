@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "px-core.h"
 
@@ -102,6 +103,9 @@ bench_import (const char *dir, guint n)
       bytes += strlen (text);
       g_file_set_contents (name, text, -1, NULL);
     }
+  /* Write the generated files back first, so that the timing is the
+   * import's and not the kernel flushing 30 MB it was just handed. */
+  sync ();
   store = fresh_store (dir, "import.db");
   t0 = g_get_monotonic_time ();
   report = px_import_paths (store, paths, NULL, NULL, NULL, NULL, &error);
@@ -196,14 +200,24 @@ bench_export (const char *dir, guint n)
   row ("Add annotations (one transaction)", s, figure, "(set-up)");
   g_clear_pointer (&figure, g_free);
 
-  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
-  t0 = g_get_monotonic_time ();
-  if (out == NULL || !px_export_csv_table (store, PX_EXPORT_ANNOTATIONS, G_OUTPUT_STREAM (out),
-                                           PX_EXPORT_DEFAULT, NULL, &error))
-    g_error ("%s", error->message);
-  s = (g_get_monotonic_time () - t0) / 1e6;
-  s3 = run_sqlite3 (px_store_get_path (store), theirs);
-  figure = g_strdup_printf ("%u rows", n);
+  /* Best of three for both sides: one run swings by ±20 % on a busy
+   * 2-core machine, which would make the ratio mean little. */
+  s = s3 = G_MAXDOUBLE;
+  for (guint round = 0; round < 3; round++)
+    {
+      double t3;
+
+      g_clear_object (&out);
+      out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
+      t0 = g_get_monotonic_time ();
+      if (out == NULL || !px_export_csv_table (store, PX_EXPORT_ANNOTATIONS, G_OUTPUT_STREAM (out),
+                                               PX_EXPORT_DEFAULT, NULL, &error))
+        g_error ("%s", error->message);
+      s = MIN (s, (g_get_monotonic_time () - t0) / 1e6);
+      t3 = run_sqlite3 (px_store_get_path (store), theirs);
+      s3 = t3 < 0 ? t3 : MIN (s3, t3);
+    }
+  figure = g_strdup_printf ("%u rows, best of 3", n);
   row ("CSV export of annotations (Parallax)", s, figure, "no slower than sqlite3");
   if (s3 >= 0)
     {
