@@ -25,6 +25,23 @@ static const char checker[] =
   "    assert int(a['chars']) == len(texts[int(a['article_id'])])\n"
   "ents = list(csv.DictReader(open(out + '/entities.csv', newline='', encoding='utf-8')))\n"
   "evs = list(csv.DictReader(open(out + '/events.csv', newline='', encoding='utf-8')))\n"
+  "cols = {\n"
+  "  'articles': 'article_id title source published url language story chars sha256 origin_path',\n"
+  "  'annotations': 'article_id article_title source published story annotation_id label kind start end '\n"
+  "                 'text entity_id entity annotator created_at note',\n"
+  "  'entities': 'entity_id name label mentions articles',\n"
+  "  'events': 'event_id article_id event_type trigger_annotation_id trigger_text story_event_id role '\n"
+  "            'argument_annotation_id argument_text argument_entity'}\n"
+  "for name, want in cols.items():\n"
+  "    with open(out + '/' + name + '.csv', newline='', encoding='utf-8') as f:\n"
+  "        head = next(csv.reader(f))\n"
+  "    assert head == want.split(), (name, head)\n"
+  "    assert not open(out + '/' + name + '.csv', 'rb').read(3) == b'\\xef\\xbb\\xbf', name\n"
+  "assert ents[0]['name'] == 'Dmytro Kuleba' and ents[0]['mentions'] == '2', ents\n"
+  "assert ents[0]['articles'] == '2', ents\n"
+  "assert evs[0]['event_type'] == 'Meet' and evs[0]['trigger_text'] == 'parle', evs\n"
+  "assert evs[0]['role'] == 'Participant' and evs[0]['argument_text'] == 'Dmytro Kuleba', evs\n"
+  "assert evs[0]['argument_entity'] == 'Dmytro Kuleba', evs\n"
   "print(len(rows), len(arts), len(ents), len(evs))\n";
 
 static gboolean
