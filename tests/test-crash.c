@@ -76,6 +76,14 @@ test_kill_mid_import (void)
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
   sqlite3_finalize (stmt);
+  /* Files go in name order, so the committed ones are articles 0 to
+   * committed - 1: each of them must be there, not merely as many. */
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(DISTINCT title) FROM article WHERE "
+                                            "title LIKE 'Article num%%' AND "
+                                            "CAST(substr(title, 16) AS INTEGER) < %u", committed);
+    g_assert_cmpint (query_int (db, sql), ==, committed);
+  }
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM article"), >=, committed);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM article"), <, 3000);
   /* The full-text index agrees with the table. */
