@@ -96,6 +96,63 @@ test_reader_lines_and_errors (void)
   g_assert_nonnull (strstr (error->message, "stray.csv:2"));
 }
 
+static char *
+random_cell (void)
+{
+  static const char *const pieces[] = { "a", "é", "😀", ",", "\"", "\n", "\r\n", "\r", " ", "=", "-", "''", "x y" };
+  GString *s = g_string_new (NULL);
+  guint n = (guint) g_test_rand_int_range (0, 8);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (s, pieces[g_test_rand_int_range (0, G_N_ELEMENTS (pieces))]);
+  return g_string_free (s, FALSE);
+}
+
+/* Many rows (well past the writer's 64 KB buffer) of awkward cells come
+ * back from the reader exactly as they went in. */
+static void
+test_random_round_trip (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(PxCsvWriter) w = px_csv_writer_new (out, PX_CSV_WRITER_RAW);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(PxCsvReader) r = NULL;
+  g_auto(GStrv) back = NULL;
+  const char *data;
+  gsize len;
+  guint n = 0;
+
+  for (guint i = 0; i < 5000; i++)
+    {
+      guint n_cells = (guint) g_test_rand_int_range (2, 6);
+      char **row = g_new0 (char *, n_cells + 1);
+
+      for (guint c = 0; c < n_cells; c++)
+        row[c] = random_cell ();
+      g_ptr_array_add (rows, row);
+      g_assert_true (px_csv_writer_write_row (w, (const char * const *) row, NULL, n_cells, &error));
+    }
+  g_assert_true (px_csv_writer_close (w, &error));
+  g_assert_no_error (error);
+  data = g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out));
+  len = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out));
+  g_assert_cmpuint (len, >, 64 * 1024);
+  r = px_csv_reader_new (data, len, "random.csv");
+  while (px_csv_reader_next (r, &back, &error))
+    {
+      char **want = g_ptr_array_index (rows, n);
+
+      g_assert_cmpuint (g_strv_length (back), ==, g_strv_length (want));
+      for (guint c = 0; want[c] != NULL; c++)
+        g_assert_cmpstr (back[c], ==, want[c]);
+      g_clear_pointer (&back, g_strfreev);
+      n++;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, rows->len);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -104,5 +161,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/csv/injection", test_injection);
   g_test_add_func ("/csv/round-trip", test_round_trip);
   g_test_add_func ("/csv/reader-lines-errors", test_reader_lines_and_errors);
+  g_test_add_func ("/csv/random-round-trip", test_random_round_trip);
   return g_test_run ();
 }
