@@ -42,6 +42,22 @@ test_injection (void)
 }
 
 static void
+test_bom (void)
+{
+  const char *cells[] = { "Kouléba" };
+  g_autofree char *with = write_rows (PX_CSV_WRITER_BOM, cells, 1);
+  g_autofree char *without = write_rows (PX_CSV_WRITER_DEFAULT, cells, 1);
+  g_autoptr(PxCsvReader) r = px_csv_reader_new (with, strlen (with), "bom.csv");
+  g_auto(GStrv) back = NULL;
+
+  g_assert_cmpstr (with, ==, "\xef\xbb\xbfKouléba\r\n");
+  g_assert_cmpstr (without, ==, "Kouléba\r\n");
+  /* The reader skips the mark: it is not part of the first cell. */
+  g_assert_true (px_csv_reader_next (r, &back, NULL));
+  g_assert_cmpstr (back[0], ==, "Kouléba");
+}
+
+static void
 test_round_trip (void)
 {
   const char *cells[] = { "Kouléba", "« citation, avec virgule »", "a \"b\" c", "l1\r\nl2", "😀", "" };
@@ -162,5 +178,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/csv/round-trip", test_round_trip);
   g_test_add_func ("/csv/reader-lines-errors", test_reader_lines_and_errors);
   g_test_add_func ("/csv/random-round-trip", test_random_round_trip);
+  g_test_add_func ("/csv/bom", test_bom);
   return g_test_run ();
 }

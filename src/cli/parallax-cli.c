@@ -510,9 +510,11 @@ cmd_export (const char *db, int argc, char **argv)
 {
   g_autofree char *out = NULL;
   gboolean raw = FALSE;
+  gboolean bom = FALSE;
   GOptionEntry entries[] = {
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Folder to write into", "DIR" },
     { "raw", 0, 0, G_OPTION_ARG_NONE, &raw, "Keep formula-like cells as they are (CSV)", NULL },
+    { "bom", 0, 0, G_OPTION_ARG_NONE, &bom, "Start each CSV file with a byte order mark, for Excel", NULL },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -550,7 +552,7 @@ cmd_export (const char *db, int argc, char **argv)
   if (store == NULL)
     return fail (error);
   dir = g_file_new_for_commandline_arg (out);
-  if (!px_export_csv_dir (store, dir, raw ? PX_EXPORT_RAW : PX_EXPORT_DEFAULT, NULL, &error))
+  if (!px_export_csv_dir (store, dir, (raw ? PX_EXPORT_RAW : 0) | (bom ? PX_EXPORT_BOM : 0), NULL, &error))
     return fail (error);
   return PX_CLI_EXIT_OK;
 }

@@ -2,7 +2,8 @@
  *
  * Records end with CRLF, as RFC 4180 says; every CSV reader (Python's csv,
  * R's read.csv, pandas, spreadsheets) accepts it. Files are UTF-8 without a
- * byte order mark. */
+ * byte order mark unless PX_CSV_WRITER_BOM asks for one: Excel guesses a
+ * legacy charset without it, every other reader is better off without. */
 #include <string.h>
 
 #include "px-csv.h"
@@ -26,6 +27,8 @@ px_csv_writer_new (GOutputStream    *stream,
   self->stream = g_object_ref (stream);
   self->flags = flags;
   self->buffer = g_string_sized_new (BUFFER_SIZE + 4096);
+  if (flags & PX_CSV_WRITER_BOM)
+    g_string_append (self->buffer, "\xef\xbb\xbf");
   return self;
 }
 

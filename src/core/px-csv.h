@@ -16,6 +16,7 @@ typedef enum
 {
   PX_CSV_WRITER_DEFAULT = 0,
   PX_CSV_WRITER_RAW     = 1 << 0, /* no formula neutralising */
+  PX_CSV_WRITER_BOM     = 1 << 1, /* start with a UTF-8 byte order mark (Excel) */
 } PxCsvWriterFlags;
 
 PxCsvWriter *px_csv_writer_new        (GOutputStream     *stream,

@@ -49,8 +49,9 @@ px_export_csv_table (PxStore        *store,
                      GCancellable   *cancellable,
                      GError        **error)
 {
-  g_autoptr(PxCsvWriter) writer = px_csv_writer_new (stream, (flags & PX_EXPORT_RAW)
-                                                     ? PX_CSV_WRITER_RAW : PX_CSV_WRITER_DEFAULT);
+  PxCsvWriterFlags csv_flags = ((flags & PX_EXPORT_RAW) ? PX_CSV_WRITER_RAW : 0) |
+                               ((flags & PX_EXPORT_BOM) ? PX_CSV_WRITER_BOM : 0);
+  g_autoptr(PxCsvWriter) writer = px_csv_writer_new (stream, csv_flags);
   const char * const *columns = px_store_export_columns (table);
   RowData data = { writer, cancellable, 0 };
 

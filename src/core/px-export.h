@@ -12,6 +12,7 @@ typedef enum
 {
   PX_EXPORT_DEFAULT = 0,
   PX_EXPORT_RAW     = 1 << 0, /* keep formula-like cells as they are */
+  PX_EXPORT_BOM     = 1 << 1, /* UTF-8 byte order mark first: Excel then reads UTF-8 */
 } PxExportFlags;
 
 /* Writes articles.csv, annotations.csv, entities.csv and events.csv into

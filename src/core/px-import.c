@@ -160,7 +160,53 @@ looks_like_outlet (const char *line)
          g_ascii_isalpha (line[len - 1]);
 }
 
-/* Drops a last line that is only an outlet's domain, and keeps it. */
+static gboolean
+is_capitalised (const char *word)
+{
+  return g_unichar_isupper (g_utf8_get_char (word));
+}
+
+/* "AFP", "RTBF": an acronym alone on its line. */
+static gboolean
+is_acronym (const char *line)
+{
+  gsize len = strlen (line);
+
+  if (len < 2 || len > 6)
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isupper (line[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* "Le Monde", "The Guardian", "La Voz de Galicia" would need a list; an
+ * article and one or two capitalised words is what outlet names look like
+ * and what the last line of an article's own text almost never does. */
+static gboolean
+looks_like_outlet_name (const char *line)
+{
+  static const char *const articles[] = { "Le", "La", "Les", "L'", "The", "El", "Il", "Lo",
+                                          "Der", "Die", "Das", "De", "Het", "O", "A", "Os", NULL };
+  g_auto(GStrv) words = NULL;
+  guint n;
+
+  if (is_acronym (line))
+    return TRUE;
+  if (g_utf8_strlen (line, -1) > 30 || strpbrk (line, ".,;:!?\"«»()") != NULL)
+    return FALSE;
+  words = g_strsplit (line, " ", -1);
+  n = g_strv_length (words);
+  if (n < 2 || n > 3 || !g_strv_contains (articles, words[0]))
+    return FALSE;
+  for (guint i = 1; i < n; i++)
+    if (!is_capitalised (words[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* Drops a last line that is only an outlet's domain or name, and keeps it
+ * as the source. A name must stand alone after a blank line. */
 static void
 take_outlet_line (GString       *body,
                   PxArticleInfo *out)
@@ -170,7 +216,10 @@ take_outlet_line (GString       *body,
   while (body->len > 0 && g_ascii_isspace (body->str[body->len - 1]))
     g_string_truncate (body, body->len - 1);
   last = strrchr (body->str, '\n');
-  if (last == NULL || !looks_like_outlet (last + 1))
+  if (last == NULL)
+    return;
+  if (!looks_like_outlet (last + 1) &&
+      !(last > body->str && last[-1] == '\n' && looks_like_outlet_name (last + 1)))
     return;
   if (out->source == NULL)
     out->source = g_strdup (last + 1);
@@ -311,7 +360,6 @@ compare_names (gconstpointer a,
 
 static void
 collect (const char *path,
-         gboolean    explicit,
          GPtrArray  *files)
 {
   g_autoptr(GDir) dir = NULL;
@@ -326,9 +374,9 @@ collect (const char *path,
   dir = g_dir_open (path, 0, NULL);
   if (dir == NULL)
     {
-      /* Reported as a failure when it is read. */
-      if (explicit)
-        g_ptr_array_add (files, g_strdup (path));
+      /* Reported as a failure when it is read, so that a folder the user
+       * cannot open is never silently left out. */
+      g_ptr_array_add (files, g_strdup (path));
       return;
     }
   names = g_ptr_array_new_with_free_func (g_free);
@@ -341,7 +389,7 @@ collect (const char *path,
       g_autofree char *child = g_build_filename (path, names->pdata[i], NULL);
 
       if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        collect (child, FALSE, files);
+        collect (child, files);
       else if (wanted_in_folder (names->pdata[i]))
         g_ptr_array_add (files, g_steal_pointer (&child));
     }
@@ -425,7 +473,7 @@ px_import_paths (PxStore                *store,
   g_return_val_if_fail (PX_IS_STORE (store), NULL);
   report->results = g_ptr_array_new_with_free_func ((GDestroyNotify) result_free);
   for (guint i = 0; paths[i] != NULL; i++)
-    collect (paths[i], TRUE, files);
+    collect (paths[i], files);
 
   for (guint i = 0; i < files->len; i++)
     {
