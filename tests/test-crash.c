@@ -51,8 +51,8 @@ test_kill_mid_import (void)
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
 
-  g_subprocess_launcher_setenv (launcher, "PARALLAX_IMPORT_TRACE", "1", TRUE);
-  child = g_subprocess_launcher_spawn (launcher, &error, cli, "--db", db_path, "import", dir, NULL);
+  child = g_subprocess_launcher_spawn (launcher, &error, cli, "--db", db_path, "import",
+                                       "--trace-commits", dir, NULL);
   g_assert_no_error (error);
   lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child));
   /* Wait for a few batches to commit, then kill without warning. */

@@ -148,11 +148,32 @@ cmd_stats (const char *db, int argc, char **argv)
 
 /* ---- import ----------------------------------------------------------- */
 
+typedef struct
+{
+  gboolean tty;
+  gboolean trace;
+} ImportUi;
+
 static void
 on_progress (guint done, guint total, const char *path, gpointer user_data)
 {
-  if (GPOINTER_TO_INT (user_data))
+  ImportUi *ui = user_data;
+
+  if (ui->tty)
     g_printerr ("\rImporting %u/%u…", done, total);
+}
+
+/* For the crash test: which articles a kill must not lose. */
+static void
+on_committed (guint n_committed, gpointer user_data)
+{
+  ImportUi *ui = user_data;
+
+  if (ui->trace)
+    {
+      g_print ("committed %u\n", n_committed);
+      fflush (stdout);
+    }
 }
 
 /* Hands the paths to the format's own command, with --story given back
@@ -184,16 +205,18 @@ cmd_import (const char *db, int argc, char **argv)
 {
   g_autofree char *story = NULL;
   g_autofree char *format = NULL;
+  ImportUi ui = { isatty (STDERR_FILENO), FALSE };
   GOptionEntry entries[] = {
     { "story", 's', 0, G_OPTION_ARG_STRING, &story, "Put the articles into this story", "NAME" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "txt (default), brat, jsonl or csv", "FORMAT" },
+    { "trace-commits", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &ui.trace,
+      "Print “committed N” as each batch commits", NULL },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(PxStore) store = NULL;
   g_autoptr(PxImportReport) report = NULL;
   PxImportOptions options = { 0 };
-  gboolean tty = isatty (STDERR_FILENO);
   int rc = parse_options ("import", "PATH…", "Import plain-text articles (files and folders).",
                           entries, &argc, &argv);
 
@@ -211,9 +234,9 @@ cmd_import (const char *db, int argc, char **argv)
   if (store == NULL)
     return fail (error);
   options.story = story;
-  report = px_import_paths (store, (const char * const *) argv + 1, &options,
-                            on_progress, GINT_TO_POINTER (tty), NULL, &error);
-  if (tty)
+  report = px_import_paths_full (store, (const char * const *) argv + 1, &options,
+                                 on_progress, on_committed, &ui, NULL, &error);
+  if (ui.tty)
     g_printerr ("\r\033[K");
   if (report == NULL)
     return fail (error);

@@ -463,6 +463,19 @@ px_import_paths (PxStore                *store,
                  GCancellable           *cancellable,
                  GError                **error)
 {
+  return px_import_paths_full (store, paths, options, progress, NULL, user_data, cancellable, error);
+}
+
+PxImportReport *
+px_import_paths_full (PxStore                *store,
+                      const char * const     *paths,
+                      const PxImportOptions  *options,
+                      PxImportProgressFunc    progress,
+                      PxImportCommitFunc      committed,
+                      gpointer                user_data,
+                      GCancellable           *cancellable,
+                      GError                **error)
+{
   g_autoptr(PxImportReport) report = g_new0 (PxImportReport, 1);
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) local_error = NULL;
@@ -502,8 +515,8 @@ px_import_paths (PxStore                *store,
           open = FALSE;
           if (!px_store_commit (store, &local_error))
             goto fail;
-          if (g_getenv ("PARALLAX_IMPORT_TRACE") != NULL)
-            g_print ("committed %u\n", report->n_imported);
+          if (committed != NULL)
+            committed (report->n_imported, user_data);
         }
       if (progress != NULL)
         progress (i + 1, files->len, path, user_data);

@@ -77,4 +77,19 @@ PxImportReport *px_import_paths     (PxStore               *store,
                                      GCancellable          *cancellable,
                                      GError               **error);
 
+/* Called after each batch commits: @n_committed articles imported so far
+ * are safe on disk. */
+typedef void (*PxImportCommitFunc) (guint    n_committed,
+                                    gpointer user_data);
+
+/* px_import_paths() with a commit callback (both callbacks get @user_data). */
+PxImportReport *px_import_paths_full (PxStore               *store,
+                                      const char * const    *paths,
+                                      const PxImportOptions *options,
+                                      PxImportProgressFunc   progress,
+                                      PxImportCommitFunc     committed,
+                                      gpointer               user_data,
+                                      GCancellable          *cancellable,
+                                      GError               **error);
+
 G_END_DECLS
