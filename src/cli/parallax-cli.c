@@ -262,18 +262,69 @@ typedef struct
 {
   gboolean     csv;
   PxCsvWriter *writer;
+  GPtrArray   *rows;    /* table format: GStrv per row, printed at the end */
 } Table;
+
+#define TABLE_CELL_MAX 48
+
+/* One line per row, and long titles cut, so that columns line up. */
+static char *
+table_cell (const char *cell)
+{
+  g_autofree char *flat = g_strdup (cell != NULL ? cell : "");
+
+  g_strdelimit (flat, "\t\r\n", ' ');
+  if (g_utf8_strlen (flat, -1) > TABLE_CELL_MAX)
+    {
+      g_autofree char *head = g_utf8_substring (flat, 0, TABLE_CELL_MAX - 1);
+      return g_strconcat (head, "…", NULL);
+    }
+  return g_steal_pointer (&flat);
+}
 
 static void
 table_row (Table *t, const char * const *cells, guint n)
 {
+  GStrv row;
+
   if (t->csv)
     {
       px_csv_writer_write_row (t->writer, cells, NULL, n, NULL);
       return;
     }
+  row = g_new0 (char *, n + 1);
   for (guint i = 0; i < n; i++)
-    g_print ("%s%s", cells[i] != NULL ? cells[i] : "", i + 1 < n ? "\t" : "\n");
+    row[i] = table_cell (cells[i]);
+  g_ptr_array_add (t->rows, row);
+}
+
+static void
+table_print (Table *t)
+{
+  g_autofree glong *widths = NULL;
+  guint n;
+
+  if (t->rows->len == 0)
+    return;
+  n = g_strv_length (t->rows->pdata[0]);
+  widths = g_new0 (glong, n);
+  for (guint r = 0; r < t->rows->len; r++)
+    for (guint c = 0; c < n; c++)
+      widths[c] = MAX (widths[c], g_utf8_strlen (((GStrv) t->rows->pdata[r])[c], -1));
+  for (guint r = 0; r < t->rows->len; r++)
+    {
+      g_autoptr(GString) line = g_string_new (NULL);
+      GStrv row = t->rows->pdata[r];
+
+      for (guint c = 0; c < n; c++)
+        {
+          g_string_append (line, row[c]);
+          if (c + 1 < n)
+            for (glong pad = g_utf8_strlen (row[c], -1); pad < widths[c] + 2; pad++)
+              g_string_append_c (line, ' ');
+        }
+      g_print ("%s\n", line->str);
+    }
 }
 
 static char *
@@ -374,7 +425,8 @@ cmd_list (const char *db, int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autoptr(PxStore) store = NULL;
   g_autoptr(GOutputStream) out = NULL;
-  Table t = { FALSE, NULL };
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  Table t = { FALSE, NULL, rows };
   int rc = parse_options ("list", "articles|stories|labels|entities", "List what the corpus holds.",
                           entries, &argc, &argv);
 
@@ -404,6 +456,8 @@ cmd_list (const char *db, int argc, char **argv)
     list_labels (store, &t);
   else
     list_entities (store, &t);
+  if (!t.csv)
+    table_print (&t);
   if (t.writer != NULL)
     {
       gboolean ok = px_csv_writer_close (t.writer, &error);
