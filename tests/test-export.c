@@ -1,5 +1,6 @@
 /* CSV export, read back by a real CSV reader (Python's csv module), with
  * offsets checked in Python's own code point indexing. */
+#include <glib/gstdio.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -148,6 +149,48 @@ test_export_failure_leaves_nothing (void)
   g_assert_nonnull (strstr (error->message, "not-a-dir"));
 }
 
+/* When one table cannot be written, none of the files changes and no
+ * temporary file is left behind. */
+static void
+test_export_all_or_nothing (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = px_test_db_path ();
+  g_autofree char *dir = px_test_tmpdir ();
+  g_autoptr(PxStore) store = px_store_open (db, PX_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(GFile) out = g_file_new_for_path (dir);
+  g_autofree char *articles = g_build_filename (dir, "articles.csv", NULL);
+  g_autofree char *entities = g_build_filename (dir, "entities.csv", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GDir) listing = NULL;
+  PxArticleInfo extra = { .title = (char *) "Troisième", .text = (char *) "Un article de plus." };
+  const char *name;
+  guint n = 0;
+
+  build_corpus (store);
+  g_assert_true (px_export_csv_dir (store, out, PX_EXPORT_DEFAULT, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (articles, &before, NULL, NULL));
+  g_assert_cmpint (px_store_add_article (store, &extra, NULL, &error), >, 0);
+  /* entities.csv cannot be replaced once it is a folder. */
+  g_assert_cmpint (g_remove (entities), ==, 0);
+  g_assert_cmpint (g_mkdir (entities, 0700), ==, 0);
+
+  g_assert_false (px_export_csv_dir (store, out, PX_EXPORT_DEFAULT, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_true (g_file_get_contents (articles, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+  g_assert_null (strstr (after, "Troisième"));
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_assert_true (g_str_has_suffix (name, ".csv"));
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 4);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -155,5 +198,6 @@ main (int argc, char *argv[])
   g_test_add_data_func ("/export/read-back-safe", GINT_TO_POINTER (FALSE), test_export_read_back);
   g_test_add_data_func ("/export/read-back-raw", GINT_TO_POINTER (TRUE), test_export_read_back);
   g_test_add_func ("/export/failure", test_export_failure_leaves_nothing);
+  g_test_add_func ("/export/all-or-nothing", test_export_all_or_nothing);
   return g_test_run ();
 }

@@ -60,33 +60,51 @@ px_export_csv_table (PxStore        *store,
          px_csv_writer_close (writer, error);
 }
 
-/* Written to a temporary name and renamed at the end, so that a failed or
- * cancelled export leaves the previous file (or nothing), never half a
- * file. */
+/* Each file is written to a temporary name, which only closing the
+ * stream renames over the real one. The four streams stay open until all
+ * four tables are written, so that a failed or cancelled export leaves the
+ * previous set of files (or nothing), never half a file nor a mix of old
+ * and new files. */
 static gboolean
-export_one (PxStore        *store,
-            PxExportTable   table,
-            GFile          *dir,
-            PxExportFlags   flags,
-            GCancellable   *cancellable,
-            GError        **error)
+write_one (PxStore            *store,
+           PxExportTable       table,
+           GFileOutputStream  *out,
+           PxExportFlags       flags,
+           GCancellable       *cancellable,
+           GError            **error)
 {
-  g_autoptr(GFile) file = g_file_get_child (dir, px_export_table_filename (table));
-  g_autoptr(GFileOutputStream) out = NULL;
+  /* A filter that leaves the file stream open when the writer closes it. */
+  g_autoptr(GOutputStream) keep_open = G_OUTPUT_STREAM (g_data_output_stream_new (G_OUTPUT_STREAM (out)));
 
-  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error);
-  if (out == NULL)
-    return FALSE;
-  if (!px_export_csv_table (store, table, G_OUTPUT_STREAM (out), flags, cancellable, error))
-    {
-      /* Closing with a cancelled cancellable drops the temporary file. */
-      g_autoptr(GCancellable) abort = g_cancellable_new ();
+  g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (keep_open), FALSE);
+  return px_export_csv_table (store, table, keep_open, flags, cancellable, error);
+}
 
-      g_cancellable_cancel (abort);
-      g_output_stream_close (G_OUTPUT_STREAM (out), abort, NULL);
-      return FALSE;
-    }
-  return TRUE;
+static void
+discard (GFileOutputStream *out)
+{
+  g_autoptr(GCancellable) abort = g_cancellable_new ();
+
+  /* Closing with a cancelled cancellable drops the temporary file. */
+  g_cancellable_cancel (abort);
+  g_output_stream_close (G_OUTPUT_STREAM (out), abort, NULL);
+}
+
+static gboolean
+make_dir (GFile         *dir,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *path = NULL;
+
+  if (g_file_make_directory_with_parents (dir, cancellable, &local_error) ||
+      g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    return TRUE;
+  path = g_file_get_path (dir);
+  g_set_error (error, PX_ERROR, PX_ERROR_FAILED, "%s: cannot create the folder: %s",
+               path, local_error->message);
+  return FALSE;
 }
 
 gboolean
@@ -99,18 +117,23 @@ px_export_csv_dir (PxStore        *store,
   static const PxExportTable tables[] = {
     PX_EXPORT_ARTICLES, PX_EXPORT_ANNOTATIONS, PX_EXPORT_ENTITIES, PX_EXPORT_EVENTS,
   };
-  g_autoptr(GError) local_error = NULL;
+  GFileOutputStream *outs[G_N_ELEMENTS (tables)] = { NULL };
+  gboolean ok = make_dir (dir, cancellable, error);
 
-  if (!g_file_make_directory_with_parents (dir, cancellable, &local_error) &&
-      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+  for (guint i = 0; ok && i < G_N_ELEMENTS (tables); i++)
     {
-      g_autofree char *path = g_file_get_path (dir);
-      g_set_error (error, PX_ERROR, PX_ERROR_FAILED, "%s: cannot create the folder: %s",
-                   path, local_error->message);
-      return FALSE;
+      g_autoptr(GFile) file = g_file_get_child (dir, px_export_table_filename (tables[i]));
+
+      outs[i] = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error);
+      ok = outs[i] != NULL && write_one (store, tables[i], outs[i], flags, cancellable, error);
     }
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    if (!export_one (store, tables[i], dir, flags, cancellable, error))
-      return FALSE;
-  return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (tables) && outs[i] != NULL; i++)
+    {
+      if (ok)
+        ok = g_output_stream_close (G_OUTPUT_STREAM (outs[i]), NULL, error);
+      else
+        discard (outs[i]);
+      g_object_unref (outs[i]);
+    }
+  return ok;
 }
