@@ -134,6 +134,41 @@ test_crlf_and_trailing_space (void)
 }
 
 static void
+test_headline_or_sentence (void)
+{
+  const char *sentences[] = {
+    "Il a dit : « nous reviendrons. »\n\nLa suite compte bien plus de huit mots en tout.",
+    "Il a dit \"nous reviendrons.\"\n\nLa suite compte bien plus de huit mots en tout.",
+    "Les discussions ont duré trois heures (sans résultat).\nLa suite compte bien plus de huit mots en tout.",
+    "Les discussions continuent…\nLa suite compte bien plus de huit mots en tout.",
+  };
+  const char *headlines[] = {
+    "Kiev et Moscou se parlent à Antalya\n\nLa suite.",
+    "Qui a gagné à Antalya ?\n\nLa suite.",
+    "« Nous reviendrons », promet Kouléba\nLa suite.",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sentences); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_auto(PxArticleInfo) info = { 0 };
+
+      g_assert_true (parse (sentences[i], -1, &info, &error));
+      if (!g_str_has_suffix (info.title, "…"))
+        g_error ("case %u: “%s” taken as a headline", i, info.title);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (headlines); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_auto(PxArticleInfo) info = { 0 };
+      g_autofree char *first = g_strndup (headlines[i], strchr (headlines[i], '\n') - headlines[i]);
+
+      g_assert_true (parse (headlines[i], -1, &info, &error));
+      g_assert_cmpstr (info.title, ==, first);
+    }
+}
+
+static void
 test_outlet_line (void)
 {
   const char *not_outlets[] = {
@@ -430,6 +465,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/import/folder-one-bad-among-good", test_folder_one_bad_among_good);
   g_test_add_func ("/import/crlf-trailing-space", test_crlf_and_trailing_space);
   g_test_add_func ("/import/outlet-line", test_outlet_line);
+  g_test_add_func ("/import/headline-or-sentence", test_headline_or_sentence);
   g_test_add_func ("/import/explicit-files-limits", test_explicit_files_and_limits);
   g_test_add_func ("/import/progress-cancel", test_progress_and_cancel);
   g_test_add_func ("/import/unreadable", test_unreadable);

@@ -236,7 +236,8 @@ headline (const char *text)
   const char *nl = strchr (text, '\n');
   g_autofree char *line = NULL;
   gsize chars;
-  char last;
+  const char *end;
+  gunichar last;
 
   if (nl == NULL)
     return NULL;
@@ -244,8 +245,18 @@ headline (const char *text)
   chars = g_utf8_strlen (line, -1);
   if (chars == 0 || chars > 150)
     return NULL;
-  last = line[strlen (line) - 1];
-  if (last == '.' || last == ',' || last == ';' || last == ':')
+  /* A sentence that ends in a closing quote or bracket is still a
+   * sentence: look at what comes before them. */
+  end = line + strlen (line);
+  do
+    {
+      end = g_utf8_prev_char (end);
+      last = g_utf8_get_char (end);
+    }
+  while (end > line && (g_unichar_type (last) == G_UNICODE_FINAL_PUNCTUATION ||
+                        g_unichar_type (last) == G_UNICODE_CLOSE_PUNCTUATION ||
+                        g_unichar_isspace (last) || last == '"' || last == '\''));
+  if (last == '.' || last == ',' || last == ';' || last == ':' || last == 0x2026 /* … */)
     return NULL;
   return g_steal_pointer (&line);
 }
