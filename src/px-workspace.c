@@ -1,26 +1,761 @@
-/* px-workspace.c: the Annotate page (first stub: API only). */
+/* px-workspace.c: the Annotate page: label palette | article text | inspector.
+ *
+ * The text view styles only the annotations near the visible part of the
+ * text (see px-article-view.c), so that a long, densely annotated article
+ * opens as fast as a short one. Every edit goes straight to the store and
+ * onto the session's undo history, which outlives article switches. */
 #include "px-workspace.h"
 
 #include <glib/gi18n.h>
 
+#include "px-article-view.h"
+#include "px-undo.h"
+
 struct _PxWorkspace
 {
-  GtkWidget  parent_instance;
+  GtkWidget           parent_instance;
 
-  PxStore   *store;
-  gint64     article_id;
-  GtkWidget *child;
+  PxStore            *store;
+  gint64              article_id;
+  char               *lang;
+  GListModel         *labels;
+  GListModel         *annotations;
+  PxUndo             *undo;
+  GSettings          *settings;       /* NULL when the schema is not installed */
+  gint64              shown_annotation_id; /* last one revealed from the list */
+
+  AdwToastOverlay    *toast_overlay;
+  GtkStack           *stack;
+  GtkBox             *palette;
+  PxArticleView      *view;
+  GtkColumnView      *column_view;
+  GtkSingleSelection *selection;
+  GtkSortListModel   *sorted;
 };
 
 G_DEFINE_FINAL_TYPE (PxWorkspace, px_workspace, GTK_TYPE_WIDGET)
+
+static void update_undo_actions (PxWorkspace *self);
+
+/* ---- Messages ------------------------------------------------------------ */
+
+static void
+show_toast (PxWorkspace *self,
+            const char  *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 4);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_error (PxWorkspace  *self,
+            const GError *error)
+{
+  show_toast (self, error->message);
+}
+
+/* ---- Labels and palette ------------------------------------------------ */
+
+/* @key is a label name, or failing that a label id in decimal. */
+static PxLabel *
+find_label (PxWorkspace *self,
+            const char  *key)
+{
+  PxLabel *label;
+  gint64 id;
+  char *end = NULL;
+
+  if (self->store == NULL || key == NULL)
+    return NULL;
+  label = px_store_find_label (self->store, key);
+  if (label != NULL)
+    return label;
+  id = g_ascii_strtoll (key, &end, 10);
+  if (end == key || *end != '\0' || id <= 0)
+    return NULL;
+  return px_store_get_label (self->store, id, NULL);
+}
+
+static PxLabel *
+find_label_by_shortcut (PxWorkspace *self,
+                        const char  *shortcut)
+{
+  guint n = self->labels != NULL ? g_list_model_get_n_items (self->labels) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PxLabel) label = g_list_model_get_item (self->labels, i);
+      const char *s = px_label_get_shortcut (label);
+
+      if (s != NULL && g_strcmp0 (s, shortcut) == 0)
+        return g_steal_pointer (&label);
+    }
+  return NULL;
+}
+
+static GtkWidget *
+palette_button_new (PxLabel *label)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *swatch = gtk_label_new (NULL);
+  GtkWidget *name = gtk_label_new (px_label_get_name (label));
+  const char *shortcut = px_label_get_shortcut (label);
+  g_autofree char *markup = NULL;
+  g_autofree char *a11y = NULL;
+
+  markup = g_markup_printf_escaped ("<span foreground=\"%s\">\u25cf</span>",
+                                    px_label_get_colour (label));
+  gtk_label_set_markup (GTK_LABEL (swatch), markup);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_box_append (GTK_BOX (box), swatch);
+  gtk_box_append (GTK_BOX (box), name);
+  if (px_label_get_kind (label) == PX_LABEL_EVENT)
+    gtk_widget_add_css_class (name, "heading");
+  if (shortcut != NULL)
+    {
+      GtkWidget *key = gtk_label_new (shortcut);
+
+      gtk_widget_add_css_class (key, "dim-label");
+      gtk_widget_add_css_class (key, "monospace");
+      gtk_box_append (GTK_BOX (box), key);
+    }
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_focus_on_click (button, FALSE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "workspace.tag");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", px_label_get_name (label));
+  if (shortcut != NULL)
+    /* Translators: %s is a label name such as PER, %s a key such as 1 */
+    a11y = g_strdup_printf (_("Tag as %s (%s)"), px_label_get_name (label), shortcut);
+  else
+    /* Translators: %s is a label name such as PER */
+    a11y = g_strdup_printf (_("Tag as %s"), px_label_get_name (label));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, a11y,
+                                  -1);
+  gtk_widget_set_tooltip_text (button, px_label_get_description (label));
+  return button;
+}
+
+static void
+rebuild_palette (PxWorkspace *self)
+{
+  GtkWidget *child;
+  guint n = self->labels != NULL ? g_list_model_get_n_items (self->labels) : 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->palette))) != NULL)
+    gtk_box_remove (self->palette, child);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PxLabel) label = g_list_model_get_item (self->labels, i);
+      gtk_box_append (self->palette, palette_button_new (label));
+    }
+}
+
+static void
+on_labels_changed (PxWorkspace *self)
+{
+  rebuild_palette (self);
+  px_article_view_set_labels (self->view, self->labels);
+}
+
+/* ---- Selection of annotations ------------------------------------------ */
+
+static PxAnnotation *
+get_selected_annotation (PxWorkspace *self)
+{
+  gpointer item = gtk_single_selection_get_selected_item (self->selection);
+
+  return item != NULL ? g_object_ref (PX_ANNOTATION (item)) : NULL;
+}
+
+static gboolean
+select_annotation (PxWorkspace *self,
+                   gint64       id)
+{
+  GListModel *model = G_LIST_MODEL (self->sorted);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PxAnnotation) a = g_list_model_get_item (model, i);
+
+      if (px_annotation_get_id (a) == id)
+        {
+          /* Force the reveal even when the row was already selected. */
+          self->shown_annotation_id = 0;
+          gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+          gtk_single_selection_set_selected (self->selection, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* GTK 4.8 has no gtk_column_view_scroll_to(); its inner list view has the
+ * action. */
+static void
+scroll_list_to (PxWorkspace *self,
+                guint        pos)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", pos);
+}
+
+static void
+on_selection_changed (PxWorkspace *self)
+{
+  g_autoptr(PxAnnotation) a = get_selected_annotation (self);
+  guint pos = gtk_single_selection_get_selected (self->selection);
+
+  if (a == NULL || px_annotation_get_id (a) == self->shown_annotation_id)
+    return;
+  self->shown_annotation_id = px_annotation_get_id (a);
+  px_article_view_select_range (self->view, px_annotation_get_start (a),
+                                px_annotation_get_end (a));
+  scroll_list_to (self, pos);
+}
+
+/* The annotation an edit applies to: the one selected in the list when the
+ * cursor is inside it, else the innermost one under the cursor, else the
+ * list's selection. */
+static PxAnnotation *
+get_target_annotation (PxWorkspace *self)
+{
+  g_autoptr(PxAnnotation) selected = get_selected_annotation (self);
+  gsize cursor = px_article_view_get_cursor (self->view);
+  PxAnnotation *under;
+
+  if (selected != NULL && px_annotation_get_start (selected) <= cursor
+      && cursor <= px_annotation_get_end (selected))
+    return g_steal_pointer (&selected);
+  under = px_article_view_annotation_at (self->view, cursor);
+  if (under != NULL)
+    return under;
+  return g_steal_pointer (&selected);
+}
+
+/* ---- Editing ------------------------------------------------------------- */
+
+static gboolean
+snapping_enabled (PxWorkspace *self)
+{
+  return self->settings == NULL || g_settings_get_boolean (self->settings, "word-snapping");
+}
+
+static void
+relabel (PxWorkspace  *self,
+         PxAnnotation *annotation,
+         PxLabel      *label)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = px_annotation_get_id (annotation);
+
+  if (px_annotation_get_label_id (annotation) == px_label_get_id (label))
+    return;
+  if (!px_store_set_annotation_label (self->store, id, px_label_get_id (label), &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  px_undo_push_relabel (self->undo, annotation, px_label_get_id (label));
+  update_undo_actions (self);
+  select_annotation (self, id);
+}
+
+static void
+add_annotation (PxWorkspace *self,
+                PxLabel     *label,
+                gsize        start,
+                gsize        end,
+                gboolean     snap)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxAnnotation) added = NULL;
+  const char *text = px_article_view_get_text (self->view);
+  gint64 id;
+
+  if (snap && snapping_enabled (self)
+      && !px_text_snap_to_words (text, self->lang, &start, &end))
+    {
+      show_toast (self, _("The selection holds no word to tag"));
+      return;
+    }
+  id = px_store_add_annotation (self->store, self->article_id, px_label_get_id (label),
+                                start, end, PX_ANNOTATION_ACCEPTED, NULL, &error);
+  if (id == 0)
+    {
+      show_error (self, error);
+      return;
+    }
+  added = px_store_get_annotation (self->store, id, &error);
+  if (added == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  px_undo_push_add (self->undo, added);
+  update_undo_actions (self);
+  select_annotation (self, id);
+}
+
+/* Tags the selection with the label, or relabels the selected annotation
+ * when the selection is empty or is exactly that annotation. */
+static void
+tag_selection (PxWorkspace *self,
+               const char  *label_key,
+               gboolean     snap)
+{
+  g_autoptr(PxLabel) label = NULL;
+  g_autoptr(PxAnnotation) selected = NULL;
+  gsize start, end;
+
+  if (self->store == NULL || self->article_id == 0)
+    return;
+  label = find_label (self, label_key);
+  if (label == NULL)
+    {
+      /* Translators: %s is what was asked for, a label name or id */
+      g_autofree char *msg = g_strdup_printf (_("No label named “%s”"), label_key);
+      show_toast (self, msg);
+      return;
+    }
+  selected = get_selected_annotation (self);
+  if (!px_article_view_get_selection (self->view, &start, &end))
+    {
+      if (selected != NULL)
+        relabel (self, selected, label);
+      else
+        show_toast (self, _("Select some text to tag first"));
+      return;
+    }
+  if (selected != NULL && px_annotation_get_start (selected) == start
+      && px_annotation_get_end (selected) == end)
+    relabel (self, selected, label);
+  else
+    add_annotation (self, label, start, end, snap);
+}
+
+static void
+delete_target (PxWorkspace *self)
+{
+  g_autoptr(PxAnnotation) target = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (self->store == NULL || self->article_id == 0)
+    return;
+  target = get_target_annotation (self);
+  if (target == NULL)
+    return;
+  if (!px_store_delete_annotation (self->store, px_annotation_get_id (target), &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  px_undo_push_delete (self->undo, target);
+  update_undo_actions (self);
+  toast = adw_toast_new (_("Annotation removed"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "workspace.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* The store's order (start, end, id) is text order. */
+static guint
+find_position (GListModel *model,
+               gint64      id)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PxAnnotation) a = g_list_model_get_item (model, i);
+      if (px_annotation_get_id (a) == id)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Moves to the next (@step 1) or previous (-1) annotation in text order,
+ * from the selected one, or else from the cursor. */
+static void
+move_selection (PxWorkspace *self,
+                int          step)
+{
+  g_autoptr(PxAnnotation) selected = get_selected_annotation (self);
+  g_autoptr(PxAnnotation) pick = NULL;
+  GListModel *model = self->annotations;
+  guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
+  gsize cursor = px_article_view_get_cursor (self->view);
+  guint pos = selected != NULL ? find_position (model, px_annotation_get_id (selected))
+                               : GTK_INVALID_LIST_POSITION;
+
+  if (n == 0)
+    return;
+  if (pos != GTK_INVALID_LIST_POSITION)
+    {
+      if ((step < 0 && pos == 0) || (step > 0 && pos + 1 >= n))
+        return;
+      pick = g_list_model_get_item (model, step > 0 ? pos + 1 : pos - 1);
+    }
+  else
+    for (guint k = 0; k < n && pick == NULL; k++)
+      {
+        guint i = step > 0 ? k : n - 1 - k;
+        g_autoptr(PxAnnotation) a = g_list_model_get_item (model, i);
+        gsize s = px_annotation_get_start (a);
+
+        if (step > 0 ? s >= cursor : s < cursor)
+          pick = g_steal_pointer (&a);
+      }
+  if (pick != NULL)
+    select_annotation (self, px_annotation_get_id (pick));
+}
+
+/* ---- Undo ---------------------------------------------------------------- */
+
+static void
+update_undo_actions (PxWorkspace *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.undo",
+                                 px_undo_can_undo (self->undo));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.redo",
+                                 px_undo_can_redo (self->undo));
+}
+
+static void
+replay_history (PxWorkspace *self,
+                gboolean     redo)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 article_id = px_undo_peek_article (self->undo, redo);
+  gint64 touched = 0;
+  gboolean ok;
+
+  if (self->store == NULL || article_id == 0)
+    return;
+  if (article_id != self->article_id)
+    px_workspace_show_article (self, article_id);
+  if (redo)
+    ok = px_undo_redo (self->undo, self->store, &touched, &error);
+  else
+    ok = px_undo_undo (self->undo, self->store, &touched, &error);
+  if (!ok)
+    show_error (self, error);
+  else if (touched != 0 && !select_annotation (self, touched))
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  update_undo_actions (self);
+}
+
+/* ---- Actions and keys ---------------------------------------------------- */
+
+static void
+tag_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
+{
+  tag_selection (PX_WORKSPACE (widget), g_variant_get_string (param, NULL),
+                 g_str_equal (action_name, "workspace.tag"));
+}
+
+static void
+simple_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  PxWorkspace *self = PX_WORKSPACE (widget);
+
+  (void) param;
+  if (g_str_equal (action_name, "workspace.delete"))
+    delete_target (self);
+  else if (g_str_equal (action_name, "workspace.next"))
+    move_selection (self, 1);
+  else if (g_str_equal (action_name, "workspace.previous"))
+    move_selection (self, -1);
+  else if (g_str_equal (action_name, "workspace.undo"))
+    replay_history (self, FALSE);
+  else if (g_str_equal (action_name, "workspace.redo"))
+    replay_history (self, TRUE);
+}
+
+static gboolean
+focus_in_entry (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && GTK_IS_EDITABLE (focus);
+}
+
+/* A label key tags the selection; without a selection, n and p move between
+ * annotations (a label may own n as well: it wins when text is selected). */
+static gboolean
+on_label_key (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  PxWorkspace *self = PX_WORKSPACE (widget);
+  const char *key;
+  gboolean snap;
+  gsize start, end;
+  g_autoptr(PxLabel) label = NULL;
+
+  (void) user_data;
+  if (self->article_id == 0 || focus_in_entry (widget))
+    return FALSE;
+  g_variant_get (args, "(&sb)", &key, &snap);
+  label = find_label_by_shortcut (self, key);
+  if (label != NULL
+      && (px_article_view_get_selection (self->view, &start, &end)
+          || gtk_single_selection_get_selected_item (self->selection) != NULL))
+    {
+      gtk_widget_activate_action (widget, snap ? "workspace.tag" : "workspace.tag-exact",
+                                  "s", px_label_get_name (label));
+      return TRUE;
+    }
+  if (snap && g_str_equal (key, "n"))
+    return gtk_widget_activate_action (widget, "workspace.next", NULL);
+  if (snap && g_str_equal (key, "p"))
+    return gtk_widget_activate_action (widget, "workspace.previous", NULL);
+  return FALSE;
+}
+
+static void
+add_shortcut (GtkShortcutController *controller,
+              const char            *trigger,
+              GtkShortcutAction     *action,
+              GVariant              *args)
+{
+  GtkShortcut *shortcut = gtk_shortcut_new (gtk_shortcut_trigger_parse_string (trigger), action);
+
+  if (args != NULL)
+    gtk_shortcut_set_arguments (shortcut, args);
+  gtk_shortcut_controller_add_shortcut (controller, shortcut);
+}
+
+/* In the capture phase, because the text view binds Delete and Ctrl+Z
+ * itself and would swallow them even though it is read-only. */
+static void
+add_key_controller (PxWorkspace *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcutController *sc = GTK_SHORTCUT_CONTROLLER (controller);
+  static const char *keys = "123456789abcdefghijklmnopqrstuvwxyz";
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (controller, "px-workspace-keys");
+  add_shortcut (sc, "Delete|KP_Delete", gtk_named_action_new ("workspace.delete"), NULL);
+  add_shortcut (sc, "<Control>z", gtk_named_action_new ("workspace.undo"), NULL);
+  add_shortcut (sc, "<Control><Shift>z|<Control>y", gtk_named_action_new ("workspace.redo"), NULL);
+  for (const char *k = keys; *k != '\0'; k++)
+    {
+      char key[2] = { *k, '\0' };
+      g_autofree char *alt = g_strdup_printf ("<Alt>%s", key);
+
+      add_shortcut (sc, key, gtk_callback_action_new (on_label_key, NULL, NULL),
+                    g_variant_new ("(sb)", key, TRUE));
+      add_shortcut (sc, alt, gtk_callback_action_new (on_label_key, NULL, NULL),
+                    g_variant_new ("(sb)", key, FALSE));
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+/* ---- Inspector ----------------------------------------------------------- */
+
+typedef enum
+{
+  COLUMN_LABEL,
+  COLUMN_TEXT,
+  COLUMN_START,
+} Column;
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  (void) factory;
+  gtk_label_set_xalign (GTK_LABEL (label), GPOINTER_TO_INT (user_data) == COLUMN_START ? 1 : 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (GPOINTER_TO_INT (user_data) == COLUMN_TEXT)
+    gtk_label_set_width_chars (GTK_LABEL (label), 16);
+  if (GPOINTER_TO_INT (user_data) == COLUMN_START)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  PxAnnotation *a = gtk_list_item_get_item (item);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  g_autofree char *start = NULL;
+  g_autofree char *text = NULL;
+
+  (void) factory;
+  switch (GPOINTER_TO_INT (user_data))
+    {
+    case COLUMN_LABEL:
+      if (px_annotation_get_status (a) == PX_ANNOTATION_SUGGESTED)
+        /* Translators: a suggested annotation's label in the list; %s is the label */
+        text = g_strdup_printf (_("%s (suggested)"), px_annotation_get_label_name (a));
+      gtk_label_set_text (label, text != NULL ? text : px_annotation_get_label_name (a));
+      break;
+    case COLUMN_TEXT:
+      gtk_label_set_text (label, px_annotation_get_text (a));
+      break;
+    case COLUMN_START:
+      start = g_strdup_printf ("%" G_GSIZE_FORMAT, px_annotation_get_start (a));
+      gtk_label_set_text (label, start);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+add_column (PxWorkspace *self,
+            const char  *title,
+            Column       column,
+            const char  *property)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *col;
+  GtkExpression *expr = gtk_property_expression_new (PX_TYPE_ANNOTATION, NULL, property);
+  GtkSorter *sorter;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (column));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (column));
+  if (column == COLUMN_START)
+    sorter = GTK_SORTER (gtk_numeric_sorter_new (expr));
+  else
+    sorter = GTK_SORTER (gtk_string_sorter_new (expr));
+  col = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_sorter (col, sorter);
+  gtk_column_view_column_set_resizable (col, TRUE);
+  gtk_column_view_column_set_expand (col, column == COLUMN_TEXT);
+  gtk_column_view_append_column (self->column_view, col);
+  g_object_unref (sorter);
+  g_object_unref (col);
+}
+
+static GtkWidget *
+build_inspector (PxWorkspace *self)
+{
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  self->sorted = gtk_sort_list_model_new (NULL, NULL);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected-item",
+                            G_CALLBACK (on_selection_changed), self);
+  self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection))));
+  gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "data-table");
+  add_column (self, _("Label"), COLUMN_LABEL, "label-name");
+  add_column (self, _("Text"), COLUMN_TEXT, "text");
+  add_column (self, _("Start"), COLUMN_START, "start");
+  gtk_sort_list_model_set_sorter (self->sorted, gtk_column_view_get_sorter (self->column_view));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Annotations of this article"),
+                                  -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->column_view));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_size_request (scroller, 280, -1);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  return scroller;
+}
+
+/* ---- Layout ------------------------------------------------------------- */
+
+static GtkWidget *
+build_palette (PxWorkspace *self)
+{
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  self->palette = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 2));
+  gtk_widget_set_margin_top (GTK_WIDGET (self->palette), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->palette), 6);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->palette), 6);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->palette), 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->palette),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Labels"),
+                                  -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->palette));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_size_request (scroller, 170, -1);
+  return scroller;
+}
+
+static GtkWidget *
+build_placeholder (void)
+{
+  GtkWidget *page = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "document-edit-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("No Article Selected"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (page),
+                                   _("Pick an article in the sidebar to annotate it"));
+  return page;
+}
+
+static void
+build_layout (PxWorkspace *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *inspector = build_inspector (self);
+
+  self->view = px_article_view_new ();
+  gtk_widget_set_hexpand (GTK_WIDGET (self->view), TRUE);
+  gtk_box_append (GTK_BOX (box), build_palette (self));
+  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->view));
+  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  gtk_box_append (GTK_BOX (box), inspector);
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_add_named (self->stack, build_placeholder (), "empty");
+  gtk_stack_add_named (self->stack, box, "article");
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+
+  self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (self->toast_overlay, GTK_WIDGET (self->stack));
+  gtk_widget_set_parent (GTK_WIDGET (self->toast_overlay), GTK_WIDGET (self));
+}
+
+/* ---- GObject ------------------------------------------------------------- */
 
 static void
 px_workspace_dispose (GObject *object)
 {
   PxWorkspace *self = PX_WORKSPACE (object);
 
-  g_clear_pointer (&self->child, gtk_widget_unparent);
+  if (self->toast_overlay != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->toast_overlay));
+      self->toast_overlay = NULL;
+    }
+  if (self->labels != NULL)
+    g_signal_handlers_disconnect_by_data (self->labels, self);
+  g_clear_object (&self->labels);
+  g_clear_object (&self->annotations);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sorted);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->undo, px_undo_free);
+  g_clear_pointer (&self->lang, g_free);
   G_OBJECT_CLASS (px_workspace_parent_class)->dispose (object);
 }
 
@@ -32,15 +767,41 @@ px_workspace_class_init (PxWorkspaceClass *klass)
 
   object_class->dispose = px_workspace_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "pxworkspace");
+
+  /* The parameter is a label name (or id): the palette and the keys call
+   * the very same action. "tag-exact" skips word snapping (Alt). */
+  gtk_widget_class_install_action (widget_class, "workspace.tag", "s", tag_action);
+  gtk_widget_class_install_action (widget_class, "workspace.tag-exact", "s", tag_action);
+  gtk_widget_class_install_action (widget_class, "workspace.delete", NULL, simple_action);
+  gtk_widget_class_install_action (widget_class, "workspace.next", NULL, simple_action);
+  gtk_widget_class_install_action (widget_class, "workspace.previous", NULL, simple_action);
+  gtk_widget_class_install_action (widget_class, "workspace.undo", NULL, simple_action);
+  gtk_widget_class_install_action (widget_class, "workspace.redo", NULL, simple_action);
+}
+
+static GSettings *
+settings_if_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  return schema != NULL ? g_settings_new (APP_ID) : NULL;
 }
 
 static void
 px_workspace_init (PxWorkspace *self)
 {
-  self->child = adw_status_page_new ();
-  adw_status_page_set_title (ADW_STATUS_PAGE (self->child), _("No Article Selected"));
-  gtk_widget_set_parent (self->child, GTK_WIDGET (self));
+  self->undo = px_undo_new ();
+  self->settings = settings_if_installed ();
+  build_layout (self);
+  add_key_controller (self);
+  update_undo_actions (self);
 }
+
+/* ---- Public API ------------------------------------------------------------ */
 
 GtkWidget *
 px_workspace_new (void)
@@ -53,16 +814,68 @@ px_workspace_set_store (PxWorkspace *self,
                         PxStore     *store)
 {
   g_return_if_fail (PX_IS_WORKSPACE (self));
+  g_return_if_fail (store == NULL || PX_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+  px_workspace_show_article (self, 0);
+  if (self->labels != NULL)
+    g_signal_handlers_disconnect_by_data (self->labels, self);
+  g_clear_object (&self->labels);
   g_set_object (&self->store, store);
+  /* Undo steps name rows of the old corpus. */
+  px_undo_clear (self->undo);
+  update_undo_actions (self);
+  if (store != NULL)
+    {
+      self->labels = px_store_list_labels (store);
+      g_signal_connect_swapped (self->labels, "items-changed",
+                                G_CALLBACK (on_labels_changed), self);
+    }
+  on_labels_changed (self);
+}
+
+static void
+clear_article (PxWorkspace *self)
+{
   self->article_id = 0;
+  self->shown_annotation_id = 0;
+  g_clear_object (&self->annotations);
+  g_clear_pointer (&self->lang, g_free);
+  gtk_sort_list_model_set_model (self->sorted, NULL);
+  px_article_view_set_article (self->view, NULL, NULL);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
 void
 px_workspace_show_article (PxWorkspace *self,
                            gint64       article_id)
 {
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxArticle) article = NULL;
+  const char *lang;
+
   g_return_if_fail (PX_IS_WORKSPACE (self));
+
+  if (article_id == self->article_id)
+    return;
+  clear_article (self);
+  if (article_id <= 0 || self->store == NULL)
+    return;
+  article = px_store_get_article (self->store, article_id, &error);
+  if (article == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
   self->article_id = article_id;
+  lang = px_article_get_language (article);
+  self->lang = g_strdup (lang != NULL && *lang != '\0' ? lang : "und");
+  self->annotations = px_store_list_annotations (self->store, article_id);
+  px_article_view_set_article (self->view, px_article_get_text (article), self->annotations);
+  gtk_sort_list_model_set_model (self->sorted, self->annotations);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_stack_set_visible_child_name (self->stack, "article");
 }
 
 gint64
@@ -79,7 +892,18 @@ px_workspace_reveal_range (PxWorkspace *self,
                            gsize        end)
 {
   g_return_if_fail (PX_IS_WORKSPACE (self));
-  (void) start;
-  (void) end;
+
   px_workspace_show_article (self, article_id);
+  if (self->article_id != article_id)
+    return;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  px_article_view_select_range (self->view, start, end);
+  gtk_widget_grab_focus (GTK_WIDGET (px_article_view_get_text_view (self->view)));
+}
+
+GtkTextBuffer *
+px_workspace_get_buffer (PxWorkspace *self)
+{
+  g_return_val_if_fail (PX_IS_WORKSPACE (self), NULL);
+  return px_article_view_get_buffer (self->view);
 }

@@ -22,5 +22,7 @@ void       px_workspace_reveal_range (PxWorkspace *self,
                                       gint64       article_id,
                                       gsize        start,
                                       gsize        end);
+/* The article view's buffer (read-only text), for tests and tools. */
+GtkTextBuffer *px_workspace_get_buffer (PxWorkspace *self);
 
 G_END_DECLS

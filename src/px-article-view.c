@@ -1,0 +1,464 @@
+/* px-article-view.c: the article text with annotations as text tags.
+ *
+ * Tagging every annotation of a long article would make opening it (and
+ * every change) cost as much as the whole text. Instead the tags cover only
+ * a window of text around what is on screen, and the window moves when the
+ * view scrolls or resizes. */
+#include "px-article-view.h"
+
+#include <glib/gi18n.h>
+
+/* Characters styled on either side of the visible text, so that ordinary
+ * scrolling seldom needs a restyle. */
+#define STYLE_MARGIN 6000
+
+typedef struct
+{
+  guint    start;
+  guint    end;
+  gint64   label_id;
+  gboolean suggested;
+} Span;
+
+struct _PxArticleView
+{
+  GtkWidget      parent_instance;
+
+  GtkWidget     *scroller;
+  GtkTextView   *text_view;
+  GtkTextBuffer *buffer;
+  char          *text;
+  GListModel    *annotations;
+  GArray        *spans;       /* Span, in the annotations' order (by start) */
+  guint          max_span;    /* longest span, bounds the search */
+  int            styled_start;/* -1: nothing styled */
+  int            styled_end;
+  guint          n_styled;
+  guint          restyle_id;
+};
+
+G_DEFINE_FINAL_TYPE (PxArticleView, px_article_view, GTK_TYPE_WIDGET)
+
+/* ---- Tags ---------------------------------------------------------------- */
+
+static char *
+tag_name (gint64   label_id,
+          gboolean suggested)
+{
+  return g_strdup_printf ("px-label-%" G_GINT64_FORMAT "%s", label_id,
+                          suggested ? "-suggested" : "");
+}
+
+static void
+update_tag (PxArticleView *self,
+            PxLabel       *label,
+            gboolean       suggested)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
+  g_autofree char *name = tag_name (px_label_get_id (label), suggested);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (table, name);
+  gboolean event = px_label_get_kind (label) == PX_LABEL_EVENT;
+  GdkRGBA colour;
+
+  if (!gdk_rgba_parse (&colour, px_label_get_colour (label)))
+    gdk_rgba_parse (&colour, "#c0bfbc");
+  colour.alpha = suggested ? 0.15 : 0.35;
+  if (tag == NULL)
+    tag = gtk_text_buffer_create_tag (self->buffer, name, NULL);
+  g_object_set (tag,
+                "background-rgba", &colour,
+                "underline", event ? PANGO_UNDERLINE_SINGLE
+                                   : suggested ? PANGO_UNDERLINE_ERROR : PANGO_UNDERLINE_NONE,
+                "weight", event ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
+                NULL);
+  /* Events lie above entities, so that a trigger inside a name still shows. */
+  if (event)
+    gtk_text_tag_set_priority (tag, gtk_text_tag_table_get_size (table) - 1);
+}
+
+/* ---- Styling ------------------------------------------------------------ */
+
+static void
+unstyle (PxArticleView *self)
+{
+  GtkTextIter a, b;
+
+  if (self->styled_start < 0)
+    return;
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &a, self->styled_start);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &b, self->styled_end);
+  gtk_text_buffer_remove_all_tags (self->buffer, &a, &b);
+  self->styled_start = self->styled_end = -1;
+  self->n_styled = 0;
+}
+
+/* First span whose start is >= @offset. */
+static guint
+lower_bound (GArray *spans,
+             guint   offset)
+{
+  guint lo = 0, hi = spans->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (spans, Span, mid).start < offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Tags the annotations that meet [start, end), cut to that range so that
+ * unstyle() finds every tag inside it. */
+static void
+style_range (PxArticleView *self,
+             int            start,
+             int            end)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
+  guint from = (guint) start > self->max_span ? (guint) start - self->max_span : 0;
+
+  unstyle (self);
+  self->styled_start = start;
+  self->styled_end = end;
+  for (guint i = lower_bound (self->spans, from); i < self->spans->len; i++)
+    {
+      const Span *span = &g_array_index (self->spans, Span, i);
+      g_autofree char *name = NULL;
+      GtkTextTag *tag;
+      GtkTextIter a, b;
+
+      if (span->start >= (guint) end)
+        break;
+      if (span->end <= (guint) start)
+        continue;
+      name = tag_name (span->label_id, span->suggested);
+      tag = gtk_text_tag_table_lookup (table, name);
+      if (tag == NULL)
+        continue;
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &a, MAX (span->start, (guint) start));
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &b, MIN (span->end, (guint) end));
+      gtk_text_buffer_apply_tag (self->buffer, tag, &a, &b);
+      self->n_styled++;
+    }
+}
+
+static void
+visible_range (PxArticleView *self,
+               int           *start,
+               int           *end)
+{
+  GdkRectangle rect;
+  GtkTextIter a, b;
+  int n = gtk_text_buffer_get_char_count (self->buffer);
+
+  gtk_text_view_get_visible_rect (self->text_view, &rect);
+  gtk_text_view_get_iter_at_location (self->text_view, &a, rect.x, rect.y);
+  gtk_text_view_get_iter_at_location (self->text_view, &b, rect.x + rect.width,
+                                      rect.y + rect.height);
+  *start = MAX (0, gtk_text_iter_get_offset (&a) - STYLE_MARGIN);
+  *end = MIN (n, gtk_text_iter_get_offset (&b) + STYLE_MARGIN);
+}
+
+/* @force: the annotations or labels changed, so restyle even when the
+ * visible text is already covered. */
+static void
+restyle (PxArticleView *self,
+         gboolean       force)
+{
+  int start, end;
+
+  if (self->annotations == NULL)
+    return;
+  visible_range (self, &start, &end);
+  if (!force && self->styled_start >= 0
+      && start >= self->styled_start && end <= self->styled_end)
+    return;
+  style_range (self, start, end);
+}
+
+static gboolean
+restyle_idle (gpointer data)
+{
+  PxArticleView *self = data;
+
+  self->restyle_id = 0;
+  restyle (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_restyle (PxArticleView *self)
+{
+  if (self->restyle_id == 0)
+    self->restyle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 15, restyle_idle, self, NULL);
+}
+
+static void
+rebuild_spans (PxArticleView *self)
+{
+  guint n = self->annotations != NULL ? g_list_model_get_n_items (self->annotations) : 0;
+
+  g_array_set_size (self->spans, 0);
+  self->max_span = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PxAnnotation) a = g_list_model_get_item (self->annotations, i);
+      Span span = {
+        (guint) px_annotation_get_start (a),
+        (guint) px_annotation_get_end (a),
+        px_annotation_get_label_id (a),
+        px_annotation_get_status (a) == PX_ANNOTATION_SUGGESTED,
+      };
+
+      self->max_span = MAX (self->max_span, span.end - span.start);
+      g_array_append_val (self->spans, span);
+    }
+}
+
+static void
+on_annotations_changed (PxArticleView *self)
+{
+  rebuild_spans (self);
+  restyle (self, TRUE);
+}
+
+/* ---- Public API --------------------------------------------------------- */
+
+PxArticleView *
+px_article_view_new (void)
+{
+  return g_object_new (PX_TYPE_ARTICLE_VIEW, NULL);
+}
+
+void
+px_article_view_set_labels (PxArticleView *self,
+                            GListModel    *labels)
+{
+  guint n = labels != NULL ? g_list_model_get_n_items (labels) : 0;
+
+  g_return_if_fail (PX_IS_ARTICLE_VIEW (self));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PxLabel) label = g_list_model_get_item (labels, i);
+
+      update_tag (self, label, FALSE);
+      update_tag (self, label, TRUE);
+    }
+  if (self->annotations != NULL)
+    restyle (self, TRUE);
+}
+
+void
+px_article_view_set_article (PxArticleView *self,
+                             const char    *text,
+                             GListModel    *annotations)
+{
+  g_return_if_fail (PX_IS_ARTICLE_VIEW (self));
+
+  if (self->annotations != NULL)
+    g_signal_handlers_disconnect_by_data (self->annotations, self);
+  g_clear_object (&self->annotations);
+  g_free (self->text);
+  self->text = g_strdup (text != NULL ? text : "");
+  self->styled_start = self->styled_end = -1;
+  self->n_styled = 0;
+  gtk_text_buffer_set_text (self->buffer, self->text, -1);
+  if (annotations != NULL)
+    {
+      self->annotations = g_object_ref (annotations);
+      g_signal_connect_swapped (annotations, "items-changed",
+                                G_CALLBACK (on_annotations_changed), self);
+    }
+  rebuild_spans (self);
+  /* A new article opens at the top: style its start now, so that the first
+   * frame is already coloured, and let the idle restyle catch up after
+   * layout. */
+  if (self->annotations != NULL)
+    style_range (self, 0, MIN (gtk_text_buffer_get_char_count (self->buffer), 3 * STYLE_MARGIN));
+  queue_restyle (self);
+}
+
+const char *
+px_article_view_get_text (PxArticleView *self)
+{
+  g_return_val_if_fail (PX_IS_ARTICLE_VIEW (self), NULL);
+  return self->text;
+}
+
+GtkTextBuffer *
+px_article_view_get_buffer (PxArticleView *self)
+{
+  g_return_val_if_fail (PX_IS_ARTICLE_VIEW (self), NULL);
+  return self->buffer;
+}
+
+GtkTextView *
+px_article_view_get_text_view (PxArticleView *self)
+{
+  g_return_val_if_fail (PX_IS_ARTICLE_VIEW (self), NULL);
+  return self->text_view;
+}
+
+gboolean
+px_article_view_get_selection (PxArticleView *self,
+                               gsize         *start,
+                               gsize         *end)
+{
+  GtkTextIter a, b;
+
+  g_return_val_if_fail (PX_IS_ARTICLE_VIEW (self), FALSE);
+  if (!gtk_text_buffer_get_selection_bounds (self->buffer, &a, &b))
+    return FALSE;
+  *start = (gsize) gtk_text_iter_get_offset (&a);
+  *end = (gsize) gtk_text_iter_get_offset (&b);
+  return TRUE;
+}
+
+gsize
+px_article_view_get_cursor (PxArticleView *self)
+{
+  GtkTextIter iter;
+
+  g_return_val_if_fail (PX_IS_ARTICLE_VIEW (self), 0);
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &iter,
+                                    gtk_text_buffer_get_insert (self->buffer));
+  return (gsize) gtk_text_iter_get_offset (&iter);
+}
+
+void
+px_article_view_select_range (PxArticleView *self,
+                              gsize          start,
+                              gsize          end)
+{
+  GtkTextIter a, b;
+  int n;
+
+  g_return_if_fail (PX_IS_ARTICLE_VIEW (self));
+  n = gtk_text_buffer_get_char_count (self->buffer);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &a, (int) MIN (end, (gsize) n));
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &b, (int) MIN (start, (gsize) n));
+  /* The insert mark goes to the start, so that scrolling shows the span's
+   * beginning. */
+  gtk_text_buffer_select_range (self->buffer, &b, &a);
+  gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (self->buffer),
+                                0.1, FALSE, 0, 0);
+  queue_restyle (self);
+}
+
+PxAnnotation *
+px_article_view_annotation_at (PxArticleView *self,
+                               gsize          offset)
+{
+  guint best = G_MAXUINT;
+  guint best_len = G_MAXUINT;
+  guint from;
+
+  g_return_val_if_fail (PX_IS_ARTICLE_VIEW (self), NULL);
+  if (self->annotations == NULL)
+    return NULL;
+  from = offset > self->max_span ? (guint) offset - self->max_span : 0;
+  for (guint i = lower_bound (self->spans, from); i < self->spans->len; i++)
+    {
+      const Span *span = &g_array_index (self->spans, Span, i);
+
+      if (span->start > offset)
+        break;
+      if (offset < span->end && span->end - span->start < best_len)
+        {
+          best = i;
+          best_len = span->end - span->start;
+        }
+    }
+  return best != G_MAXUINT ? g_list_model_get_item (self->annotations, best) : NULL;
+}
+
+guint
+px_article_view_get_n_styled (PxArticleView *self)
+{
+  g_return_val_if_fail (PX_IS_ARTICLE_VIEW (self), 0);
+  return self->n_styled;
+}
+
+/* ---- GObject ------------------------------------------------------------- */
+
+static void
+px_article_view_dispose (GObject *object)
+{
+  PxArticleView *self = PX_ARTICLE_VIEW (object);
+
+  g_clear_handle_id (&self->restyle_id, g_source_remove);
+  if (self->annotations != NULL)
+    g_signal_handlers_disconnect_by_data (self->annotations, self);
+  g_clear_object (&self->annotations);
+  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  g_clear_pointer (&self->spans, g_array_unref);
+  g_clear_pointer (&self->text, g_free);
+  G_OBJECT_CLASS (px_article_view_parent_class)->dispose (object);
+}
+
+static void
+px_article_view_class_init (PxArticleViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = px_article_view_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "pxarticleview");
+}
+
+static void
+setup_text_view (PxArticleView *self)
+{
+  GtkTextView *tv = self->text_view;
+
+  gtk_text_view_set_editable (tv, FALSE);
+  gtk_text_view_set_cursor_visible (tv, TRUE);
+  gtk_text_view_set_wrap_mode (tv, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_left_margin (tv, 48);
+  gtk_text_view_set_right_margin (tv, 48);
+  gtk_text_view_set_top_margin (tv, 32);
+  gtk_text_view_set_bottom_margin (tv, 48);
+  gtk_text_view_set_pixels_above_lines (tv, 3);
+  gtk_text_view_set_pixels_below_lines (tv, 3);
+  gtk_text_view_set_pixels_inside_wrap (tv, 3);
+  gtk_widget_add_css_class (GTK_WIDGET (tv), "px-article-text");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (tv),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Article text"),
+                                  -1);
+}
+
+static void
+px_article_view_init (PxArticleView *self)
+{
+  GtkWidget *clamp = adw_clamp_scrollable_new ();
+  GtkAdjustment *vadj;
+
+  self->spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  self->styled_start = self->styled_end = -1;
+  self->text = g_strdup ("");
+  self->text_view = GTK_TEXT_VIEW (gtk_text_view_new ());
+  self->buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_set_enable_undo (self->buffer, FALSE);
+  setup_text_view (self);
+
+  /* The clamp keeps lines readable on wide windows. */
+  adw_clamp_scrollable_set_maximum_size (ADW_CLAMP_SCROLLABLE (clamp), 820);
+  adw_clamp_scrollable_set_tightening_threshold (ADW_CLAMP_SCROLLABLE (clamp), 640);
+  adw_clamp_scrollable_set_child (ADW_CLAMP_SCROLLABLE (clamp), GTK_WIDGET (self->text_view));
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller),
+                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), clamp);
+  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+
+  vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  g_signal_connect_object (vadj, "value-changed", G_CALLBACK (queue_restyle), self, G_CONNECT_SWAPPED);
+  /* "changed" covers new sizes: a resize rewraps and moves what is visible. */
+  g_signal_connect_object (vadj, "changed", G_CALLBACK (queue_restyle), self, G_CONNECT_SWAPPED);
+}

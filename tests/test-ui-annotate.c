@@ -1,0 +1,311 @@
+/* test-ui-annotate.c: tagging in the annotation workspace, driven through
+ * the same actions the keys and the palette use: snapping, undo and redo,
+ * delete, relabel, moving between annotations, and undo across articles. */
+#include <adwaita.h>
+#include <string.h>
+
+#include "px-core.h"
+#include "px-test-util.h"
+#include "px-workspace.h"
+
+/* Written for these tests; offsets below are counted in code points. */
+static const char article_one[] =
+  "Lina Moreau met the délégués in Bergen on Tuesday.\n"
+  "Talks about the river ferry resumed after a week.\n";
+static const char article_two[] =
+  "A second outlet says the ferry talks stalled in Bergen.\n";
+
+typedef struct
+{
+  PxStore     *store;
+  GtkWidget   *window;
+  PxWorkspace *ws;
+  gint64       one;
+  gint64       two;
+} Fixture;
+
+static void
+spin (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gint64
+add_article (PxStore    *store,
+             const char *title,
+             const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  PxArticleInfo info = { 0 };
+  gint64 id;
+
+  info.title = (char *) title;
+  info.language = (char *) "en";
+  info.text = (char *) text;
+  id = px_store_add_article (store, &info, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = px_test_db_path ();
+
+  (void) data;
+  f->store = px_store_open (path, PX_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  f->one = add_article (f->store, "One", article_one);
+  f->two = add_article (f->store, "Two", article_two);
+  f->ws = PX_WORKSPACE (px_workspace_new ());
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->ws));
+  gtk_window_present (GTK_WINDOW (f->window));
+  px_workspace_set_store (f->ws, f->store);
+  px_workspace_show_article (f->ws, f->one);
+  spin ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  (void) data;
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin ();
+  g_clear_object (&f->store);
+}
+
+static void
+select_chars (Fixture *f,
+              int      start,
+              int      end)
+{
+  GtkTextBuffer *buffer = px_workspace_get_buffer (f->ws);
+  GtkTextIter a, b;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &a, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &b, end);
+  gtk_text_buffer_select_range (buffer, &a, &b);
+}
+
+static void
+activate (Fixture    *f,
+          const char *action,
+          const char *label)
+{
+  gboolean done;
+
+  if (label != NULL)
+    done = gtk_widget_activate_action (GTK_WIDGET (f->ws), action, "s", label);
+  else
+    done = gtk_widget_activate_action (GTK_WIDGET (f->ws), action, NULL);
+  g_assert_true (done);
+  spin ();
+}
+
+/* The annotations of an article as "LABEL start-end text; ...". */
+static char *
+describe (PxStore *store,
+          gint64   article_id)
+{
+  g_autoptr(GListModel) list = px_store_list_annotations (store, article_id);
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(PxAnnotation) a = g_list_model_get_item (list, i);
+
+      g_string_append_printf (s, "%s%s %" G_GSIZE_FORMAT "-%" G_GSIZE_FORMAT " %s",
+                              i > 0 ? "; " : "", px_annotation_get_label_name (a),
+                              px_annotation_get_start (a), px_annotation_get_end (a),
+                              px_annotation_get_text (a));
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+assert_annotations (Fixture    *f,
+                    gint64      article_id,
+                    const char *expected)
+{
+  g_autofree char *got = describe (f->store, article_id);
+
+  g_assert_cmpstr (got, ==, expected);
+}
+
+static void
+test_tag_undo_redo_delete (Fixture       *f,
+                           gconstpointer  data)
+{
+  (void) data;
+  g_assert_cmpint (px_workspace_get_article_id (f->ws), ==, f->one);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->ws)));
+
+  /* "ina Mor": from inside "Lina" to inside "Moreau" snaps to both words. */
+  select_chars (f, 1, 8);
+  activate (f, "workspace.tag", "PER");
+  assert_annotations (f, f->one, "PER 0-11 Lina Moreau");
+
+  /* A mid-word selection inside a word with a diacritic. */
+  select_chars (f, 22, 24);
+  activate (f, "workspace.tag", "ORG");
+  assert_annotations (f, f->one, "PER 0-11 Lina Moreau; ORG 20-28 délégués");
+
+  activate (f, "workspace.undo", NULL);
+  assert_annotations (f, f->one, "PER 0-11 Lina Moreau");
+  activate (f, "workspace.undo", NULL);
+  assert_annotations (f, f->one, "");
+  activate (f, "workspace.redo", NULL);
+  assert_annotations (f, f->one, "PER 0-11 Lina Moreau");
+
+  /* Delete removes the annotation under the cursor. */
+  select_chars (f, 3, 3);
+  activate (f, "workspace.delete", NULL);
+  assert_annotations (f, f->one, "");
+  /* ... and undo brings it back whole. */
+  activate (f, "workspace.undo", NULL);
+  assert_annotations (f, f->one, "PER 0-11 Lina Moreau");
+  activate (f, "workspace.redo", NULL);
+  assert_annotations (f, f->one, "");
+}
+
+static void
+test_exact_and_relabel (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(PxLabel) gpe = px_store_find_label (f->store, "GPE");
+  g_autofree char *gpe_id = g_strdup_printf ("%" G_GINT64_FORMAT, px_label_get_id (gpe));
+
+  (void) data;
+  /* Without snapping the span stays as selected: "erge" of Bergen. */
+  select_chars (f, 33, 37);
+  activate (f, "workspace.tag-exact", "LOC");
+  assert_annotations (f, f->one, "LOC 33-37 erge");
+  activate (f, "workspace.undo", NULL);
+
+  /* A label id works as the parameter too. */
+  select_chars (f, 32, 38);
+  activate (f, "workspace.tag", gpe_id);
+  assert_annotations (f, f->one, "GPE 32-38 Bergen");
+
+  /* With the new annotation selected and no text selection, a label
+   * relabels it; undo puts the old label back. */
+  select_chars (f, 0, 0);
+  activate (f, "workspace.tag", "LOC");
+  assert_annotations (f, f->one, "LOC 32-38 Bergen");
+  activate (f, "workspace.undo", NULL);
+  assert_annotations (f, f->one, "GPE 32-38 Bergen");
+}
+
+static void
+test_next_previous (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkTextBuffer *buffer = px_workspace_get_buffer (f->ws);
+  GtkTextIter a, b;
+
+  (void) data;
+  select_chars (f, 42, 49);
+  activate (f, "workspace.tag", "DATE");
+  select_chars (f, 0, 4);
+  activate (f, "workspace.tag", "PER");
+  select_chars (f, 32, 38);
+  activate (f, "workspace.tag", "GPE");
+  assert_annotations (f, f->one, "PER 0-4 Lina; GPE 32-38 Bergen; DATE 42-49 Tuesday");
+
+  /* Emptying the selection is left out here: under X11 the late notice
+   * that PRIMARY was given up can land after the next claim, and GTK then
+   * drops the new selection. */
+  /* Bergen, added last, is selected: next and previous go in text order. */
+  activate (f, "workspace.previous", NULL);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &a, &b));
+  g_assert_cmpint (gtk_text_iter_get_offset (&a), ==, 0);
+  g_assert_cmpint (gtk_text_iter_get_offset (&b), ==, 4);
+  activate (f, "workspace.next", NULL);
+  activate (f, "workspace.next", NULL);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &a, &b));
+  g_assert_cmpint (gtk_text_iter_get_offset (&a), ==, 42);
+  activate (f, "workspace.previous", NULL);
+  activate (f, "workspace.previous", NULL);
+  /* At the first annotation, previous stays there. */
+  activate (f, "workspace.previous", NULL);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &a, &b));
+  g_assert_cmpint (gtk_text_iter_get_offset (&a), ==, 0);
+  g_assert_cmpint (gtk_text_iter_get_offset (&b), ==, 4);
+}
+
+static void
+test_undo_across_articles (Fixture       *f,
+                           gconstpointer  data)
+{
+  (void) data;
+  select_chars (f, 0, 4);
+  activate (f, "workspace.tag", "PER");
+  px_workspace_show_article (f->ws, f->two);
+  spin ();
+  select_chars (f, 48, 54);
+  activate (f, "workspace.tag", "GPE");
+  assert_annotations (f, f->two, "GPE 48-54 Bergen");
+
+  px_workspace_show_article (f->ws, f->one);
+  activate (f, "workspace.undo", NULL);
+  /* Undo went back to the article of the step. */
+  g_assert_cmpint (px_workspace_get_article_id (f->ws), ==, f->two);
+  assert_annotations (f, f->two, "");
+  activate (f, "workspace.undo", NULL);
+  g_assert_cmpint (px_workspace_get_article_id (f->ws), ==, f->one);
+  assert_annotations (f, f->one, "");
+  activate (f, "workspace.redo", NULL);
+  activate (f, "workspace.redo", NULL);
+  assert_annotations (f, f->one, "PER 0-4 Lina");
+  assert_annotations (f, f->two, "GPE 48-54 Bergen");
+}
+
+static void
+test_placeholder (Fixture       *f,
+                  gconstpointer  data)
+{
+  (void) data;
+  px_workspace_show_article (f->ws, 0);
+  spin ();
+  g_assert_cmpint (px_workspace_get_article_id (f->ws), ==, 0);
+  /* Nothing to tag: the action does nothing and says nothing alarming. */
+  activate (f, "workspace.tag", "PER");
+  g_assert_cmpuint (px_store_count_annotations (f->store), ==, 0);
+  px_workspace_reveal_range (f->ws, f->two, 2, 8);
+  spin ();
+  g_assert_cmpint (px_workspace_get_article_id (f->ws), ==, f->two);
+  {
+    GtkTextIter a, b;
+    g_assert_true (gtk_text_buffer_get_selection_bounds (px_workspace_get_buffer (f->ws), &a, &b));
+    g_assert_cmpint (gtk_text_iter_get_offset (&a), ==, 2);
+    g_assert_cmpint (gtk_text_iter_get_offset (&b), ==, 8);
+  }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *data_home = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+  data_home = px_test_tmpdir ();
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  gtk_init ();
+  adw_init ();
+
+#define ADD(name, func) \
+  g_test_add ("/ui/annotate/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("tag-undo-redo-delete", test_tag_undo_redo_delete);
+  ADD ("exact-and-relabel", test_exact_and_relabel);
+  ADD ("next-previous", test_next_previous);
+  ADD ("undo-across-articles", test_undo_across_articles);
+  ADD ("placeholder", test_placeholder);
+  return g_test_run ();
+}
