@@ -245,6 +245,11 @@ test_folder_one_bad_among_good (void)
   write_in (dir, "bin.txt", "\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0", 20);
   write_in (dir, ".hidden.txt", "Caché.", -1);
   write_in (dir, "notes.pdf", "%PDF-1.4", -1);
+  {
+    /* A link back up the tree must not make the walk endless. */
+    g_autofree char *loop = g_build_filename (dir, "sub", "loop", NULL);
+    g_assert_cmpint (symlink (dir, loop), ==, 0);
+  }
 
   report = px_import_paths (store, paths, &options, NULL, NULL, NULL, &error);
   g_assert_no_error (error);

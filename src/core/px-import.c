@@ -400,7 +400,12 @@ collect (const char *path,
       g_autofree char *child = g_build_filename (path, names->pdata[i], NULL);
 
       if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        collect (child, files);
+        {
+          /* A linked folder may lead back up the tree: walk real folders
+           * only (a folder named on the command line is followed). */
+          if (!g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+            collect (child, files);
+        }
       else if (wanted_in_folder (names->pdata[i]))
         g_ptr_array_add (files, g_steal_pointer (&child));
     }
