@@ -452,10 +452,17 @@ px_article_view_init (PxArticleView *self)
   adw_clamp_scrollable_set_tightening_threshold (ADW_CLAMP_SCROLLABLE (clamp), 640);
   adw_clamp_scrollable_set_child (ADW_CLAMP_SCROLLABLE (clamp), GTK_WIDGET (self->text_view));
   self->scroller = gtk_scrolled_window_new ();
+  /* EXTERNAL, not NEVER: a wrapped text view asks for its current width as
+   * its minimum, which would stop the window from ever getting narrower. */
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller),
-                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+                                  GTK_POLICY_EXTERNAL, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), clamp);
   gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+  /* The margins the clamp leaves share the text's background. */
+  gtk_widget_add_css_class (GTK_WIDGET (self), "view");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->scroller),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Article"),
+                                  -1);
 
   vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
   g_signal_connect_object (vadj, "value-changed", G_CALLBACK (queue_restyle), self, G_CONNECT_SWAPPED);

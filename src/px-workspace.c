@@ -670,9 +670,13 @@ build_inspector (PxWorkspace *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Annotations of this article"),
                                   -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (scroller),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Annotation list"),
+                                  -1);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->column_view));
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_size_request (scroller, 280, -1);
+  gtk_widget_set_size_request (scroller, 300, -1);
+  gtk_widget_set_hexpand (scroller, FALSE);
   gtk_widget_set_vexpand (scroller, TRUE);
   return scroller;
 }
@@ -689,12 +693,14 @@ build_palette (PxWorkspace *self)
   gtk_widget_set_margin_bottom (GTK_WIDGET (self->palette), 6);
   gtk_widget_set_margin_start (GTK_WIDGET (self->palette), 6);
   gtk_widget_set_margin_end (GTK_WIDGET (self->palette), 6);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->palette),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Labels"),
+  gtk_accessible_update_property (GTK_ACCESSIBLE (scroller),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Label palette"),
                                   -1);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->palette));
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_size_request (scroller, 170, -1);
+  /* The buttons' name labels expand; that must not widen the palette. */
+  gtk_widget_set_hexpand (scroller, FALSE);
   return scroller;
 }
 
