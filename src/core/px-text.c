@@ -672,16 +672,40 @@ static const char *const english[] = {
   "by", "at", "from", "it", "he", "she", "are", "be", "has", "have", "an", "this",
   "said", "were", "will", "not", NULL };
 
+/* word → 'f' or 'e'; built once, read by any thread. */
+static GHashTable *
+stop_words (void)
+{
+  static gsize init = 0;
+  static GHashTable *table;
+
+  if (g_once_init_enter (&init))
+    {
+      GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; french[i] != NULL; i++)
+        g_hash_table_insert (t, (gpointer) french[i], GINT_TO_POINTER ('f'));
+      for (guint i = 0; english[i] != NULL; i++)
+        g_hash_table_insert (t, (gpointer) english[i], GINT_TO_POINTER ('e'));
+      table = t;
+      g_once_init_leave (&init, 1);
+    }
+  return table;
+}
+
 const char *
 px_text_detect_language (const char *text)
 {
+  GHashTable *words = stop_words ();
   guint fr = 0, en = 0, seen = 0;
   const char *p = text;
+  char buf[32];
 
   while (*p != '\0' && seen < 2000)
     {
       const char *s;
-      g_autofree char *word = NULL;
+      gsize n;
+      int kind;
 
       while (*p != '\0' && !g_unichar_isalpha (g_utf8_get_char (p)))
         p = g_utf8_next_char (p);
@@ -690,10 +714,17 @@ px_text_detect_language (const char *text)
         p = g_utf8_next_char (p);
       if (p == s)
         break;
-      word = g_utf8_strdown (s, p - s);
-      fr += g_strv_contains (french, word);
-      en += g_strv_contains (english, word);
       seen++;
+      n = (gsize) (p - s);
+      /* Stop words are short and lower case; longer words cannot match. */
+      if (n >= sizeof buf)
+        continue;
+      for (gsize i = 0; i < n; i++)
+        buf[i] = g_ascii_tolower (s[i]);
+      buf[n] = '\0';
+      kind = GPOINTER_TO_INT (g_hash_table_lookup (words, buf));
+      fr += kind == 'f';
+      en += kind == 'e';
     }
   if (fr + en < 2 || fr == en)
     return "und";
