@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "px-article-view.h"
 #include "px-core.h"
 #include "px-test-util.h"
 #include "px-workspace.h"
@@ -289,6 +290,112 @@ test_placeholder (Fixture       *f,
   }
 }
 
+static PxArticleView *
+find_article_view (GtkWidget *widget)
+{
+  if (PX_IS_ARTICLE_VIEW (widget))
+    return PX_ARTICLE_VIEW (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      PxArticleView *found = find_article_view (c);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  (void) clock;
+  *painted = TRUE;
+}
+
+static gboolean
+offset_has_tag (GtkTextBuffer *buffer,
+                int            offset)
+{
+  GtkTextIter iter;
+  g_autoptr(GSList) tags = NULL;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  tags = gtk_text_iter_get_tags (&iter);
+  return tags != NULL;
+}
+
+/* A long article with many annotations: only the text near the screen is
+ * styled. The time to the first
+ * painted frame is reported, not asserted. */
+static void
+test_large_article (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(PxLabel) per = px_store_find_label (f->store, "PER");
+  const char *sentence = "Dans la vallée, Lina Moreau compte les maisons touchées par l'eau. ";
+  glong sentence_len = g_utf8_strlen (sentence, -1);
+  guint n_sentences = 0, n_annotations = 0;
+  PxArticleView *view = find_article_view (GTK_WIDGET (f->ws));
+  GtkTextBuffer *buffer = px_workspace_get_buffer (f->ws);
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gint64 id, t0, t_shown;
+  gsize offset = 0, len = 0;
+
+  (void) data;
+  g_assert_nonnull (view);
+  while (text->len < 1000000)
+    {
+      g_string_append (text, sentence);
+      if (++n_sentences % 8 == 0)
+        g_string_append_printf (text, "(%u)\n", n_sentences);
+    }
+  id = add_article (f->store, "Long", text->str);
+  g_assert_true (px_store_begin (f->store, &error));
+  /* Every "Lina Moreau" and "maisons", walking the text once. */
+  for (const char *p = text->str, *q = text->str; n_annotations < 20000; )
+    {
+      const char *a = strstr (p, "Lina Moreau");
+      const char *b = strstr (p, "maisons");
+      const char *hit = a != NULL && (b == NULL || a < b) ? a : b;
+      len = hit == a ? 11 : 7;
+
+      g_assert_nonnull (hit);
+      offset += (gsize) g_utf8_pointer_to_offset (q, hit);
+      q = hit;
+      g_assert_cmpint (px_store_add_annotation (f->store, id, px_label_get_id (per), offset,
+                                                offset + len, PX_ANNOTATION_ACCEPTED, NULL, &error), >, 0);
+      g_assert_no_error (error);
+      n_annotations++;
+      p = hit + len;
+    }
+  g_assert_true (px_store_commit (f->store, &error));
+  g_assert_cmpint (sentence_len, >, 0);
+
+  clock = gtk_widget_get_frame_clock (f->window);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+  t0 = g_get_monotonic_time ();
+  px_workspace_show_article (f->ws, id);
+  t_shown = g_get_monotonic_time ();
+  for (guint i = 0; i < 1000000 && !painted; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_test_message ("1 MB, %u annotations: show_article %.1f ms, first frame %.1f ms",
+                  n_annotations, (t_shown - t0) / 1000.0,
+                  (g_get_monotonic_time () - t0) / 1000.0);
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint, &painted);
+  g_assert_true (painted);
+
+  /* The beginning is styled, most of the article is not. */
+  g_assert_true (offset_has_tag (buffer, 17));
+  g_assert_cmpuint (px_article_view_get_n_styled (view), >, 0);
+  g_assert_cmpuint (px_article_view_get_n_styled (view), <, n_annotations / 4);
+
+  /* Nothing far down is styled yet. */
+  g_assert_false (offset_has_tag (buffer, (int) offset + 1));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -307,5 +414,6 @@ main (int argc, char **argv)
   ADD ("next-previous", test_next_previous);
   ADD ("undo-across-articles", test_undo_across_articles);
   ADD ("placeholder", test_placeholder);
+  ADD ("large-article", test_large_article);
   return g_test_run ();
 }
