@@ -494,8 +494,8 @@ focus_in_entry (GtkWidget *widget)
   return focus != NULL && GTK_IS_EDITABLE (focus);
 }
 
-/* A label key tags the selection; without a selection, n and p move between
- * annotations (a label may own n as well: it wins when text is selected). */
+/* A label key tags the selected text, or relabels the selected annotation;
+ * n and p move between annotations (a label may own n as well). */
 static gboolean
 on_label_key (GtkWidget *widget,
               GVariant  *args,
@@ -504,26 +504,31 @@ on_label_key (GtkWidget *widget,
   PxWorkspace *self = PX_WORKSPACE (widget);
   const char *key;
   gboolean snap;
-  gsize start, end;
+  gsize start = 0, end = 0;
+  gboolean has_text;
   g_autoptr(PxLabel) label = NULL;
+  g_autoptr(PxAnnotation) selected = NULL;
 
   (void) user_data;
   if (self->article_id == 0 || focus_in_entry (widget))
     return FALSE;
   g_variant_get (args, "(&sb)", &key, &snap);
+  has_text = px_article_view_get_selection (self->view, &start, &end);
+  selected = get_selected_annotation (self);
+  /* n and p keep moving while the selection is just the current
+   * annotation; only freshly selected text makes them label keys. */
+  if (snap && (g_str_equal (key, "n") || g_str_equal (key, "p"))
+      && (!has_text || (selected != NULL && px_annotation_get_start (selected) == start
+                        && px_annotation_get_end (selected) == end)))
+    return gtk_widget_activate_action (widget, key[0] == 'n' ? "workspace.next"
+                                                              : "workspace.previous", NULL);
   label = find_label_by_shortcut (self, key);
-  if (label != NULL
-      && (px_article_view_get_selection (self->view, &start, &end)
-          || gtk_single_selection_get_selected_item (self->selection) != NULL))
+  if (label != NULL && (has_text || selected != NULL))
     {
       gtk_widget_activate_action (widget, snap ? "workspace.tag" : "workspace.tag-exact",
                                   "s", px_label_get_name (label));
       return TRUE;
     }
-  if (snap && g_str_equal (key, "n"))
-    return gtk_widget_activate_action (widget, "workspace.next", NULL);
-  if (snap && g_str_equal (key, "p"))
-    return gtk_widget_activate_action (widget, "workspace.previous", NULL);
   return FALSE;
 }
 
