@@ -701,7 +701,18 @@ px_compare_view_init (PxCompareView *self)
   self->root = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_parent (self->root, GTK_WIDGET (self));
   self->stack = adw_view_stack_new ();
-  gtk_box_append (GTK_BOX (self->root), build_toolbar (self));
+  {
+    /* The toolbar holds up to four article names and five page buttons:
+     * let it scroll sideways rather than force the window wider than a
+     * 1280-pixel screen (which pushed the Annotate page off-screen too). */
+    GtkWidget *bar_scroller = gtk_scrolled_window_new ();
+
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (bar_scroller),
+                                    GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (bar_scroller), TRUE);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (bar_scroller), build_toolbar (self));
+    gtk_box_append (GTK_BOX (self->root), bar_scroller);
+  }
   build_pages (self);
   gtk_box_append (GTK_BOX (self->root), self->stack);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.export", FALSE);
