@@ -227,6 +227,34 @@ gboolean     px_store_delete_entity     (PxStore           *self,
                                          GError           **error);
 /* Element type: PxEntity with mention counts, by name. */
 GListModel  *px_store_list_entities     (PxStore           *self);
+/* Links an entity-kind mention to the entity of its label whose match key
+ * equals its text's key, creating that entity when there is none. Returns
+ * the entity id; 0 with no error when the label is not an entity label;
+ * 0 with @error on failure. Near keys are never linked here: see
+ * px_store_entity_candidates(). */
+gint64       px_store_link_mention      (PxStore           *self,
+                                         gint64             annotation_id,
+                                         GError           **error);
+/* Entities whose match key is within @max_distance edits of @key (a
+ * distance of 0 included), same label when @label_id != 0, closest first,
+ * leaving out @exclude_id. For "Kuleba" / "Kouleba". Element type: PxEntity. */
+GPtrArray   *px_store_entity_candidates (PxStore           *self,
+                                         const char        *key,
+                                         gint64             label_id,
+                                         guint              max_distance,
+                                         gint64             exclude_id);
+/* Moves the given mentions of @entity_id to a new entity called @name (same
+ * label) and returns its id, or 0 with @error. */
+gint64       px_store_split_entity      (PxStore           *self,
+                                         gint64             entity_id,
+                                         const gint64      *annotation_ids,
+                                         guint              n_annotation_ids,
+                                         const char        *name,
+                                         GError           **error);
+/* Mentions of an entity across the corpus, element type PxAnnotation, by
+ * article then start. */
+GListModel  *px_store_list_entity_mentions (PxStore        *self,
+                                            gint64          entity_id);
 
 /* ---- Events ----------------------------------------------------------- */
 
