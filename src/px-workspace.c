@@ -439,9 +439,11 @@ replay_history (PxWorkspace *self,
   gint64 touched = 0;
   gboolean ok;
 
-  if (self->store == NULL || article_id == 0)
+  if (self->store == NULL
+      || !(redo ? px_undo_can_redo (self->undo) : px_undo_can_undo (self->undo)))
     return;
-  if (article_id != self->article_id)
+  /* Corpus-wide steps (entity merges) name no article: stay where we are. */
+  if (article_id != 0 && article_id != self->article_id)
     px_workspace_show_article (self, article_id);
   if (redo)
     ok = px_undo_redo (self->undo, self->store, &touched, &error);
