@@ -4,43 +4,21 @@
  * text (see px-article-view.c), so that a long, densely annotated article
  * opens as fast as a short one. Every edit goes straight to the store and
  * onto the session's undo history, which outlives article switches. */
-#include "px-workspace.h"
+#include "px-workspace-private.h"
 
 #include <glib/gi18n.h>
 
 #include "px-article-view.h"
 #include "px-undo.h"
 
-struct _PxWorkspace
-{
-  GtkWidget           parent_instance;
-
-  PxStore            *store;
-  gint64              article_id;
-  char               *lang;
-  GListModel         *labels;
-  GListModel         *annotations;
-  PxUndo             *undo;
-  GSettings          *settings;       /* NULL when the schema is not installed */
-  gint64              shown_annotation_id; /* last one revealed from the list */
-
-  AdwToastOverlay    *toast_overlay;
-  GtkStack           *stack;
-  GtkBox             *palette;
-  PxArticleView      *view;
-  GtkColumnView      *column_view;
-  GtkSingleSelection *selection;
-  GtkSortListModel   *sorted;
-};
 
 G_DEFINE_FINAL_TYPE (PxWorkspace, px_workspace, GTK_TYPE_WIDGET)
 
-static void update_undo_actions (PxWorkspace *self);
 
 /* ---- Messages ------------------------------------------------------------ */
 
-static void
-show_toast (PxWorkspace *self,
+void
+px_workspace_toast (PxWorkspace *self,
             const char  *message)
 {
   AdwToast *toast = adw_toast_new (message);
@@ -49,11 +27,11 @@ show_toast (PxWorkspace *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static void
-show_error (PxWorkspace  *self,
+void
+px_workspace_error (PxWorkspace  *self,
             const GError *error)
 {
-  show_toast (self, error->message);
+  px_workspace_toast (self, error->message);
 }
 
 /* ---- Labels and palette ------------------------------------------------ */
@@ -165,16 +143,16 @@ on_labels_changed (PxWorkspace *self)
 
 /* ---- Selection of annotations ------------------------------------------ */
 
-static PxAnnotation *
-get_selected_annotation (PxWorkspace *self)
+PxAnnotation *
+px_workspace_get_selected (PxWorkspace *self)
 {
   gpointer item = gtk_single_selection_get_selected_item (self->selection);
 
   return item != NULL ? g_object_ref (PX_ANNOTATION (item)) : NULL;
 }
 
-static gboolean
-select_annotation (PxWorkspace *self,
+gboolean
+px_workspace_select_annotation (PxWorkspace *self,
                    gint64       id)
 {
   GListModel *model = G_LIST_MODEL (self->sorted);
@@ -211,7 +189,7 @@ scroll_list_to (PxWorkspace *self,
 static void
 on_selection_changed (PxWorkspace *self)
 {
-  g_autoptr(PxAnnotation) a = get_selected_annotation (self);
+  g_autoptr(PxAnnotation) a = px_workspace_get_selected (self);
   guint pos = gtk_single_selection_get_selected (self->selection);
 
   if (a == NULL || px_annotation_get_id (a) == self->shown_annotation_id)
@@ -225,10 +203,10 @@ on_selection_changed (PxWorkspace *self)
 /* The annotation an edit applies to: the one selected in the list when the
  * cursor is inside it, else the innermost one under the cursor, else the
  * list's selection. */
-static PxAnnotation *
-get_target_annotation (PxWorkspace *self)
+PxAnnotation *
+px_workspace_get_target (PxWorkspace *self)
 {
-  g_autoptr(PxAnnotation) selected = get_selected_annotation (self);
+  g_autoptr(PxAnnotation) selected = px_workspace_get_selected (self);
   gsize cursor = px_article_view_get_cursor (self->view);
   PxAnnotation *under;
 
@@ -261,12 +239,12 @@ relabel (PxWorkspace  *self,
     return;
   if (!px_store_set_annotation_label (self->store, id, px_label_get_id (label), &error))
     {
-      show_error (self, error);
+      px_workspace_error (self, error);
       return;
     }
   px_undo_push_relabel (self->undo, annotation, px_label_get_id (label));
-  update_undo_actions (self);
-  select_annotation (self, id);
+  px_workspace_update_undo_actions (self);
+  px_workspace_select_annotation (self, id);
 }
 
 static void
@@ -284,25 +262,25 @@ add_annotation (PxWorkspace *self,
   if (snap && snapping_enabled (self)
       && !px_text_snap_to_words (text, self->lang, &start, &end))
     {
-      show_toast (self, _("The selection holds no word to tag"));
+      px_workspace_toast (self, _("The selection holds no word to tag"));
       return;
     }
   id = px_store_add_annotation (self->store, self->article_id, px_label_get_id (label),
                                 start, end, PX_ANNOTATION_ACCEPTED, NULL, &error);
   if (id == 0)
     {
-      show_error (self, error);
+      px_workspace_error (self, error);
       return;
     }
   added = px_store_get_annotation (self->store, id, &error);
   if (added == NULL)
     {
-      show_error (self, error);
+      px_workspace_error (self, error);
       return;
     }
   px_undo_push_add (self->undo, added);
-  update_undo_actions (self);
-  select_annotation (self, id);
+  px_workspace_update_undo_actions (self);
+  px_workspace_select_annotation (self, id);
 }
 
 /* Tags the selection with the label, or relabels the selected annotation
@@ -323,16 +301,16 @@ tag_selection (PxWorkspace *self,
     {
       /* Translators: %s is what was asked for, a label name or id */
       g_autofree char *msg = g_strdup_printf (_("No label named “%s”"), label_key);
-      show_toast (self, msg);
+      px_workspace_toast (self, msg);
       return;
     }
-  selected = get_selected_annotation (self);
+  selected = px_workspace_get_selected (self);
   if (!px_article_view_get_selection (self->view, &start, &end))
     {
       if (selected != NULL)
         relabel (self, selected, label);
       else
-        show_toast (self, _("Select some text to tag first"));
+        px_workspace_toast (self, _("Select some text to tag first"));
       return;
     }
   if (selected != NULL && px_annotation_get_start (selected) == start
@@ -351,16 +329,16 @@ delete_target (PxWorkspace *self)
 
   if (self->store == NULL || self->article_id == 0)
     return;
-  target = get_target_annotation (self);
+  target = px_workspace_get_target (self);
   if (target == NULL)
     return;
   if (!px_store_delete_annotation (self->store, px_annotation_get_id (target), &error))
     {
-      show_error (self, error);
+      px_workspace_error (self, error);
       return;
     }
   px_undo_push_delete (self->undo, target);
-  update_undo_actions (self);
+  px_workspace_update_undo_actions (self);
   toast = adw_toast_new (_("Annotation removed"));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "workspace.undo");
@@ -389,7 +367,7 @@ static void
 move_selection (PxWorkspace *self,
                 int          step)
 {
-  g_autoptr(PxAnnotation) selected = get_selected_annotation (self);
+  g_autoptr(PxAnnotation) selected = px_workspace_get_selected (self);
   g_autoptr(PxAnnotation) pick = NULL;
   GListModel *model = self->annotations;
   guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
@@ -416,13 +394,13 @@ move_selection (PxWorkspace *self,
           pick = g_steal_pointer (&a);
       }
   if (pick != NULL)
-    select_annotation (self, px_annotation_get_id (pick));
+    px_workspace_select_annotation (self, px_annotation_get_id (pick));
 }
 
 /* ---- Undo ---------------------------------------------------------------- */
 
-static void
-update_undo_actions (PxWorkspace *self)
+void
+px_workspace_update_undo_actions (PxWorkspace *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.undo",
                                  px_undo_can_undo (self->undo));
@@ -450,10 +428,10 @@ replay_history (PxWorkspace *self,
   else
     ok = px_undo_undo (self->undo, self->store, &touched, &error);
   if (!ok)
-    show_error (self, error);
-  else if (touched != 0 && !select_annotation (self, touched))
+    px_workspace_error (self, error);
+  else if (touched != 0 && !px_workspace_select_annotation (self, touched))
     gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  update_undo_actions (self);
+  px_workspace_update_undo_actions (self);
 }
 
 /* ---- Actions and keys ---------------------------------------------------- */
@@ -516,7 +494,7 @@ on_label_key (GtkWidget *widget,
     return FALSE;
   g_variant_get (args, "(&sb)", &key, &snap);
   has_text = px_article_view_get_selection (self->view, &start, &end);
-  selected = get_selected_annotation (self);
+  selected = px_workspace_get_selected (self);
   /* n and p keep moving while the selection is just the current
    * annotation; only freshly selected text makes them label keys. */
   if (snap && (g_str_equal (key, "n") || g_str_equal (key, "p"))
@@ -811,7 +789,7 @@ px_workspace_init (PxWorkspace *self)
   self->settings = settings_if_installed ();
   build_layout (self);
   add_key_controller (self);
-  update_undo_actions (self);
+  px_workspace_update_undo_actions (self);
 }
 
 /* ---- Public API ------------------------------------------------------------ */
@@ -838,7 +816,7 @@ px_workspace_set_store (PxWorkspace *self,
   g_set_object (&self->store, store);
   /* Undo steps name rows of the old corpus. */
   px_undo_clear (self->undo);
-  update_undo_actions (self);
+  px_workspace_update_undo_actions (self);
   if (store != NULL)
     {
       self->labels = px_store_list_labels (store);
@@ -878,7 +856,7 @@ px_workspace_show_article (PxWorkspace *self,
   article = px_store_get_article (self->store, article_id, &error);
   if (article == NULL)
     {
-      show_error (self, error);
+      px_workspace_error (self, error);
       return;
     }
   self->article_id = article_id;
