@@ -2,25 +2,34 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
-/* The shell and the annotation workspace are written in parallel. Until
- * src/px-workspace.c is in the tree the window cannot link, so main() says
- * so instead of breaking everyone's build. A build dir configured before the
- * workspace arrived keeps this object: touch this file or build afresh. */
-#if __has_include("px-workspace.c")
-# define PX_HAVE_WORKSPACE 1
-# include "px-application.h"
-#endif
+#include "px-application.h"
 
-#ifndef PX_HAVE_WORKSPACE
-int
-main (int    argc,
-      char **argv)
+/* An uninstalled build (./build/src/parallax) has its compiled schema in
+ * the build tree; without it GSettings would abort on a missing schema.
+ * Decided before any GSettings call, since the default schema source is
+ * read only once. */
+static void
+use_build_tree_schemas (void)
 {
-  g_printerr ("parallax: built without the annotation workspace (src/px-workspace.c); "
-              "touch src/main.c and rebuild once it is there\n");
-  return 1;
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *exe_dir = exe != NULL ? g_path_get_dirname (exe) : NULL;
+  g_autofree char *build_src = g_build_filename (PX_BUILD_SCHEMA_DIR, "..", "src", NULL);
+  g_autofree char *real_build_src = NULL;
+  const char *current = g_getenv ("GSETTINGS_SCHEMA_DIR");
+
+  if (exe_dir == NULL)
+    return;
+  real_build_src = g_canonicalize_filename (build_src, NULL);
+  if (g_strcmp0 (exe_dir, real_build_src) != 0)
+    return;
+  if (current != NULL && *current != '\0')
+    {
+      g_autofree char *both = g_strjoin (G_SEARCHPATH_SEPARATOR_S, current, PX_BUILD_SCHEMA_DIR, NULL);
+      g_setenv ("GSETTINGS_SCHEMA_DIR", both, TRUE);
+    }
+  else
+    g_setenv ("GSETTINGS_SCHEMA_DIR", PX_BUILD_SCHEMA_DIR, TRUE);
 }
-#else
 
 int
 main (int    argc,
@@ -32,8 +41,8 @@ main (int    argc,
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  use_build_tree_schemas ();
 
   app = px_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
 }
-#endif

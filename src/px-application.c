@@ -51,6 +51,10 @@ px_application_get_samples_dir (void)
   g_autofree char *datadir = g_path_get_dirname (LOCALEDIR);
   g_autofree char *installed = g_build_filename (datadir, "parallax", "samples", NULL);
 
+  /* Not installed yet: run from the build tree on the source's samples. */
+  if (!g_file_test (installed, G_FILE_TEST_IS_DIR)
+      && g_file_test (PX_SOURCE_SAMPLES_DIR, G_FILE_TEST_IS_DIR))
+    return px_demo_find_samples_dir (PX_SOURCE_SAMPLES_DIR);
   return px_demo_find_samples_dir (installed);
 }
 
