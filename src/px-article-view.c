@@ -35,6 +35,8 @@ struct _PxArticleView
   int            styled_end;
   guint          n_styled;
   guint          restyle_id;
+  GArray        *highlights;  /* gsize start, end pairs: the selected event's arguments */
+  GtkTextTag    *highlight_tag;
 };
 
 G_DEFINE_FINAL_TYPE (PxArticleView, px_article_view, GTK_TYPE_WIDGET)
@@ -74,6 +76,37 @@ update_tag (PxArticleView *self,
   /* Events lie above entities, so that a trigger inside a name still shows. */
   if (event)
     gtk_text_tag_set_priority (tag, gtk_text_tag_table_get_size (table) - 1);
+}
+
+/* ---- Highlights ---------------------------------------------------------- */
+
+/* Highlights are few (one event's arguments), so they are applied over the
+ * whole text rather than only near the visible part; unstyle() strips
+ * every tag in its range, so they go back on after each restyle. */
+static void
+apply_highlights (PxArticleView *self)
+{
+  int n = gtk_text_buffer_get_char_count (self->buffer);
+
+  for (guint i = 0; i + 1 < self->highlights->len; i += 2)
+    {
+      gsize start = g_array_index (self->highlights, gsize, i);
+      gsize end = g_array_index (self->highlights, gsize, i + 1);
+      GtkTextIter a, b;
+
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &a, (int) MIN (start, (gsize) n));
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &b, (int) MIN (end, (gsize) n));
+      gtk_text_buffer_apply_tag (self->buffer, self->highlight_tag, &a, &b);
+    }
+}
+
+static void
+clear_highlights (PxArticleView *self)
+{
+  GtkTextIter a, b;
+
+  gtk_text_buffer_get_bounds (self->buffer, &a, &b);
+  gtk_text_buffer_remove_tag (self->buffer, self->highlight_tag, &a, &b);
 }
 
 /* ---- Styling ------------------------------------------------------------ */
@@ -144,6 +177,7 @@ style_range (PxArticleView *self,
       gtk_text_buffer_apply_tag (self->buffer, tag, &a, &b);
       self->n_styled++;
     }
+  apply_highlights (self);
 }
 
 static void
@@ -267,6 +301,7 @@ px_article_view_set_article (PxArticleView *self,
   self->text = g_strdup (text != NULL ? text : "");
   self->styled_start = self->styled_end = -1;
   self->n_styled = 0;
+  g_array_set_size (self->highlights, 0);
   gtk_text_buffer_set_text (self->buffer, self->text, -1);
   if (annotations != NULL)
     {
@@ -377,6 +412,39 @@ px_article_view_annotation_at (PxArticleView *self,
   return best != G_MAXUINT ? g_list_model_get_item (self->annotations, best) : NULL;
 }
 
+void
+px_article_view_set_highlights (PxArticleView *self,
+                                const gsize   *ranges,
+                                guint          n_ranges,
+                                const char    *colour)
+{
+  GtkTextTagTable *table;
+  GdkRGBA rgba;
+
+  g_return_if_fail (PX_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (ranges != NULL || n_ranges == 0);
+
+  clear_highlights (self);
+  g_array_set_size (self->highlights, 0);
+  if (n_ranges == 0)
+    return;
+  g_array_append_vals (self->highlights, ranges, 2 * n_ranges);
+  if (colour == NULL || !gdk_rgba_parse (&rgba, colour))
+    gdk_rgba_parse (&rgba, "#3584e4");
+  /* Label colours are light fills; a line needs a darker shade to show. */
+  rgba.red *= 0.6f;
+  rgba.green *= 0.6f;
+  rgba.blue *= 0.6f;
+  table = gtk_text_buffer_get_tag_table (self->buffer);
+  g_object_set (self->highlight_tag,
+                "underline-rgba", &rgba,
+                "overline-rgba", &rgba,
+                NULL);
+  /* Above the label tags, which may be created later. */
+  gtk_text_tag_set_priority (self->highlight_tag, gtk_text_tag_table_get_size (table) - 1);
+  apply_highlights (self);
+}
+
 guint
 px_article_view_get_n_styled (PxArticleView *self)
 {
@@ -397,6 +465,7 @@ px_article_view_dispose (GObject *object)
   g_clear_object (&self->annotations);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   g_clear_pointer (&self->spans, g_array_unref);
+  g_clear_pointer (&self->highlights, g_array_unref);
   g_clear_pointer (&self->text, g_free);
   G_OBJECT_CLASS (px_article_view_parent_class)->dispose (object);
 }
@@ -440,11 +509,16 @@ px_article_view_init (PxArticleView *self)
   GtkAdjustment *vadj;
 
   self->spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  self->highlights = g_array_new (FALSE, FALSE, sizeof (gsize));
   self->styled_start = self->styled_end = -1;
   self->text = g_strdup ("");
   self->text_view = GTK_TEXT_VIEW (gtk_text_view_new ());
   self->buffer = gtk_text_view_get_buffer (self->text_view);
   gtk_text_buffer_set_enable_undo (self->buffer, FALSE);
+  self->highlight_tag = gtk_text_buffer_create_tag (self->buffer, PX_ARTICLE_VIEW_HIGHLIGHT_TAG,
+                                                    "underline", PANGO_UNDERLINE_DOUBLE,
+                                                    "overline", PANGO_OVERLINE_SINGLE,
+                                                    NULL);
   setup_text_view (self);
 
   /* The clamp keeps lines readable on wide windows. */
