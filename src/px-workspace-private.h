@@ -8,9 +8,12 @@
 
 #include "px-workspace.h"
 #include "px-article-view.h"
+#include "px-inspector.h"
 #include "px-undo.h"
 
 G_BEGIN_DECLS
+
+typedef struct _PxWorkspaceEvents PxWorkspaceEvents;
 
 struct _PxWorkspace
 {
@@ -32,6 +35,9 @@ struct _PxWorkspace
   GtkColumnView      *column_view;
   GtkSingleSelection *selection;
   GtkSortListModel   *sorted;
+
+  PxInspector        *inspector;      /* the selected annotation's details */
+  PxWorkspaceEvents  *ev;             /* px-workspace-events.c */
 };
 
 /* One-line message at the bottom of the page. */
@@ -49,5 +55,31 @@ gboolean      px_workspace_select_annotation   (PxWorkspace  *self,
 PxAnnotation *px_workspace_get_target          (PxWorkspace  *self);
 /* Call after pushing onto self->undo. */
 void          px_workspace_update_undo_actions (PxWorkspace  *self);
+
+/* px-workspace-events.c: events, their arguments, the inspector column. */
+void          px_workspace_events_class_init   (GtkWidgetClass *widget_class);
+/* Before the layout is built. */
+void          px_workspace_events_init         (PxWorkspace    *self);
+/* After the toast overlay is gone. */
+void          px_workspace_events_dispose      (PxWorkspace    *self);
+/* After self->store changed. */
+void          px_workspace_events_set_store    (PxWorkspace    *self);
+/* The right column: the inspector above @annotation_list (and an entities
+ * list beside it). */
+GtkWidget    *px_workspace_events_build_side   (PxWorkspace    *self,
+                                                GtkWidget      *annotation_list);
+/* Inside the undo group of a new annotation: links an entity mention by
+ * match key, gives a trigger its event. */
+void          px_workspace_events_added        (PxWorkspace    *self,
+                                                PxAnnotation   *added);
+/* Inside the undo group of a relabel (@before: the annotation as it was). */
+void          px_workspace_events_relabelled   (PxWorkspace    *self,
+                                                PxAnnotation   *before,
+                                                PxLabel        *label);
+/* Deletes @target with the events it triggers and its event arguments,
+ * and records it all as one undo step. */
+gboolean      px_workspace_delete_annotation   (PxWorkspace    *self,
+                                                PxAnnotation   *target,
+                                                GError        **error);
 
 G_END_DECLS

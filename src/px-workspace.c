@@ -242,7 +242,10 @@ relabel (PxWorkspace  *self,
       px_workspace_error (self, error);
       return;
     }
+  px_undo_begin_group (self->undo);
   px_undo_push_relabel (self->undo, annotation, px_label_get_id (label));
+  px_workspace_events_relabelled (self, annotation, label);
+  px_undo_end_group (self->undo);
   px_workspace_update_undo_actions (self);
   px_workspace_select_annotation (self, id);
 }
@@ -278,7 +281,10 @@ add_annotation (PxWorkspace *self,
       px_workspace_error (self, error);
       return;
     }
+  px_undo_begin_group (self->undo);
   px_undo_push_add (self->undo, added);
+  px_workspace_events_added (self, added);
+  px_undo_end_group (self->undo);
   px_workspace_update_undo_actions (self);
   px_workspace_select_annotation (self, id);
 }
@@ -332,12 +338,11 @@ delete_target (PxWorkspace *self)
   target = px_workspace_get_target (self);
   if (target == NULL)
     return;
-  if (!px_store_delete_annotation (self->store, px_annotation_get_id (target), &error))
+  if (!px_workspace_delete_annotation (self, target, &error))
     {
       px_workspace_error (self, error);
       return;
     }
-  px_undo_push_delete (self->undo, target);
   px_workspace_update_undo_actions (self);
   toast = adw_toast_new (_("Annotation removed"));
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -471,7 +476,9 @@ focus_in_entry (GtkWidget *widget)
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
-  return focus != NULL && GTK_IS_EDITABLE (focus);
+  /* Keys typed in a popover (the argument chooser) are its own. */
+  return focus != NULL && (GTK_IS_EDITABLE (focus)
+                           || gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL);
 }
 
 /* A label key tags the selected text, or relabels the selected annotation;
@@ -713,7 +720,7 @@ build_layout (PxWorkspace *self)
   gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->view));
   gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
-  gtk_box_append (GTK_BOX (box), inspector);
+  gtk_box_append (GTK_BOX (box), px_workspace_events_build_side (self, inspector));
 
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_add_named (self->stack, build_placeholder (), "empty");
@@ -737,6 +744,7 @@ px_workspace_dispose (GObject *object)
       gtk_widget_unparent (GTK_WIDGET (self->toast_overlay));
       self->toast_overlay = NULL;
     }
+  px_workspace_events_dispose (self);
   if (self->labels != NULL)
     g_signal_handlers_disconnect_by_data (self->labels, self);
   g_clear_object (&self->labels);
@@ -769,6 +777,7 @@ px_workspace_class_init (PxWorkspaceClass *klass)
   gtk_widget_class_install_action (widget_class, "workspace.previous", NULL, simple_action);
   gtk_widget_class_install_action (widget_class, "workspace.undo", NULL, simple_action);
   gtk_widget_class_install_action (widget_class, "workspace.redo", NULL, simple_action);
+  px_workspace_events_class_init (widget_class);
 }
 
 static GSettings *
@@ -787,6 +796,7 @@ px_workspace_init (PxWorkspace *self)
 {
   self->undo = px_undo_new ();
   self->settings = settings_if_installed ();
+  px_workspace_events_init (self);
   build_layout (self);
   add_key_controller (self);
   px_workspace_update_undo_actions (self);
@@ -824,6 +834,7 @@ px_workspace_set_store (PxWorkspace *self,
                                 G_CALLBACK (on_labels_changed), self);
     }
   on_labels_changed (self);
+  px_workspace_events_set_store (self);
 }
 
 static void
