@@ -438,8 +438,16 @@ px_article_view_set_highlights (PxArticleView *self,
   table = gtk_text_buffer_get_tag_table (self->buffer);
   g_object_set (self->highlight_tag,
                 "underline-rgba", &rgba,
-                "overline-rgba", &rgba,
                 NULL);
+  /* The event's own colour over the arguments' label colours, so that the
+   * trigger and its arguments read as one while it is selected. */
+  if (colour != NULL && gdk_rgba_parse (&rgba, colour))
+    {
+      rgba.alpha = 0.55f;
+      g_object_set (self->highlight_tag, "background-rgba", &rgba, NULL);
+    }
+  else
+    g_object_set (self->highlight_tag, "background-set", FALSE, NULL);
   /* Above the label tags, which may be created later. */
   gtk_text_tag_set_priority (self->highlight_tag, gtk_text_tag_table_get_size (table) - 1);
   apply_highlights (self);
@@ -517,7 +525,6 @@ px_article_view_init (PxArticleView *self)
   gtk_text_buffer_set_enable_undo (self->buffer, FALSE);
   self->highlight_tag = gtk_text_buffer_create_tag (self->buffer, PX_ARTICLE_VIEW_HIGHLIGHT_TAG,
                                                     "underline", PANGO_UNDERLINE_DOUBLE,
-                                                    "overline", PANGO_OVERLINE_SINGLE,
                                                     NULL);
   setup_text_view (self);
 

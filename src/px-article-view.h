@@ -35,7 +35,8 @@ PxAnnotation  *px_article_view_annotation_at  (PxArticleView *self,
                                                gsize          offset);
 /* Marks @n_ranges spans (pairs of start, end offsets in @ranges) on top of
  * the labels' colours, for the arguments of the selected event: a double
- * underline and an overline in @colour ("#rrggbb", NULL for the accent).
+ * underline in a dark shade of @colour ("#rrggbb", NULL for the accent).
+ * (No overline: GTK 4.8's text layout crashes on one.)
  * n_ranges 0 clears them; a new article clears them too. */
 void           px_article_view_set_highlights (PxArticleView *self,
                                                const gsize   *ranges,

@@ -1,0 +1,395 @@
+/* test-ui-events.c: events in the annotation workspace: a trigger tagged
+ * with an event type gets its event, arguments come through the role
+ * popover (an existing mention, and new text tagged on the way), the
+ * arguments are highlighted in the text, and undo, redo and deleting the
+ * trigger all keep the store right. */
+#include <adwaita.h>
+#include <string.h>
+
+#include "px-article-view.h"
+#include "px-core.h"
+#include "px-test-util.h"
+#include "px-workspace.h"
+
+/* Written for these tests. Offsets (code points): "Lina Moreau" 0-11,
+ * "met" 12-15, "Piet Dekker" 16-27, "Bergen" 31-37, "Tuesday" 41-48. */
+static const char article[] =
+  "Lina Moreau met Piet Dekker in Bergen on Tuesday.\n"
+  "The talks on the ferry will go on in March.\n";
+
+typedef struct
+{
+  PxStore     *store;
+  GtkWidget   *window;
+  PxWorkspace *ws;
+  gint64       article;
+} Fixture;
+
+static void
+spin (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = px_test_db_path ();
+  PxArticleInfo info = { 0 };
+
+  (void) data;
+  f->store = px_store_open (path, PX_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  info.title = (char *) "Ferry talks";
+  info.language = (char *) "en";
+  info.text = (char *) article;
+  f->article = px_store_add_article (f->store, &info, NULL, &error);
+  g_assert_no_error (error);
+  f->ws = PX_WORKSPACE (px_workspace_new ());
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 760);
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->ws));
+  gtk_window_present (GTK_WINDOW (f->window));
+  px_workspace_set_store (f->ws, f->store);
+  px_workspace_show_article (f->ws, f->article);
+  spin ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  (void) data;
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin ();
+  g_clear_object (&f->store);
+}
+
+static void
+select_chars (Fixture *f,
+              int      start,
+              int      end)
+{
+  GtkTextBuffer *buffer = px_workspace_get_buffer (f->ws);
+  GtkTextIter a, b;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &a, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &b, end);
+  gtk_text_buffer_select_range (buffer, &a, &b);
+}
+
+static void
+activate (Fixture    *f,
+          const char *action,
+          const char *label)
+{
+  gboolean done;
+
+  if (label != NULL)
+    done = gtk_widget_activate_action (GTK_WIDGET (f->ws), action, "s", label);
+  else
+    done = gtk_widget_activate_action (GTK_WIDGET (f->ws), action, NULL);
+  g_assert_true (done);
+  spin ();
+}
+
+static PxAnnotation *
+annotation_at (Fixture *f,
+               gsize    start)
+{
+  g_autoptr(GListModel) list = px_store_list_annotations (f->store, f->article);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(PxAnnotation) a = g_list_model_get_item (list, i);
+
+      if (px_annotation_get_start (a) == start)
+        return g_steal_pointer (&a);
+    }
+  return NULL;
+}
+
+/* The article's events as "Type@trigger-start: Role=text, ...; ...". */
+static char *
+describe_events (Fixture *f)
+{
+  g_autoptr(GListModel) events = px_store_list_events (f->store, f->article);
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(PxEvent) event = g_list_model_get_item (events, i);
+      g_autoptr(PxAnnotation) trigger = px_store_get_annotation (f->store, px_event_get_trigger_annotation_id (event), NULL);
+
+      g_assert_nonnull (trigger);
+      g_string_append_printf (s, "%s%s@%" G_GSIZE_FORMAT ":", i > 0 ? "; " : "",
+                              px_event_get_label_name (event), px_annotation_get_start (trigger));
+      for (guint k = 0; k < px_event_get_n_arguments (event); k++)
+        {
+          const PxEventArgument *arg = px_event_get_argument (event, k);
+          g_autoptr(PxAnnotation) a = px_store_get_annotation (f->store, arg->annotation_id, NULL);
+
+          g_assert_nonnull (a);
+          g_string_append_printf (s, " %s=%s(%s)", arg->role, px_annotation_get_text (a),
+                                  px_annotation_get_label_name (a));
+        }
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+assert_events (Fixture    *f,
+               const char *expected)
+{
+  g_autofree char *got = describe_events (f);
+
+  g_assert_cmpstr (got, ==, expected);
+}
+
+static GtkPopover *
+find_popover (GtkWidget *widget)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_POPOVER (c) && gtk_widget_get_visible (c))
+      return GTK_POPOVER (c);
+  return NULL;
+}
+
+/* The popover row whose value (a role, or a label id) is @value. */
+static GtkListBoxRow *
+find_row (GtkWidget  *widget,
+          const char *value)
+{
+  if (GTK_IS_LIST_BOX_ROW (widget)
+      && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "px-value"), value) == 0)
+    return GTK_LIST_BOX_ROW (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkListBoxRow *row = find_row (c, value);
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
+static void
+choose (Fixture    *f,
+        const char *value)
+{
+  GtkPopover *popover = find_popover (GTK_WIDGET (f->ws));
+  GtkListBoxRow *row;
+
+  g_assert_nonnull (popover);
+  row = find_row (GTK_WIDGET (popover), value);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (row)));
+  g_signal_emit_by_name (gtk_widget_get_parent (GTK_WIDGET (row)), "row-activated", row);
+  spin ();
+}
+
+static gboolean
+highlighted (Fixture *f,
+             int      offset)
+{
+  GtkTextBuffer *buffer = px_workspace_get_buffer (f->ws);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
+                                               PX_ARTICLE_VIEW_HIGHLIGHT_TAG);
+  GtkTextIter iter;
+
+  g_assert_nonnull (tag);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  return gtk_text_iter_has_tag (&iter, tag);
+}
+
+static void
+select_annotation (Fixture *f,
+                   gint64   id)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->ws), "workspace.select-annotation", "x", id));
+  spin ();
+}
+
+/* Tags the trigger "met" as Meet and "Lina Moreau" as PER. */
+static void
+make_meeting (Fixture *f)
+{
+  select_chars (f, 0, 11);
+  activate (f, "workspace.tag", "PER");
+  select_chars (f, 13, 14);
+  activate (f, "workspace.tag", "Meet");
+  assert_events (f, "Meet@12:");
+}
+
+static void
+test_event_arguments (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(PxLabel) gpe = px_store_find_label (f->store, "GPE");
+  g_autofree char *gpe_id = g_strdup_printf ("%" G_GINT64_FORMAT, px_label_get_id (gpe));
+  g_autoptr(PxAnnotation) bergen = NULL;
+
+  (void) data;
+  make_meeting (f);
+  /* Undo takes the trigger and its event in one step. */
+  activate (f, "workspace.undo", NULL);
+  assert_events (f, "");
+  g_assert_null (annotation_at (f, 12));
+  activate (f, "workspace.redo", NULL);
+  assert_events (f, "Meet@12:");
+
+  /* An existing mention: straight to the roles. */
+  select_chars (f, 0, 11);
+  activate (f, "workspace.add-argument", NULL);
+  choose (f, "Participant");
+  assert_events (f, "Meet@12: Participant=Lina Moreau(PER)");
+  g_assert_null (find_popover (GTK_WIDGET (f->ws)));
+
+  /* New text ("erge" snaps to Bergen): a label first, then the role. */
+  select_chars (f, 32, 36);
+  activate (f, "workspace.add-argument", NULL);
+  choose (f, gpe_id);
+  choose (f, "Place");
+  assert_events (f, "Meet@12: Participant=Lina Moreau(PER) Place=Bergen(GPE)");
+  bergen = annotation_at (f, 31);
+  g_assert_nonnull (bergen);
+
+  /* The trigger is selected again, and its arguments are marked. */
+  g_assert_true (highlighted (f, 3));
+  g_assert_true (highlighted (f, 33));
+  g_assert_false (highlighted (f, 13));
+  g_assert_false (highlighted (f, 18));
+
+  /* One undo drops the argument and the mention tagged for it. */
+  activate (f, "workspace.undo", NULL);
+  assert_events (f, "Meet@12: Participant=Lina Moreau(PER)");
+  g_assert_null (annotation_at (f, 31));
+  g_assert_false (highlighted (f, 33));
+  activate (f, "workspace.undo", NULL);
+  assert_events (f, "Meet@12:");
+  activate (f, "workspace.redo", NULL);
+  activate (f, "workspace.redo", NULL);
+  assert_events (f, "Meet@12: Participant=Lina Moreau(PER) Place=Bergen(GPE)");
+  g_clear_object (&bergen);
+  bergen = annotation_at (f, 31);
+  g_assert_nonnull (bergen);
+
+  /* Removing an argument, as the inspector's button does. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->ws), "workspace.remove-argument", "(xsx)",
+                                             px_annotation_get_id (annotation_at (f, 12)), "Place",
+                                             px_annotation_get_id (bergen)));
+  spin ();
+  assert_events (f, "Meet@12: Participant=Lina Moreau(PER)");
+  activate (f, "workspace.undo", NULL);
+  assert_events (f, "Meet@12: Participant=Lina Moreau(PER) Place=Bergen(GPE)");
+}
+
+static void
+test_delete_trigger (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(PxAnnotation) trigger = NULL;
+  g_autoptr(PxAnnotation) lina = NULL;
+
+  (void) data;
+  make_meeting (f);
+  select_chars (f, 0, 11);
+  activate (f, "workspace.add-argument", NULL);
+  choose (f, "Participant");
+  select_chars (f, 41, 48);
+  activate (f, "workspace.tag", "DATE");
+  trigger = annotation_at (f, 12);
+  select_annotation (f, px_annotation_get_id (trigger));
+  select_chars (f, 41, 48);
+  activate (f, "workspace.add-argument", NULL);
+  choose (f, "Time");
+  assert_events (f, "Meet@12: Participant=Lina Moreau(PER) Time=Tuesday(DATE)");
+
+  /* Deleting the trigger deletes its event; undo brings both back whole. */
+  select_annotation (f, px_annotation_get_id (trigger));
+  activate (f, "workspace.delete", NULL);
+  assert_events (f, "");
+  g_assert_null (annotation_at (f, 12));
+  activate (f, "workspace.undo", NULL);
+  assert_events (f, "Meet@12: Participant=Lina Moreau(PER) Time=Tuesday(DATE)");
+  activate (f, "workspace.redo", NULL);
+  assert_events (f, "");
+  activate (f, "workspace.undo", NULL);
+  assert_events (f, "Meet@12: Participant=Lina Moreau(PER) Time=Tuesday(DATE)");
+
+  /* Deleting an argument's mention takes it out of the event, and undo
+   * puts it back in. */
+  lina = annotation_at (f, 0);
+  select_annotation (f, px_annotation_get_id (lina));
+  activate (f, "workspace.delete", NULL);
+  assert_events (f, "Meet@12: Time=Tuesday(DATE)");
+  activate (f, "workspace.undo", NULL);
+  assert_events (f, "Meet@12: Time=Tuesday(DATE) Participant=Lina Moreau(PER)");
+}
+
+static void
+test_relabel_trigger (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(PxAnnotation) trigger = NULL;
+
+  (void) data;
+  make_meeting (f);
+  select_chars (f, 0, 11);
+  activate (f, "workspace.add-argument", NULL);
+  choose (f, "Participant");
+  trigger = annotation_at (f, 12);
+
+  /* Another event type keeps no role it lacks (Statement has no
+   * Participant); an entity label drops the event. */
+  select_annotation (f, px_annotation_get_id (trigger));
+  select_chars (f, 12, 15);
+  activate (f, "workspace.tag", "Statement");
+  assert_events (f, "Statement@12:");
+  activate (f, "workspace.undo", NULL);
+  assert_events (f, "Meet@12: Participant=Lina Moreau(PER)");
+  select_annotation (f, px_annotation_get_id (trigger));
+  activate (f, "workspace.tag", "MISC");
+  assert_events (f, "");
+  activate (f, "workspace.undo", NULL);
+  assert_events (f, "Meet@12: Participant=Lina Moreau(PER)");
+}
+
+/* Without a trigger selected, or with nothing to use, no popover opens
+ * and nothing is written. */
+static void
+test_argument_needs_event (Fixture       *f,
+                           gconstpointer  data)
+{
+  (void) data;
+  select_chars (f, 0, 11);
+  activate (f, "workspace.add-argument", NULL);
+  g_assert_null (find_popover (GTK_WIDGET (f->ws)));
+  make_meeting (f);
+  /* The selection is the trigger itself. */
+  activate (f, "workspace.add-argument", NULL);
+  g_assert_null (find_popover (GTK_WIDGET (f->ws)));
+  assert_events (f, "Meet@12:");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *data_home = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+  data_home = px_test_tmpdir ();
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  gtk_init ();
+  adw_init ();
+
+#define ADD(name, func) \
+  g_test_add ("/ui/events/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("arguments", test_event_arguments);
+  ADD ("delete-trigger", test_delete_trigger);
+  ADD ("relabel-trigger", test_relabel_trigger);
+  ADD ("argument-needs-event", test_argument_needs_event);
+  return g_test_run ();
+}
