@@ -9,10 +9,7 @@ const char *const px_store_annotation_columns =
   "n.id, n.article_id, n.label_id, l.name, l.kind, n.start, n.\"end\", n.text,"
   " n.entity_id, e.name, ar.name, n.created_at, n.note, n.status";
 
-#define ANNOTATION_FROM \
-  " FROM annotation n JOIN label l ON l.id = n.label_id" \
-  " LEFT JOIN entity e ON e.id = n.entity_id" \
-  " LEFT JOIN annotator ar ON ar.id = n.annotator_id"
+#define ANNOTATION_FROM PX_STORE_ANNOTATION_FROM
 
 PxAnnotation *
 px_store_annotation_from_row (sqlite3_stmt *stmt)

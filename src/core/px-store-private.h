@@ -99,6 +99,11 @@ GPtrArray    *px_store_load_events      (PxStore *self, gint64 article_id);
 
 extern const char *const px_store_article_columns;
 extern const char *const px_store_annotation_columns;
+/* The joins px_store_annotation_columns reads from. */
+#define PX_STORE_ANNOTATION_FROM \
+  " FROM annotation n JOIN label l ON l.id = n.label_id" \
+  " LEFT JOIN entity e ON e.id = n.entity_id" \
+  " LEFT JOIN annotator ar ON ar.id = n.annotator_id"
 extern const char *const px_store_entity_columns;
 extern const char *const px_store_label_columns;
 extern const char *const px_store_story_columns;
