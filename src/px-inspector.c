@@ -519,9 +519,9 @@ refresh_event (PxInspector *self)
     return;
   if (self->event != NULL)
     /* Translators: %s is an event type such as Meet */
-    title = g_strdup_printf (_("%s event: arguments"), px_event_get_label_name (self->event));
+    title = g_strdup_printf (_("%s event"), px_event_get_label_name (self->event));
   else
-    title = g_strdup (_("No event yet: adding an argument creates it"));
+    title = g_strdup (_("No event yet"));
   gtk_label_set_text (self->event_title, title);
   for (guint i = 0; i < n; i++)
     {
@@ -540,20 +540,27 @@ static GtkWidget *
 build_event_section (PxInspector *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add Argument"));
 
   self->event_title = GTK_LABEL (caption_new (NULL));
   gtk_label_set_wrap (self->event_title, TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->event_title), TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (self->event_title), GTK_ALIGN_CENTER);
   self->arguments = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->arguments, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (self->arguments), "boxed-list");
   set_a11y_label (self->arguments, _("Event arguments"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "workspace.add-argument");
   gtk_widget_set_tooltip_text (add, _("Use the selected text or the mention at the cursor as an argument (r)"));
-  gtk_widget_set_halign (add, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->event_title));
+  set_a11y_label (add, _("Add Argument"));
+  /* Beside the title, so that a long list never pushes it out of sight. */
+  gtk_widget_add_css_class (add, "flat");
+  gtk_widget_set_valign (add, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (head), GTK_WIDGET (self->event_title));
+  gtk_box_append (GTK_BOX (head), add);
+  gtk_box_append (GTK_BOX (box), head);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->arguments));
-  gtk_box_append (GTK_BOX (box), add);
   self->event_section = box;
   return box;
 }

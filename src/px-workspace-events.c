@@ -969,6 +969,8 @@ build_popover (PxWorkspace *self)
                        choice_page_new (self, NULL, &ev->role_title, &ev->role_list,
                                         _("Role of the argument")),
                        "roles");
+  gtk_stack_set_vhomogeneous (ev->popover_stack, FALSE);
+  gtk_stack_set_hhomogeneous (ev->popover_stack, FALSE);
   gtk_widget_set_size_request (GTK_WIDGET (ev->popover_stack), 240, -1);
   gtk_popover_set_child (ev->popover, GTK_WIDGET (ev->popover_stack));
   gtk_popover_set_position (ev->popover, GTK_POS_BOTTOM);
@@ -1314,7 +1316,7 @@ px_workspace_events_build_side (PxWorkspace *self,
   gtk_paned_set_end_child (GTK_PANED (paned), lower);
   gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
   gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
-  gtk_paned_set_position (GTK_PANED (paned), 330);
+  gtk_paned_set_position (GTK_PANED (paned), 370);
   gtk_widget_set_size_request (GTK_WIDGET (self->inspector), -1, 120);
   gtk_widget_set_hexpand (paned, FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (paned), GTK_ACCESSIBLE_PROPERTY_LABEL,
