@@ -10,9 +10,6 @@
 
 #include "px-text.h"
 
-/* TEMPORARY, while px-store-entities.c does not define it yet. */
-#pragma weak px_store_entity_candidates
-
 /* Near keys offered as "Did you mean …?": one or two edits apart. */
 #define CANDIDATE_DISTANCE 2
 #define MAX_CANDIDATES     3
@@ -154,8 +151,6 @@ find_candidates (PxInspector *self)
 {
   g_autofree char *key = px_text_match_key (px_annotation_get_text (self->annotation));
 
-  if (px_store_entity_candidates == NULL)
-    return NULL;
   return px_store_entity_candidates (self->store, key,
                                      px_annotation_get_label_id (self->annotation),
                                      CANDIDATE_DISTANCE,

@@ -13,17 +13,6 @@
 #include "px-inspector.h"
 #include "px-text.h"
 
-/* TEMPORARY, while px-store-entities.c does not define it yet: a weak
- * reference links without it, and the calls below are skipped. */
-#pragma weak px_store_link_mention
-static gint64
-link_mention (PxStore  *store,
-              gint64    id,
-              GError  **error)
-{
-  return px_store_link_mention != NULL ? px_store_link_mention (store, id, error) : 0;
-}
-
 /* ---- Event states and their undo steps ----------------------------------- */
 
 typedef struct
@@ -244,7 +233,7 @@ px_workspace_events_added (PxWorkspace  *self,
 
   if (px_annotation_get_kind (added) == PX_LABEL_ENTITY)
     {
-      entity_id = link_mention (self->store, px_annotation_get_id (added), &error);
+      entity_id = px_store_link_mention (self->store, px_annotation_get_id (added), &error);
       if (entity_id == 0 && error != NULL)
         px_workspace_error (self, error);
       else if (entity_id != 0)
@@ -295,7 +284,7 @@ relink_mention (PxWorkspace *self,
 
   if (now == NULL || px_annotation_get_kind (now) != PX_LABEL_ENTITY)
     return;
-  entity_id = link_mention (self->store, id, &error);
+  entity_id = px_store_link_mention (self->store, id, &error);
   if (entity_id == 0 && error != NULL)
     px_workspace_error (self, error);
   else if (entity_id != px_annotation_get_entity_id (now))
@@ -663,7 +652,7 @@ store_argument (PxWorkspace   *self,
       arg_id = px_store_add_annotation (self->store, self->article_id, ev->pending_label,
                                         ev->pending_start, ev->pending_end,
                                         PX_ANNOTATION_ACCEPTED, NULL, error);
-      if (arg_id == 0 || (link_mention (self->store, arg_id, error) == 0 && error != NULL && *error != NULL))
+      if (arg_id == 0 || (px_store_link_mention (self->store, arg_id, error) == 0 && error != NULL && *error != NULL))
         return FALSE;
       *out_added = px_store_get_annotation (self->store, arg_id, error);
       if (*out_added == NULL)

@@ -288,10 +288,6 @@ test_note (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
 }
 
-/* TEMPORARY: until px-store-entities.c defines them (see the app). */
-#pragma weak px_store_link_mention
-#pragma weak px_store_entity_candidates
-
 static void
 test_near_key_candidate (Fixture       *f,
                          gconstpointer  data)
@@ -303,11 +299,6 @@ test_near_key_candidate (Fixture       *f,
   gint64 kuleba, id, own;
 
   (void) data;
-  if (px_store_link_mention == NULL || px_store_entity_candidates == NULL)
-    {
-      g_test_skip ("entity linking is not in the store yet");
-      return;
-    }
   kuleba = px_store_add_entity (f->store, "Kuleba", px_label_get_id (per), &error);
   g_assert_no_error (error);
   /* Tagging links the mention by its own key, never silently to the near
