@@ -88,6 +88,10 @@ static void
 push_step (PxUndo *self,
            Step   *step)
 {
+  /* A new edit forks history: the undone steps can no longer be redone.
+   * Opening a group is not an edit yet. */
+  if (step->kind != STEP_GROUP)
+    g_ptr_array_set_size (self->redo, 0);
   if (self->open->len > 0)
     {
       Step *group = g_ptr_array_index (self->open, self->open->len - 1);
@@ -95,8 +99,6 @@ push_step (PxUndo *self,
       return;
     }
   g_ptr_array_add (self->undo, step);
-  /* A new edit forks history: the undone steps can no longer be redone. */
-  g_ptr_array_set_size (self->redo, 0);
 }
 
 static Step *
@@ -196,20 +198,33 @@ px_undo_begin_group (PxUndo *self)
   g_ptr_array_add (self->open, group);
 }
 
-void
-px_undo_end_group (PxUndo *self)
+static void
+close_group (PxUndo   *self,
+             gboolean  keep)
 {
   GPtrArray *owner;
   Step *group;
 
   g_return_if_fail (self->open->len > 0);
   group = g_ptr_array_steal_index (self->open, self->open->len - 1);
-  if (group->children->len > 0)
+  if (keep && group->children->len > 0)
     return;
   owner = self->open->len > 0
     ? ((Step *) g_ptr_array_index (self->open, self->open->len - 1))->children
     : self->undo;
   g_ptr_array_remove (owner, group);
+}
+
+void
+px_undo_end_group (PxUndo *self)
+{
+  close_group (self, TRUE);
+}
+
+void
+px_undo_cancel_group (PxUndo *self)
+{
+  close_group (self, FALSE);
 }
 
 gboolean

@@ -58,6 +58,9 @@ void      px_undo_push_custom     (PxUndo          *self,
  * leaves no step. */
 void      px_undo_begin_group     (PxUndo       *self);
 void      px_undo_end_group       (PxUndo       *self);
+/* Ends the open group and forgets what it recorded: for a bulk edit whose
+ * transaction was rolled back. */
+void      px_undo_cancel_group    (PxUndo       *self);
 
 gboolean  px_undo_can_undo        (PxUndo       *self);
 gboolean  px_undo_can_redo        (PxUndo       *self);

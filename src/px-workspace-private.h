@@ -14,6 +14,7 @@
 G_BEGIN_DECLS
 
 typedef struct _PxWorkspaceEvents PxWorkspaceEvents;
+typedef struct _PxWorkspaceSuggest PxWorkspaceSuggest;
 
 struct _PxWorkspace
 {
@@ -38,6 +39,7 @@ struct _PxWorkspace
 
   PxInspector        *inspector;      /* the selected annotation's details */
   PxWorkspaceEvents  *ev;             /* px-workspace-events.c */
+  PxWorkspaceSuggest *sg;             /* px-workspace-suggest.c */
 };
 
 /* One-line message at the bottom of the page. */
@@ -81,5 +83,19 @@ void          px_workspace_events_relabelled   (PxWorkspace    *self,
 gboolean      px_workspace_delete_annotation   (PxWorkspace    *self,
                                                 PxAnnotation   *target,
                                                 GError        **error);
+
+/* px-workspace-suggest.c: find all occurrences, suggestions. */
+void          px_workspace_suggest_class_init  (GtkWidgetClass *widget_class);
+/* Before the layout is built. */
+void          px_workspace_suggest_init        (PxWorkspace    *self);
+void          px_workspace_suggest_dispose     (PxWorkspace    *self);
+/* The bar above the text ("3 suggestions", Accept All, Reject All). */
+GtkWidget    *px_workspace_suggest_build_bar   (PxWorkspace    *self);
+/* After self->annotations was replaced (or cleared). */
+void          px_workspace_suggest_article_changed (PxWorkspace *self);
+/* y, n or "Return" while a suggestion is selected: accepts or rejects it
+ * and moves on. FALSE when the key is not for a suggestion. */
+gboolean      px_workspace_suggest_handle_key  (PxWorkspace    *self,
+                                                const char     *key);
 
 G_END_DECLS

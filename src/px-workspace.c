@@ -500,6 +500,8 @@ on_label_key (GtkWidget *widget,
   if (self->article_id == 0 || focus_in_entry (widget))
     return FALSE;
   g_variant_get (args, "(&sb)", &key, &snap);
+  if (snap && px_workspace_suggest_handle_key (self, key))
+    return TRUE;
   has_text = px_article_view_get_selection (self->view, &start, &end);
   selected = px_workspace_get_selected (self);
   /* n and p keep moving while the selection is just the current
@@ -713,12 +715,15 @@ build_layout (PxWorkspace *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *inspector = build_inspector (self);
+  GtkWidget *text_column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
   self->view = px_article_view_new ();
   gtk_widget_set_hexpand (GTK_WIDGET (self->view), TRUE);
   gtk_box_append (GTK_BOX (box), build_palette (self));
   gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->view));
+  gtk_box_append (GTK_BOX (text_column), px_workspace_suggest_build_bar (self));
+  gtk_box_append (GTK_BOX (text_column), GTK_WIDGET (self->view));
+  gtk_box_append (GTK_BOX (box), text_column);
   gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
   gtk_box_append (GTK_BOX (box), px_workspace_events_build_side (self, inspector));
 
@@ -745,6 +750,7 @@ px_workspace_dispose (GObject *object)
       self->toast_overlay = NULL;
     }
   px_workspace_events_dispose (self);
+  px_workspace_suggest_dispose (self);
   if (self->labels != NULL)
     g_signal_handlers_disconnect_by_data (self->labels, self);
   g_clear_object (&self->labels);
@@ -778,6 +784,7 @@ px_workspace_class_init (PxWorkspaceClass *klass)
   gtk_widget_class_install_action (widget_class, "workspace.undo", NULL, simple_action);
   gtk_widget_class_install_action (widget_class, "workspace.redo", NULL, simple_action);
   px_workspace_events_class_init (widget_class);
+  px_workspace_suggest_class_init (widget_class);
 }
 
 static GSettings *
@@ -797,6 +804,7 @@ px_workspace_init (PxWorkspace *self)
   self->undo = px_undo_new ();
   self->settings = settings_if_installed ();
   px_workspace_events_init (self);
+  px_workspace_suggest_init (self);
   build_layout (self);
   add_key_controller (self);
   px_workspace_update_undo_actions (self);
@@ -847,6 +855,7 @@ clear_article (PxWorkspace *self)
   gtk_sort_list_model_set_model (self->sorted, NULL);
   px_article_view_set_article (self->view, NULL, NULL);
   gtk_stack_set_visible_child_name (self->stack, "empty");
+  px_workspace_suggest_article_changed (self);
 }
 
 void
@@ -878,6 +887,7 @@ px_workspace_show_article (PxWorkspace *self,
   gtk_sort_list_model_set_model (self->sorted, self->annotations);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   gtk_stack_set_visible_child_name (self->stack, "article");
+  px_workspace_suggest_article_changed (self);
 }
 
 gint64
