@@ -5,7 +5,9 @@
  * at the end, and PX_STORE_SCHEMA_VERSION follows the last one. */
 #include <string.h>
 
+#include "px-store-interchange.h"
 #include "px-store-private.h"
+#include "px-store-interchange.h"
 
 static const char schema_v1[] =
   "CREATE TABLE article ("
@@ -99,6 +101,9 @@ static const char schema_v1[] =
 
 const PxStoreMigration px_store_migrations[] = {
   { 1, schema_v1 },
+  /* Fragments, brat ids, relations and kept lines of the interchange
+   * formats; new tables only, so a v1 corpus upgrades in place. */
+  { 2, px_store_interchange_schema_sql },
 };
 const guint px_store_n_migrations = G_N_ELEMENTS (px_store_migrations);
 

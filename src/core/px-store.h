@@ -33,7 +33,7 @@
 
 G_BEGIN_DECLS
 
-#define PX_STORE_SCHEMA_VERSION 1
+#define PX_STORE_SCHEMA_VERSION 2
 
 typedef enum
 {
