@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "px-compare-view.h"
+#include "px-entity-list.h"
 #include "px-demo.h"
 #include "px-import-dialog.h"
 #include "px-search-view.h"
@@ -30,6 +31,7 @@ struct _PxWindow
 
   PxWorkspace          *workspace;
   GtkWidget            *compare_view;
+  PxEntityList         *entity_list;
 
   GSettings            *settings;
   PxStore              *store;
@@ -125,6 +127,7 @@ px_window_set_store (PxWindow *self,
   px_window_cancel_import (self);
   px_workspace_set_store (self->workspace, store);
   px_compare_view_set_store (PX_COMPARE_VIEW (self->compare_view), store);
+  px_entity_list_set_store (self->entity_list, store);
   px_sidebar_set_store (self->sidebar, store);
   px_search_view_set_store (self->search_view, store);
   g_set_object (&self->store, store);
@@ -601,6 +604,37 @@ px_window_class_init (PxWindowClass *klass)
   px_window_class_install_actions (klass);
 }
 
+/* The undo history is the Annotate page's; Ctrl+Z on another page (entity
+ * merges) replays it through that page's actions. */
+static gboolean
+forward_undo (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  PxWindow *self = PX_WINDOW (gtk_widget_get_root (widget));
+
+  return gtk_widget_activate_action (GTK_WIDGET (self->workspace),
+                                     g_variant_get_boolean (args) ? "workspace.redo" : "workspace.undo",
+                                     NULL);
+}
+
+static void
+px_window_forward_undo_keys (PxWindow  *self,
+                             GtkWidget *page)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  const struct { const char *trigger; gboolean redo; } keys[] = {
+    { "<Control>z", FALSE }, { "<Control><Shift>z|<Control>y", TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+      gtk_shortcut_new_with_arguments (gtk_shortcut_trigger_parse_string (keys[i].trigger),
+                                       gtk_callback_action_new (forward_undo, NULL, NULL),
+                                       "b", keys[i].redo));
+  gtk_widget_add_controller (page, controller);
+}
+
 static void
 px_window_add_pages (PxWindow *self)
 {
@@ -615,6 +649,16 @@ px_window_add_pages (PxWindow *self)
   page = adw_view_stack_add_titled (self->view_stack, self->compare_view,
                                     "compare", _("Compare"));
   adw_view_stack_page_set_icon_name (page, "view-dual-symbolic");
+
+  self->entity_list = PX_ENTITY_LIST (px_entity_list_new ());
+  px_entity_list_set_undo (self->entity_list, px_workspace_get_undo (self->workspace));
+  page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->entity_list),
+                                    "entities", _("Entities"));
+  adw_view_stack_page_set_icon_name (page, "system-users-symbolic");
+  g_signal_connect_object (self->entity_list, "history-changed",
+                           G_CALLBACK (px_workspace_history_changed), self->workspace,
+                           G_CONNECT_SWAPPED);
+  px_window_forward_undo_keys (self, GTK_WIDGET (self->entity_list));
 }
 
 static void
@@ -635,6 +679,8 @@ px_window_init (PxWindow *self)
   g_signal_connect_object (self->sidebar, "story-activated",
                            G_CALLBACK (on_story_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_view, "hit-activated",
+                           G_CALLBACK (on_hit_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->entity_list, "mention-activated",
                            G_CALLBACK (on_hit_activated), self, G_CONNECT_SWAPPED);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);

@@ -919,3 +919,17 @@ px_workspace_get_buffer (PxWorkspace *self)
   g_return_val_if_fail (PX_IS_WORKSPACE (self), NULL);
   return px_article_view_get_buffer (self->view);
 }
+
+PxUndo *
+px_workspace_get_undo (PxWorkspace *self)
+{
+  g_return_val_if_fail (PX_IS_WORKSPACE (self), NULL);
+  return self->undo;
+}
+
+void
+px_workspace_history_changed (PxWorkspace *self)
+{
+  g_return_if_fail (PX_IS_WORKSPACE (self));
+  px_workspace_update_undo_actions (self);
+}

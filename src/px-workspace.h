@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 #include "px-core.h"
+#include "px-undo.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,10 @@ void       px_workspace_reveal_range (PxWorkspace *self,
                                       gint64       article_id,
                                       gsize        start,
                                       gsize        end);
+/* The session's undo history, shared with the Entities page. After pushing
+ * onto it from outside, call px_workspace_history_changed(). */
+PxUndo    *px_workspace_get_undo    (PxWorkspace *self);
+void       px_workspace_history_changed (PxWorkspace *self);
 /* The article view's buffer (read-only text), for tests and tools. */
 GtkTextBuffer *px_workspace_get_buffer (PxWorkspace *self);
 

@@ -1,0 +1,968 @@
+/* px-entity-list.c: the Entities page.
+ *
+ * Left, every canonical entity of the corpus with its label and mention
+ * counts, filterable and sortable. Right, the mentions of the selected
+ * entity (activating one opens it in the Annotate page; ticking some and
+ * pressing Split moves them to a new entity), and below them the pairs whose
+ * match keys are one or two edits apart ("Kouleba" and "Kuleba"): those are
+ * only offered for review, never merged on their own. Merges, splits and
+ * renames go onto the session's undo history. */
+#include "px-entity-list.h"
+
+#include <glib/gi18n.h>
+
+#define MAX_DUPLICATE_PAIRS 100
+#define NEAR_KEY_DISTANCE   2
+
+struct _PxEntityList
+{
+  GtkWidget           parent_instance;
+
+  PxStore            *store;
+  PxUndo             *undo;            /* not owned: the workspace's */
+  GListModel         *entities;
+  guint               dupes_idle;
+
+  AdwToastOverlay    *toasts;
+  GtkSearchEntry     *search;
+  GtkColumnView      *column_view;
+  GtkMultiSelection  *selection;
+  GtkFilterListModel *filtered;
+  GtkSortListModel   *sorted;
+  GtkButton          *rename_button;
+  GtkButton          *merge_button;
+  GtkButton          *split_button;
+  GtkListBox         *mentions;
+  GtkListBox         *dupes;
+  GPtrArray          *dupe_lines;      /* for tests */
+};
+
+G_DEFINE_FINAL_TYPE (PxEntityList, px_entity_list, GTK_TYPE_WIDGET)
+
+enum { MENTION_ACTIVATED, HISTORY_CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void
+toast (PxEntityList *self,
+       const char   *message)
+{
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+}
+
+/* ---- Undoable edits ------------------------------------------------------ */
+
+typedef struct
+{
+  gint64  keep_id;      /* merge: the survivor; split: the entity split */
+  gint64  other_id;     /* merge: the dropped one; split: the new one */
+  char   *other_name;
+  GArray *mention_ids;  /* gint64: the mentions that moved */
+} MoveStep;
+
+static void
+move_step_free (gpointer data)
+{
+  MoveStep *step = data;
+
+  g_free (step->other_name);
+  g_array_unref (step->mention_ids);
+  g_free (step);
+}
+
+/* Moving the mentions out again needs a new entity; its id is kept so that
+ * the next replay finds it. */
+static gboolean
+split_out (PxStore   *store,
+           MoveStep  *step,
+           GError   **error)
+{
+  gint64 id = px_store_split_entity (store, step->keep_id,
+                                     (const gint64 *) (gpointer) step->mention_ids->data,
+                                     step->mention_ids->len, step->other_name, error);
+  if (id == 0)
+    return FALSE;
+  step->other_id = id;
+  return TRUE;
+}
+
+static gboolean
+replay_merge (PxStore   *store,
+              gpointer   data,
+              gboolean   forwards,
+              gint64    *out_annotation_id,
+              GError   **error)
+{
+  MoveStep *step = data;
+
+  return forwards ? px_store_merge_entities (store, step->keep_id, step->other_id, error)
+                  : split_out (store, step, error);
+}
+
+static gboolean
+replay_split (PxStore   *store,
+              gpointer   data,
+              gboolean   forwards,
+              gint64    *out_annotation_id,
+              GError   **error)
+{
+  MoveStep *step = data;
+
+  return forwards ? split_out (store, step, error)
+                  : px_store_merge_entities (store, step->keep_id, step->other_id, error);
+}
+
+static GArray *
+mention_ids_of (PxStore *store,
+                gint64   entity_id)
+{
+  g_autoptr(GListModel) mentions = px_store_list_entity_mentions (store, entity_id);
+  guint n = g_list_model_get_n_items (mentions);
+  GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PxAnnotation) a = g_list_model_get_item (mentions, i);
+      gint64 id = px_annotation_get_id (a);
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+static void
+pushed (PxEntityList     *self,
+        PxUndoReplayFunc  func,
+        MoveStep         *step)
+{
+  if (self->undo == NULL)
+    {
+      move_step_free (step);
+      return;
+    }
+  px_undo_push_custom (self->undo, 0, func, step, move_step_free);
+  g_signal_emit (self, signals[HISTORY_CHANGED], 0);
+}
+
+gboolean
+px_entity_list_merge (PxEntityList  *self,
+                      gint64         keep_id,
+                      gint64         drop_id,
+                      GError       **error)
+{
+  g_autoptr(PxEntity) drop = NULL;
+  MoveStep *step;
+
+  g_return_val_if_fail (PX_IS_ENTITY_LIST (self) && self->store != NULL, FALSE);
+  drop = px_store_get_entity (self->store, drop_id, error);
+  if (drop == NULL)
+    return FALSE;
+  step = g_new0 (MoveStep, 1);
+  step->keep_id = keep_id;
+  step->other_id = drop_id;
+  step->other_name = g_strdup (px_entity_get_name (drop));
+  step->mention_ids = mention_ids_of (self->store, drop_id);
+  if (!px_store_merge_entities (self->store, keep_id, drop_id, error))
+    {
+      move_step_free (step);
+      return FALSE;
+    }
+  pushed (self, replay_merge, step);
+  return TRUE;
+}
+
+gint64
+px_entity_list_split (PxEntityList  *self,
+                      gint64         entity_id,
+                      const gint64  *annotation_ids,
+                      guint          n_annotation_ids,
+                      const char    *name,
+                      GError       **error)
+{
+  MoveStep *step;
+
+  g_return_val_if_fail (PX_IS_ENTITY_LIST (self) && self->store != NULL, 0);
+  step = g_new0 (MoveStep, 1);
+  step->keep_id = entity_id;
+  step->other_name = g_strdup (name);
+  step->mention_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_annotation_ids);
+  g_array_append_vals (step->mention_ids, annotation_ids, n_annotation_ids);
+  if (!split_out (self->store, step, error))
+    {
+      move_step_free (step);
+      return 0;
+    }
+  pushed (self, replay_split, step);
+  return step->other_id;
+}
+
+typedef struct
+{
+  gint64  id;
+  char   *old_name;
+  char   *new_name;
+} RenameStep;
+
+static void
+rename_step_free (gpointer data)
+{
+  RenameStep *step = data;
+
+  g_free (step->old_name);
+  g_free (step->new_name);
+  g_free (step);
+}
+
+static gboolean
+replay_rename (PxStore   *store,
+               gpointer   data,
+               gboolean   forwards,
+               gint64    *out_annotation_id,
+               GError   **error)
+{
+  RenameStep *step = data;
+
+  return px_store_rename_entity (store, step->id, forwards ? step->new_name : step->old_name, error);
+}
+
+static gboolean
+rename_entity (PxEntityList  *self,
+               PxEntity      *entity,
+               const char    *name,
+               GError       **error)
+{
+  RenameStep *step;
+
+  if (!px_store_rename_entity (self->store, px_entity_get_id (entity), name, error))
+    return FALSE;
+  if (self->undo == NULL)
+    return TRUE;
+  step = g_new0 (RenameStep, 1);
+  step->id = px_entity_get_id (entity);
+  step->old_name = g_strdup (px_entity_get_name (entity));
+  step->new_name = g_strdup (name);
+  px_undo_push_custom (self->undo, 0, replay_rename, step, rename_step_free);
+  g_signal_emit (self, signals[HISTORY_CHANGED], 0);
+  return TRUE;
+}
+
+/* ---- Selection ----------------------------------------------------------- */
+
+/* The selected entities, most mentioned first. */
+static GPtrArray *
+selected_entities (PxEntityList *self)
+{
+  GPtrArray *list = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GtkBitsetIter iter;
+  guint pos;
+
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, set, &pos); ok;
+       ok = gtk_bitset_iter_next (&iter, &pos))
+    g_ptr_array_add (list, g_list_model_get_item (G_LIST_MODEL (self->selection), pos));
+  return list;
+}
+
+static GArray *
+ticked_mentions (PxEntityList *self)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->mentions)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *check = g_object_get_data (G_OBJECT (row), "px-check");
+
+      if (check != NULL && gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+        {
+          gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "px-annotation-id"));
+          g_array_append_val (ids, id);
+        }
+    }
+  return ids;
+}
+
+static void
+update_buttons (PxEntityList *self)
+{
+  g_autoptr(GPtrArray) sel = selected_entities (self);
+  g_autoptr(GArray) ticked = ticked_mentions (self);
+  guint n_mentions = sel->len == 1 ? px_entity_get_n_mentions (g_ptr_array_index (sel, 0)) : 0;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->rename_button), sel->len == 1);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->merge_button), sel->len >= 2);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->split_button),
+                            sel->len == 1 && ticked->len > 0 && ticked->len < n_mentions);
+}
+
+static void
+on_mention_activated (PxEntityList  *self,
+                      GtkListBoxRow *row)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "px-annotation-id"));
+  g_autoptr(PxAnnotation) a = px_store_get_annotation (self->store, id, &error);
+
+  if (a == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  g_signal_emit (self, signals[MENTION_ACTIVATED], 0, px_annotation_get_article_id (a),
+                 (guint64) px_annotation_get_start (a), (guint64) px_annotation_get_end (a));
+}
+
+static GtkWidget *
+mention_row (PxEntityList *self,
+             PxAnnotation *a)
+{
+  g_autoptr(PxArticle) article = px_store_get_article (self->store, px_annotation_get_article_id (a), NULL);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *check = gtk_check_button_new ();
+  g_autofree char *where = g_strdup_printf ("%s — %s", px_annotation_get_text (a),
+                                            article != NULL ? px_article_get_title (article) : "?");
+  GtkWidget *label = gtk_label_new (where);
+  g_autofree char *check_name = g_strdup_printf (_("Pick “%s” for splitting"), where);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, check_name, -1);
+  g_signal_connect_swapped (check, "toggled", G_CALLBACK (update_buttons), self);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_tooltip_text (row, _("Activate to open this mention in the Annotate page"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, where, -1);
+  g_object_set_data (G_OBJECT (row), "px-check", check);
+  g_object_set_data (G_OBJECT (row), "px-annotation-id", GSIZE_TO_POINTER ((gsize) px_annotation_get_id (a)));
+  return row;
+}
+
+static void
+refill_mentions (PxEntityList *self)
+{
+  g_autoptr(GPtrArray) sel = selected_entities (self);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->mentions))) != NULL)
+    gtk_list_box_remove (self->mentions, child);
+  if (sel->len == 1 && self->store != NULL)
+    {
+      g_autoptr(GListModel) list = px_store_list_entity_mentions (self->store,
+                                                                  px_entity_get_id (g_ptr_array_index (sel, 0)));
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr(PxAnnotation) a = g_list_model_get_item (list, i);
+          gtk_list_box_append (self->mentions, mention_row (self, a));
+        }
+    }
+  update_buttons (self);
+}
+
+/* ---- Near-key duplicates ------------------------------------------------- */
+
+typedef struct
+{
+  PxEntity *entity;
+  gunichar  first;
+  glong     length;
+} KeyInfo;
+
+static int
+compare_key_info (gconstpointer a,
+                  gconstpointer b)
+{
+  const KeyInfo *ka = a, *kb = b;
+  gint64 la = px_entity_get_label_id (ka->entity), lb = px_entity_get_label_id (kb->entity);
+
+  if (la != lb)
+    return la < lb ? -1 : 1;
+  if (ka->first != kb->first)
+    return ka->first < kb->first ? -1 : 1;
+  return ka->length < kb->length ? -1 : ka->length > kb->length;
+}
+
+static void merge_pair (GtkButton *button, PxEntityList *self);
+
+static GtkWidget *
+dupe_row (PxEntityList *self,
+          PxEntity     *keep,
+          PxEntity     *drop)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  /* Translators: a review hint between two entities with near spellings. */
+  g_autofree char *text = g_strdup_printf (_("“%s” (%u) may be “%s” (%u)"),
+                                           px_entity_get_name (drop), px_entity_get_n_mentions (drop),
+                                           px_entity_get_name (keep), px_entity_get_n_mentions (keep));
+  g_autofree char *button_name = g_strdup_printf (_("Merge “%s” into “%s”"),
+                                                  px_entity_get_name (drop), px_entity_get_name (keep));
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *button = gtk_button_new_with_label (_("Merge"));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_tooltip_text (button, button_name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, button_name, -1);
+  g_object_set_data (G_OBJECT (button), "px-keep", GSIZE_TO_POINTER ((gsize) px_entity_get_id (keep)));
+  g_object_set_data (G_OBJECT (button), "px-drop", GSIZE_TO_POINTER ((gsize) px_entity_get_id (drop)));
+  g_signal_connect (button, "clicked", G_CALLBACK (merge_pair), self);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), button);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  return box;
+}
+
+/* Keys are compared within a label and a first letter, over a length
+ * window: near spellings of one name nearly always share both, and this
+ * keeps 10,000 entities from becoming 50 million comparisons. */
+static void
+find_duplicates (PxEntityList *self)
+{
+  guint n = self->entities != NULL ? g_list_model_get_n_items (self->entities) : 0;
+  g_autoptr(GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (KeyInfo), n);
+  GtkWidget *child;
+  guint found = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->dupes))) != NULL)
+    gtk_list_box_remove (self->dupes, child);
+  g_ptr_array_set_size (self->dupe_lines, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      KeyInfo k;
+      const char *key;
+
+      k.entity = g_list_model_get_item (self->entities, i);
+      key = px_entity_get_match_key (k.entity);
+      k.first = key != NULL ? g_utf8_get_char (key) : 0;
+      k.length = key != NULL ? g_utf8_strlen (key, -1) : 0;
+      g_array_append_val (keys, k);
+    }
+  g_array_sort (keys, compare_key_info);
+  for (guint i = 0; i < keys->len && found < MAX_DUPLICATE_PAIRS; i++)
+    {
+      KeyInfo *a = &g_array_index (keys, KeyInfo, i);
+
+      for (guint j = i + 1; j < keys->len && found < MAX_DUPLICATE_PAIRS; j++)
+        {
+          KeyInfo *b = &g_array_index (keys, KeyInfo, j);
+          PxEntity *keep, *drop;
+
+          if (px_entity_get_label_id (b->entity) != px_entity_get_label_id (a->entity)
+              || b->first != a->first || b->length - a->length > NEAR_KEY_DISTANCE)
+            break;
+          if (px_text_edit_distance (px_entity_get_match_key (a->entity), px_entity_get_match_key (b->entity),
+                                     NEAR_KEY_DISTANCE) > NEAR_KEY_DISTANCE)
+            continue;
+          /* The better attested spelling is the one to keep. */
+          keep = px_entity_get_n_mentions (a->entity) >= px_entity_get_n_mentions (b->entity) ? a->entity : b->entity;
+          drop = keep == a->entity ? b->entity : a->entity;
+          gtk_list_box_append (self->dupes, dupe_row (self, keep, drop));
+          g_ptr_array_add (self->dupe_lines, g_strdup_printf ("%s → %s", px_entity_get_name (drop),
+                                                              px_entity_get_name (keep)));
+          found++;
+        }
+    }
+  for (guint i = 0; i < keys->len; i++)
+    g_object_unref (g_array_index (keys, KeyInfo, i).entity);
+}
+
+static gboolean
+dupes_idle_cb (gpointer data)
+{
+  PxEntityList *self = data;
+
+  self->dupes_idle = 0;
+  find_duplicates (self);
+  refill_mentions (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_entities_changed (PxEntityList *self)
+{
+  if (self->dupes_idle == 0)
+    self->dupes_idle = g_idle_add (dupes_idle_cb, self);
+}
+
+char *
+px_entity_list_describe_duplicates (PxEntityList *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) lines = NULL;
+
+  if (self->dupes_idle != 0)
+    {
+      g_source_remove (self->dupes_idle);
+      dupes_idle_cb (self);
+    }
+  for (guint i = 0; i < self->dupe_lines->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (self->dupe_lines, i));
+  lines = g_strv_builder_end (builder);
+  return g_strjoinv ("; ", lines);
+}
+
+/* ---- Buttons ------------------------------------------------------------- */
+
+static void
+merge_pair (GtkButton    *button,
+            PxEntityList *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 keep = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "px-keep"));
+  gint64 drop = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "px-drop"));
+
+  if (!px_entity_list_merge (self, keep, drop, &error))
+    toast (self, error->message);
+  else
+    toast (self, _("Merged. Ctrl+Z undoes it."));
+}
+
+static void
+on_merge_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   PxEntityList     *self)
+{
+  g_autoptr(GPtrArray) sel = NULL;
+  g_autoptr(GError) error = NULL;
+  PxEntity *keep;
+
+  if (g_strcmp0 (response, "merge") != 0)
+    return;
+  sel = selected_entities (self);
+  if (sel->len < 2)
+    return;
+  keep = g_ptr_array_index (sel, 0);
+  for (guint i = 1; i < sel->len && error == NULL; i++)
+    px_entity_list_merge (self, px_entity_get_id (keep), px_entity_get_id (g_ptr_array_index (sel, i)), &error);
+  if (error != NULL)
+    toast (self, error->message);
+}
+
+static int
+by_mentions (gconstpointer a,
+             gconstpointer b)
+{
+  PxEntity *ea = *(PxEntity **) a, *eb = *(PxEntity **) b;
+
+  return (int) px_entity_get_n_mentions (eb) - (int) px_entity_get_n_mentions (ea);
+}
+
+static void
+on_merge_clicked (PxEntityList *self)
+{
+  g_autoptr(GPtrArray) sel = selected_entities (self);
+  GtkWidget *dialog;
+  PxEntity *keep;
+
+  if (sel->len < 2)
+    return;
+  g_ptr_array_sort (sel, by_mentions);
+  keep = g_ptr_array_index (sel, 0);
+  for (guint i = 1; i < sel->len; i++)
+    if (px_entity_get_label_id (g_ptr_array_index (sel, i)) != px_entity_get_label_id (keep))
+      {
+        toast (self, _("Only entities with the same label can be merged"));
+        return;
+      }
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Merge Entities?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  ngettext ("%u other entity and its mentions will become “%s”.",
+                                            "%u other entities and their mentions will become “%s”.",
+                                            sel->len - 1),
+                                  sel->len - 1, px_entity_get_name (keep));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "merge", _("_Merge"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "merge",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "merge");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_merge_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Asks for a name, then calls @done with it. */
+static void
+ask_name (PxEntityList *self,
+          const char   *heading,
+          const char   *body,
+          const char   *initial,
+          const char   *action_label,
+          GCallback     done)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                              heading, body);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), initial);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "ok", action_label, NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "ok", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "ok");
+  g_object_set_data (G_OBJECT (dialog), "px-entry", entry);
+  g_signal_connect (dialog, "response", done, self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static const char *
+dialog_name (AdwMessageDialog *dialog)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "px-entry")));
+}
+
+static void
+on_rename_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    PxEntityList     *self)
+{
+  g_autoptr(GPtrArray) sel = selected_entities (self);
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "ok") != 0 || sel->len != 1)
+    return;
+  if (!rename_entity (self, g_ptr_array_index (sel, 0), dialog_name (dialog), &error))
+    toast (self, error->message);
+}
+
+static void
+on_rename_clicked (PxEntityList *self)
+{
+  g_autoptr(GPtrArray) sel = selected_entities (self);
+
+  if (sel->len != 1)
+    return;
+  ask_name (self, _("Rename Entity"), NULL, px_entity_get_name (g_ptr_array_index (sel, 0)),
+            _("_Rename"), G_CALLBACK (on_rename_response));
+}
+
+static void
+on_split_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   PxEntityList     *self)
+{
+  g_autoptr(GPtrArray) sel = selected_entities (self);
+  g_autoptr(GArray) ticked = ticked_mentions (self);
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "ok") != 0 || sel->len != 1 || ticked->len == 0)
+    return;
+  if (px_entity_list_split (self, px_entity_get_id (g_ptr_array_index (sel, 0)),
+                            (const gint64 *) (gpointer) ticked->data, ticked->len,
+                            dialog_name (dialog), &error) == 0)
+    toast (self, error->message);
+}
+
+static void
+on_split_clicked (PxEntityList *self)
+{
+  g_autoptr(GPtrArray) sel = selected_entities (self);
+  g_autoptr(GArray) ticked = ticked_mentions (self);
+  g_autofree char *body = NULL;
+
+  if (sel->len != 1 || ticked->len == 0)
+    return;
+  body = g_strdup_printf (ngettext ("The ticked mention becomes a new entity.",
+                                    "The %u ticked mentions become a new entity.", ticked->len),
+                          ticked->len);
+  ask_name (self, _("Split Entity"), body, px_entity_get_name (g_ptr_array_index (sel, 0)),
+            _("_Split"), G_CALLBACK (on_split_response));
+}
+
+/* ---- Layout -------------------------------------------------------------- */
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), GPOINTER_TO_INT (user_data) ? 1 : 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  PxEntity *e = gtk_list_item_get_item (item);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  const char *column = g_object_get_data (G_OBJECT (factory), "px-column");
+  g_autofree char *text = NULL;
+
+  if (g_str_equal (column, "name"))
+    text = g_strdup (px_entity_get_name (e));
+  else if (g_str_equal (column, "label"))
+    text = g_strdup (px_entity_get_label_name (e));
+  else if (g_str_equal (column, "mentions"))
+    text = g_strdup_printf ("%u", px_entity_get_n_mentions (e));
+  else
+    text = g_strdup_printf ("%u", px_entity_get_n_articles (e));
+  gtk_label_set_text (label, text);
+}
+
+static void
+add_column (PxEntityList *self,
+            const char   *title,
+            const char   *column,
+            const char   *property,
+            gboolean      numeric)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *col;
+  GtkSorter *sorter;
+  GtkExpression *expr = gtk_property_expression_new (PX_TYPE_ENTITY, NULL, property);
+
+  g_object_set_data (G_OBJECT (factory), "px-column", (gpointer) column);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (numeric));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), NULL);
+  if (numeric)
+    sorter = GTK_SORTER (gtk_numeric_sorter_new (expr));
+  else
+    sorter = GTK_SORTER (gtk_string_sorter_new (expr));
+  col = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_sorter (col, sorter);
+  gtk_column_view_column_set_expand (col, !numeric);
+  gtk_column_view_append_column (self->column_view, col);
+  g_object_unref (sorter);
+  g_object_unref (col);
+}
+
+static GtkWidget *
+button_new (const char *label,
+            const char *tooltip,
+            GCallback   callback,
+            gpointer    self)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  g_signal_connect_swapped (button, "clicked", callback, self);
+  gtk_widget_set_sensitive (button, FALSE);
+  return button;
+}
+
+static GtkWidget *
+heading (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_set_margin_start (label, 12);
+  return label;
+}
+
+static GtkWidget *
+scrolled (GtkWidget  *child,
+          const char *name)
+{
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), child);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (scroller), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  return scroller;
+}
+
+static GtkWidget *
+build_toolbar (PxEntityList *self)
+{
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (self->search), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Filter entities"), -1);
+  g_object_set (self->search, "placeholder-text", _("Filter entities"), NULL);
+  self->rename_button = GTK_BUTTON (button_new (_("_Rename…"), _("Rename the selected entity"),
+                                                G_CALLBACK (on_rename_clicked), self));
+  self->merge_button = GTK_BUTTON (button_new (_("_Merge…"), _("Merge the selected entities into the most mentioned one"),
+                                               G_CALLBACK (on_merge_clicked), self));
+  self->split_button = GTK_BUTTON (button_new (_("_Split…"), _("Move the ticked mentions to a new entity"),
+                                               G_CALLBACK (on_split_clicked), self));
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->search));
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->rename_button));
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->merge_button));
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->split_button));
+  gtk_widget_set_margin_top (bar, 6);
+  gtk_widget_set_margin_bottom (bar, 6);
+  gtk_widget_set_margin_start (bar, 12);
+  gtk_widget_set_margin_end (bar, 12);
+  return bar;
+}
+
+static GtkWidget *
+placeholder (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_top (label, 18);
+  gtk_widget_set_margin_bottom (label, 18);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  return label;
+}
+
+static GtkWidget *
+build_side (PxEntityList *self)
+{
+  GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  self->mentions = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->mentions, GTK_SELECTION_NONE);
+  gtk_list_box_set_activate_on_single_click (self->mentions, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->mentions), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Mentions of the selected entity"), -1);
+  g_signal_connect_swapped (self->mentions, "row-activated", G_CALLBACK (on_mention_activated), self);
+  self->dupes = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->dupes, GTK_SELECTION_NONE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->dupes), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Possible duplicates"), -1);
+  gtk_list_box_set_placeholder (self->mentions, placeholder (_("Select one entity to see its mentions")));
+  gtk_list_box_set_placeholder (self->dupes, placeholder (_("No near spellings to review")));
+  gtk_box_append (GTK_BOX (side), heading (_("Mentions")));
+  gtk_box_append (GTK_BOX (side), scrolled (GTK_WIDGET (self->mentions), _("Mentions")));
+  gtk_box_append (GTK_BOX (side), heading (_("Possible Duplicates")));
+  gtk_box_append (GTK_BOX (side), scrolled (GTK_WIDGET (self->dupes), _("Possible duplicates")));
+  gtk_widget_set_size_request (side, 320, -1);
+  return side;
+}
+
+static void
+build_layout (PxEntityList *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  GtkExpression *name = gtk_property_expression_new (PX_TYPE_ENTITY, NULL, "name");
+  GtkStringFilter *filter = gtk_string_filter_new (name);
+
+  gtk_box_append (GTK_BOX (box), build_toolbar (self));
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
+  g_object_bind_property (self->search, "text", filter, "search", G_BINDING_DEFAULT);
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)), NULL);
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)));
+  g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (refill_mentions), self);
+  self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection))));
+  gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "data-table");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Entities of the corpus"), -1);
+  add_column (self, _("Name"), "name", "name", FALSE);
+  add_column (self, _("Label"), "label", "label-name", FALSE);
+  add_column (self, _("Mentions"), "mentions", "n-mentions", TRUE);
+  add_column (self, _("Articles"), "articles", "n-articles", TRUE);
+  gtk_sort_list_model_set_sorter (self->sorted, gtk_column_view_get_sorter (self->column_view));
+
+  gtk_paned_set_start_child (GTK_PANED (paned), scrolled (GTK_WIDGET (self->column_view), _("Entity list")));
+  gtk_paned_set_end_child (GTK_PANED (paned), build_side (self));
+  gtk_paned_set_resize_end_child (GTK_PANED (paned), FALSE);
+  gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
+  gtk_widget_set_vexpand (paned, TRUE);
+  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_box_append (GTK_BOX (box), paned);
+
+  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (self->toasts, box);
+  gtk_widget_set_parent (GTK_WIDGET (self->toasts), GTK_WIDGET (self));
+}
+
+/* ---- GObject and API ------------------------------------------------------ */
+
+void
+px_entity_list_set_store (PxEntityList *self,
+                          PxStore      *store)
+{
+  g_return_if_fail (PX_IS_ENTITY_LIST (self));
+
+  if (self->entities != NULL)
+    g_signal_handlers_disconnect_by_data (self->entities, self);
+  g_clear_object (&self->entities);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    {
+      self->entities = px_store_list_entities (store);
+      g_signal_connect_swapped (self->entities, "items-changed", G_CALLBACK (on_entities_changed), self);
+    }
+  gtk_filter_list_model_set_model (self->filtered, self->entities);
+  on_entities_changed (self);
+}
+
+void
+px_entity_list_set_undo (PxEntityList *self,
+                         PxUndo       *undo)
+{
+  g_return_if_fail (PX_IS_ENTITY_LIST (self));
+  self->undo = undo;
+}
+
+static void
+px_entity_list_dispose (GObject *object)
+{
+  PxEntityList *self = PX_ENTITY_LIST (object);
+
+  g_clear_handle_id (&self->dupes_idle, g_source_remove);
+  if (self->entities != NULL)
+    g_signal_handlers_disconnect_by_data (self->entities, self);
+  g_clear_object (&self->entities);
+  if (self->toasts != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->toasts));
+      self->toasts = NULL;
+    }
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->dupe_lines, g_ptr_array_unref);
+  G_OBJECT_CLASS (px_entity_list_parent_class)->dispose (object);
+}
+
+static void
+px_entity_list_class_init (PxEntityListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = px_entity_list_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "pxentitylist");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+
+  /* (article_id, start, end): a mention to open. */
+  signals[MENTION_ACTIVATED] =
+    g_signal_new ("mention-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_UINT64, G_TYPE_UINT64);
+  /* A step was pushed onto the undo history. */
+  signals[HISTORY_CHANGED] =
+    g_signal_new ("history-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 0);
+}
+
+static void
+px_entity_list_init (PxEntityList *self)
+{
+  self->dupe_lines = g_ptr_array_new_with_free_func (g_free);
+  build_layout (self);
+}
+
+GtkWidget *
+px_entity_list_new (void)
+{
+  return g_object_new (PX_TYPE_ENTITY_LIST, NULL);
+}

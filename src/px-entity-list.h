@@ -1,0 +1,39 @@
+/* px-entity-list.h: the corpus's canonical entities, with their mention
+ * counts, near-key duplicates to review, and merge, split and rename. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "px-core.h"
+#include "px-undo.h"
+
+G_BEGIN_DECLS
+
+#define PX_TYPE_ENTITY_LIST (px_entity_list_get_type ())
+G_DECLARE_FINAL_TYPE (PxEntityList, px_entity_list, PX, ENTITY_LIST, GtkWidget)
+
+GtkWidget *px_entity_list_new        (void);
+void       px_entity_list_set_store  (PxEntityList *self,
+                                      PxStore      *store);
+/* The session's undo history (owned by the Annotate page): merges, splits
+ * and renames are recorded there, and "history-changed" is emitted. */
+void       px_entity_list_set_undo   (PxEntityList *self,
+                                      PxUndo       *undo);
+
+/* Merges @drop_id into @keep_id as one undoable step. */
+gboolean   px_entity_list_merge      (PxEntityList *self,
+                                      gint64        keep_id,
+                                      gint64        drop_id,
+                                      GError      **error);
+/* Moves @annotation_ids of @entity_id to a new entity @name, undoably.
+ * Returns the new entity's id or 0. */
+gint64     px_entity_list_split      (PxEntityList *self,
+                                      gint64        entity_id,
+                                      const gint64 *annotation_ids,
+                                      guint         n_annotation_ids,
+                                      const char   *name,
+                                      GError      **error);
+/* Near-key pairs shown for review (for tests): "Kouleba → Kuleba" lines. */
+char      *px_entity_list_describe_duplicates (PxEntityList *self);
+
+G_END_DECLS
