@@ -158,13 +158,14 @@ read_header (Csv *csv, PxCsvReader *reader, GError **error)
 {
   g_auto(GStrv) cells = NULL;
 
+  /* The reader's line moves past the record it returns: take it before. */
+  csv->line = px_csv_reader_get_line (reader);
   if (!px_csv_reader_next (reader, &cells, error))
     {
       if (error != NULL && *error == NULL)
         g_set_error (error, PX_ERROR, PX_ERROR_EMPTY, "%s: the file is empty", csv->path);
       return FALSE;
     }
-  csv->line = px_csv_reader_get_line (reader);
   csv->n_header = g_strv_length (cells);
   for (int c = 0; c < N_COLS; c++)
     {
@@ -294,18 +295,20 @@ parse_offsets (Csv *csv, GStrv cells, Target *t, gsize *start, gsize *end, GErro
 static gboolean
 import_row (Csv *csv, GStrv cells, GError **error)
 {
-  const char *label_name = cell (csv, cells, COL_LABEL);
-  const char *text = cell (csv, cells, COL_TEXT);
-  const char *entity = cell (csv, cells, COL_ENTITY);
-  const char *note = cell (csv, cells, COL_NOTE);
+  const char *label_name, *text, *entity, *note;
   Target *t;
   gsize start = 0, end = 0;
   gint64 label_id, ann;
   g_autofree char *key = NULL;
   const char *a, *b;
 
+  /* Before any cell is read: a short row has no cell at a header's index. */
   if (g_strv_length (cells) != csv->n_header)
     return fail (csv, error, "the row has %u cells, the header %u", g_strv_length (cells), csv->n_header);
+  label_name = cell (csv, cells, COL_LABEL);
+  text = cell (csv, cells, COL_TEXT);
+  entity = cell (csv, cells, COL_ENTITY);
+  note = cell (csv, cells, COL_NOTE);
   if ((t = get_target (csv, cell (csv, cells, COL_ARTICLE_ID), cell (csv, cells, COL_TITLE), error)) == NULL ||
       !parse_offsets (csv, cells, t, &start, &end, error))
     return FALSE;
@@ -338,6 +341,7 @@ import_rows (Csv *csv, PxCsvReader *reader, GError **error)
       g_auto(GStrv) cells = NULL;
       g_autoptr(GError) local = NULL;
 
+      csv->line = px_csv_reader_get_line (reader);
       if (!px_csv_reader_next (reader, &cells, &local))
         {
           if (local == NULL)
@@ -345,7 +349,6 @@ import_rows (Csv *csv, PxCsvReader *reader, GError **error)
           g_propagate_error (error, g_steal_pointer (&local));
           return FALSE;
         }
-      csv->line = px_csv_reader_get_line (reader);
       if (!import_row (csv, cells, error))
         return FALSE;
     }

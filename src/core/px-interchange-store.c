@@ -191,6 +191,9 @@ import_event_args (Importer *im, PxIxEvent *event, gint64 event_id, GError **err
                              event->id, arg->ref);
       if (!px_store_add_event_argument (im->store, event_id, role, ann, error))
         return FALSE;
+      if (!g_str_equal (role, arg->role) &&
+          !px_store_ix_set_arg_role (im->store, event_id, role, ann, arg->role, error))
+        return FALSE;
       if (target != 0 &&
           !px_store_ix_add_event_arg_event (im->store, event_id, role, ann, target, error))
         return FALSE;
@@ -390,20 +393,56 @@ arg_target (Loader *ld, gint64 event_id, const char *role, gint64 annotation_id)
   return span_ref (ld, annotation_id);
 }
 
-/* brat numbers a repeated role: Theme, Theme2, Theme3. */
+static const char *
+written_role (Loader *ld, gint64 event_id, const PxEventArgument *arg)
+{
+  for (guint i = 0; i < ld->ix->arg_roles->len; i++)
+    {
+      PxStoreIxArgRole *ar = &g_array_index (ld->ix->arg_roles, PxStoreIxArgRole, i);
+
+      if (ar->event_id == event_id && ar->annotation_id == arg->annotation_id &&
+          g_str_equal (ar->role, arg->role))
+        return ar->written;
+    }
+  return NULL;
+}
+
+/* brat numbers a repeated role: Theme, Theme2, Theme3. Names the source
+ * wrote are kept; arguments added in Parallax take the first free number. */
+static char *
+free_role_name (GHashTable *used, const char *role)
+{
+  char *name = g_strdup (role);
+
+  for (guint n = 2; g_hash_table_contains (used, name); n++)
+    {
+      g_free (name);
+      name = g_strdup_printf ("%s%u", role, n);
+    }
+  g_hash_table_add (used, name);
+  return name;
+}
+
 static void
 load_args (Loader *ld, PxEvent *event, PxIxEvent *out)
 {
-  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = px_event_get_n_arguments (event);
+  g_autofree const char **written = g_new0 (const char *, n + 1);
+  gint64 id = px_event_get_id (event);
 
-  for (guint j = 0; j < px_event_get_n_arguments (event); j++)
+  for (guint j = 0; j < n; j++)
+    {
+      written[j] = written_role (ld, id, px_event_get_argument (event, j));
+      if (written[j] != NULL)
+        g_hash_table_add (used, g_strdup (written[j]));
+    }
+  for (guint j = 0; j < n; j++)
     {
       const PxEventArgument *arg = px_event_get_argument (event, j);
-      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, arg->role)) + 1;
-      const char *ref = arg_target (ld, px_event_get_id (event), arg->role, arg->annotation_id);
-      g_autofree char *role = n == 1 ? g_strdup (arg->role) : g_strdup_printf ("%s%u", arg->role, n);
+      const char *ref = arg_target (ld, id, arg->role, arg->annotation_id);
+      const char *role = written[j] != NULL ? written[j] : free_role_name (used, arg->role);
 
-      g_hash_table_insert (counts, arg->role, GUINT_TO_POINTER (n));
       if (ref != NULL)
         px_ix_event_add_arg (out, role, ref);
     }

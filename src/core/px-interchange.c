@@ -220,6 +220,22 @@ line_of_offset (const char *data, gsize offset)
   return line;
 }
 
+/* UTF-16 text without a byte order mark has NULs in one byte of most
+ * pairs and rarely in the other; a run of NULs is just binary. */
+static gboolean
+looks_like_utf16 (const char *data, gsize len)
+{
+  gsize n = MIN (len, 1024) & ~(gsize) 1;
+  guint zeros[2] = { 0, 0 };
+
+  if (n < 2)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    zeros[i & 1] += data[i] == '\0';
+  return (zeros[0] * 10 >= n / 2 * 9 && zeros[1] * 10 <= n / 2) ||
+         (zeros[1] * 10 >= n / 2 * 9 && zeros[0] * 10 <= n / 2);
+}
+
 gboolean
 px_ix_check_verbatim (const char *data, gsize len, const char *origin, GError **error)
 {
@@ -239,7 +255,7 @@ px_ix_check_verbatim (const char *data, gsize len, const char *origin, GError **
   if (len > 0 && memchr (data, '\0', len) != NULL)
     {
       gsize at = (const char *) memchr (data, '\0', len) - data;
-      gboolean utf16ish = len >= 2 && (data[0] == '\0' || data[1] == '\0');
+      gboolean utf16ish = looks_like_utf16 (data, len);
 
       g_set_error (error, PX_ERROR, utf16ish ? PX_ERROR_ENCODING : PX_ERROR_BINARY,
                    utf16ish ? "%s:%u: the file looks like UTF-16 without a byte order "

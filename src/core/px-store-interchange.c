@@ -25,6 +25,13 @@ const char px_store_interchange_schema_sql[] =
   "  annotation_id INTEGER NOT NULL REFERENCES annotation(id) ON DELETE CASCADE,"
   "  target_event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE);"
   "CREATE INDEX ix_event_arg_event_event ON ix_event_arg_event(event_id);"
+  /* A numbered role as the file wrote it ("Site2" goes with "Theme2"). */
+  "CREATE TABLE ix_arg_role ("
+  "  event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,"
+  "  role TEXT NOT NULL,"
+  "  annotation_id INTEGER NOT NULL REFERENCES annotation(id) ON DELETE CASCADE,"
+  "  written TEXT NOT NULL,"
+  "  PRIMARY KEY (event_id, role, annotation_id));"
   "CREATE TABLE ix_relation ("
   "  id INTEGER PRIMARY KEY,"
   "  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
@@ -125,7 +132,8 @@ bind_id (sqlite3_stmt *stmt, int i, gint64 id)
     sqlite3_bind_int64 (stmt, i, id);
 }
 
-/* Runs one write with texts and ids bound in order: 's' text, 'i' id. */
+/* Runs one write with values bound in order: 's' text, 'i' id (0 is
+ * NULL), 'n' number (0 is 0). */
 static gboolean
 run_write (PxStore *self, const char *sql, const char *what, GError **error,
            const char *types, ...)
@@ -140,6 +148,8 @@ run_write (PxStore *self, const char *sql, const char *what, GError **error,
     {
       if (types[i] == 's')
         bind_text (stmt, i + 1, va_arg (args, const char *));
+      else if (types[i] == 'n')
+        sqlite3_bind_int64 (stmt, i + 1, va_arg (args, gint64));
       else
         bind_id (stmt, i + 1, va_arg (args, gint64));
     }
@@ -161,7 +171,7 @@ px_store_ix_add_fragments (PxStore *self, gint64 annotation_id, const GArray *fr
 
       if (!run_write (self, "INSERT INTO ix_fragment (annotation_id, idx, start, \"end\") "
                             "VALUES (?, ?, ?, ?)", "saving a span fragment", error,
-                      "iiii", annotation_id, (gint64) i + 1, (gint64) f->start, (gint64) f->end))
+                      "innn", annotation_id, (gint64) i + 1, (gint64) f->start, (gint64) f->end))
         {
           px_store_rollback (self);
           return FALSE;
@@ -193,6 +203,16 @@ px_store_ix_add_event_arg_event (PxStore *self, gint64 event_id, const char *rol
                           "target_event_id) VALUES (?, ?, ?, ?)",
                     "saving an event argument", error, "isii",
                     event_id, role, annotation_id, target_event_id);
+}
+
+gboolean
+px_store_ix_set_arg_role (PxStore *self, gint64 event_id, const char *role,
+                          gint64 annotation_id, const char *written, GError **error)
+{
+  return run_write (self, "INSERT OR REPLACE INTO ix_arg_role (event_id, role, annotation_id, written) "
+                          "VALUES (?, ?, ?, ?)",
+                    "saving an argument role", error, "isis",
+                    event_id, role, annotation_id, written);
 }
 
 void
@@ -340,6 +360,16 @@ row_arg_event (sqlite3_stmt *stmt, gpointer data)
 }
 
 static void
+row_arg_role (sqlite3_stmt *stmt, gpointer data)
+{
+  PxStoreIxArticle *ix = data;
+  PxStoreIxArgRole ar = { sqlite3_column_int64 (stmt, 0), g_strdup (col_text (stmt, 1)),
+                          sqlite3_column_int64 (stmt, 2), g_strdup (col_text (stmt, 3)) };
+
+  g_array_append_val (ix->arg_roles, ar);
+}
+
+static void
 row_relation (sqlite3_stmt *stmt, gpointer data)
 {
   PxStoreIxArticle *ix = data;
@@ -380,6 +410,15 @@ arg_event_clear (gpointer data)
   g_free (((PxStoreIxArgEvent *) data)->role);
 }
 
+static void
+arg_role_clear (gpointer data)
+{
+  PxStoreIxArgRole *ar = data;
+
+  g_free (ar->role);
+  g_free (ar->written);
+}
+
 void
 px_store_ix_article_free (PxStoreIxArticle *ix)
 {
@@ -389,6 +428,7 @@ px_store_ix_article_free (PxStoreIxArticle *ix)
   g_hash_table_unref (ix->annotation_refs);
   g_hash_table_unref (ix->event_refs);
   g_array_unref (ix->arg_events);
+  g_array_unref (ix->arg_roles);
   g_ptr_array_unref (ix->relations);
   g_ptr_array_unref (ix->kept_lines);
   g_free (ix->format);
@@ -407,6 +447,8 @@ px_store_ix_load_article (PxStore *self, gint64 article_id, GError **error)
   ix->event_refs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   ix->arg_events = g_array_new (FALSE, FALSE, sizeof (PxStoreIxArgEvent));
   g_array_set_clear_func (ix->arg_events, arg_event_clear);
+  ix->arg_roles = g_array_new (FALSE, FALSE, sizeof (PxStoreIxArgRole));
+  g_array_set_clear_func (ix->arg_roles, arg_role_clear);
   ix->relations = g_ptr_array_new_with_free_func ((GDestroyNotify) px_store_ix_relation_free);
   ix->kept_lines = g_ptr_array_new_with_free_func (g_free);
   if (!each_row (self, "SELECT f.annotation_id, f.start, f.\"end\" FROM ix_fragment f "
@@ -423,6 +465,10 @@ px_store_ix_load_article (PxStore *self, gint64 article_id, GError **error)
                        "FROM ix_event_arg_event x JOIN event e ON e.id = x.event_id "
                        "WHERE e.article_id = ?",
                  article_id, "reading event arguments", row_arg_event, ix, error) ||
+      !each_row (self, "SELECT x.event_id, x.role, x.annotation_id, x.written "
+                       "FROM ix_arg_role x JOIN event e ON e.id = x.event_id "
+                       "WHERE e.article_id = ?",
+                 article_id, "reading argument roles", row_arg_role, ix, error) ||
       !each_row (self, "SELECT ref, type, role1, annotation1, event1, role2, annotation2, event2 "
                        "FROM ix_relation WHERE article_id = ? ORDER BY id",
                  article_id, "reading relations", row_relation, ix, error) ||

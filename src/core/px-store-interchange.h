@@ -7,6 +7,8 @@
  *    writes the same ids and the kept lines still point at the right thing;
  *  - event arguments that are events (brat "Theme:E2"): the argument row
  *    holds E2's trigger annotation, and a side row says it meant the event;
+ *  - numbered roles as written ("Theme2", "Site2"), Parallax keeping the
+ *    base role;
  *  - binary relations (brat R lines, doccano relations);
  *  - brat lines Parallax has no model for (*, A, M, N, notes not on a span),
  *    kept verbatim and written back on export, never dropped;
@@ -45,6 +47,16 @@ gboolean  px_store_ix_add_event_arg_event(PxStore      *self,
                                           const char   *role,
                                           gint64        annotation_id,
                                           gint64        target_event_id,
+                                          GError      **error);
+
+/* brat numbers repeated roles (Theme2, Site2) and the number can carry
+ * meaning (Site2 is the site of Theme2); Parallax stores the role as
+ * "Site", so the name as written is kept beside it. */
+gboolean  px_store_ix_set_arg_role       (PxStore      *self,
+                                          gint64        event_id,
+                                          const char   *role,
+                                          gint64        annotation_id,
+                                          const char   *written,
                                           GError      **error);
 
 /* An argument of a relation is an annotation or an event (one id is 0). */
@@ -95,6 +107,14 @@ typedef struct
   gint64  target_event_id;
 } PxStoreIxArgEvent;
 
+typedef struct
+{
+  gint64  event_id;
+  char   *role;
+  gint64  annotation_id;
+  char   *written;
+} PxStoreIxArgRole;
+
 /* Everything above that belongs to one article. */
 typedef struct
 {
@@ -102,6 +122,7 @@ typedef struct
   GHashTable *annotation_refs;  /* gint64 * annotation id → char * */
   GHashTable *event_refs;       /* gint64 * event id → char * */
   GArray     *arg_events;       /* PxStoreIxArgEvent */
+  GArray     *arg_roles;        /* PxStoreIxArgRole */
   GPtrArray  *relations;        /* PxStoreIxRelation */
   GPtrArray  *kept_lines;       /* char * */
   char       *format;

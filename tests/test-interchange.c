@@ -1,0 +1,303 @@
+/* test-interchange.c: round trips through a corpus. Import, export, read
+ * the export back: the text-bound annotations (type, fragments, text), the
+ * event structures (type, trigger span, role → argument span) and the kept
+ * brat lines must be exactly the same. */
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "px-brat.h"
+#include "px-brat-conf.h"
+#include "px-error.h"
+#include "px-interchange-store.h"
+#include "px-jsonl.h"
+#include "px-store-interchange.h"
+#include "px-test-util.h"
+#include "ix-test-sigs.h"
+
+static PxStore *
+new_store (void)
+{
+  g_autofree char *db = px_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  PxStore *store = px_store_open (db, PX_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static char *
+kept_sig (PxIxDocument *doc)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+
+  for (guint i = 0; i < doc->kept_lines->len; i++)
+    g_ptr_array_add (lines, doc->kept_lines->pdata[i]);
+  g_ptr_array_sort (lines, ix_compare_strings);
+  g_ptr_array_add (lines, NULL);
+  return g_strjoinv ("\n", (char **) lines->pdata);
+}
+
+/* Imports every document under @dir, exports the corpus, and compares each
+ * exported document with its source. Returns the number of documents. */
+static guint
+brat_round_trip (const char *dir, guint *out_spans, guint *out_events)
+{
+  g_autoptr(PxStore) store = new_store ();
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *out = px_test_tmpdir ();
+  const char *paths[] = { dir, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxIxReport) report = NULL;
+
+  ix_collect_txt (dir, sources);
+  report = px_brat_import_paths (store, paths, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < report->messages->len; i++)
+    g_test_message ("import: %s", (char *) report->messages->pdata[i]);
+  g_assert_cmpuint (report->n_failed, ==, 0);
+  g_assert_cmpuint (report->n_imported, ==, sources->len);
+  g_assert_true (px_brat_export_dir (store, out, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      g_autoptr(PxIxDocument) src = px_brat_read_document (sources->pdata[i], 0, &error);
+      g_autofree char *name = NULL, *path = NULL;
+      g_autoptr(PxIxDocument) back = NULL;
+      g_autofree char *a = NULL, *b = NULL, *ka = NULL, *kb = NULL;
+
+      g_assert_no_error (error);
+      name = g_strconcat (src->name, ".txt", NULL);
+      path = g_build_filename (out, name, NULL);
+      back = px_brat_read_document (path, 0, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (back->text, ==, src->text);
+      a = ix_sig_document (src);
+      b = ix_sig_document (back);
+      g_assert_cmpstr (b, ==, a);
+      ka = kept_sig (src);
+      kb = kept_sig (back);
+      g_assert_cmpstr (kb, ==, ka);
+      *out_spans += src->spans->len;
+      *out_events += src->events->len;
+    }
+  return sources->len;
+}
+
+static void
+test_peer_corpora (void)
+{
+  const char *shared = px_test_shared_dir ();
+  g_autofree char *root = shared != NULL ? g_build_filename (shared, "peer", "brat", NULL) : NULL;
+  const char *groups[] = { "corpora", "tutorials" };
+  guint n = 0;
+
+  if (root == NULL || !g_file_test (root, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("../shared/peer/brat is absent");
+      return;
+    }
+  /* Each corpus is a folder holding .txt files; each gets its own corpus. */
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    {
+      g_autofree char *gdir = g_build_filename (root, groups[g], NULL);
+      g_autoptr(GPtrArray) txts = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GHashTable) dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      GHashTableIter iter;
+      gpointer key;
+
+      ix_collect_txt (gdir, txts);
+      for (guint i = 0; i < txts->len; i++)
+        g_hash_table_add (dirs, g_path_get_dirname (txts->pdata[i]));
+      g_hash_table_iter_init (&iter, dirs);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          guint spans = 0, events = 0, docs = brat_round_trip (key, &spans, &events);
+
+          g_test_message ("%s: %u documents, %u text-bound annotations, %u events: identical",
+                          (char *) key, docs, spans, events);
+          n++;
+        }
+    }
+  g_assert_cmpuint (n, >=, 2);
+}
+
+static void
+test_own_cases (void)
+{
+  g_autofree char *dir = px_test_src_path ("data", "interchange", "brat", NULL);
+  guint spans = 0, events = 0;
+
+  g_assert_cmpuint (brat_round_trip (dir, &spans, &events), >=, 8);
+  g_assert_cmpuint (events, >=, 1);
+}
+
+static gint64
+import_own (PxStore *store, const char *name)
+{
+  g_autofree char *file = g_strconcat (name, ".txt", NULL);
+  g_autofree char *path = px_test_src_path ("data", "interchange", "brat", file, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxIxDocument) doc = px_brat_read_document (path, 0, &error);
+  PxIxImportOptions options = { "brat", NULL };
+  gint64 id = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (px_interchange_import_document (store, doc, &options, &id, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+/* What Parallax itself sees of a brat document: the hull of a discontinuous
+ * span, the note, the event with its arguments, verbatim text. */
+static void
+test_store_view (void)
+{
+  g_autoptr(PxStore) store = new_store ();
+  gint64 id = import_own (store, "overlap");
+  gint64 crlf = import_own (store, "crlf");
+  g_autoptr(GListModel) anns = px_store_list_annotations (store, id);
+  g_autoptr(GListModel) events = px_store_list_events (store, id);
+  g_autofree char *text = px_store_get_article_text (store, crlf, NULL);
+  g_autoptr(PxEvent) event = NULL;
+  gboolean saw_hull = FALSE, saw_note = FALSE;
+
+  g_assert_nonnull (strstr (text, "\r\n"));
+  g_assert_cmpuint (g_list_model_get_n_items (anns), ==, 9);
+  for (guint i = 0; i < g_list_model_get_n_items (anns); i++)
+    {
+      g_autoptr(PxAnnotation) a = g_list_model_get_item (anns, i);
+
+      if (g_str_equal (px_annotation_get_label_name (a), "PER") && px_annotation_get_start (a) == 0)
+        saw_hull = px_annotation_get_end (a) == 39;
+      if (g_strcmp0 (px_annotation_get_note (a), "the city, not the province") == 0)
+        saw_note = TRUE;
+    }
+  g_assert_true (saw_hull);
+  g_assert_true (saw_note);
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 1);
+  event = g_list_model_get_item (events, 0);
+  g_assert_cmpstr (px_event_get_label_name (event), ==, "Meet");
+  g_assert_cmpuint (px_event_get_n_arguments (event), ==, 4);
+  /* Participant2 is a second Participant for Parallax */
+  g_assert_cmpstr (px_event_get_argument (event, 1)->role, ==, "Participant");
+}
+
+static void
+test_duplicate_skipped (void)
+{
+  g_autoptr(PxStore) store = new_store ();
+  g_autofree char *dir = px_test_src_path ("data", "interchange", "brat", NULL);
+  const char *paths[] = { dir, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxIxReport) first = px_brat_import_paths (store, paths, NULL, &error);
+  g_autoptr(PxIxReport) second = px_brat_import_paths (store, paths, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (second->n_imported, ==, 0);
+  g_assert_cmpuint (second->n_duplicates, ==, first->n_imported);
+  g_assert_cmpuint (px_store_count_articles (store), ==, first->n_imported);
+}
+
+/* annotation.conf: entity and event types with roles land in the schema. */
+static void
+test_conf_import (void)
+{
+  const char *shared = px_test_shared_dir ();
+  g_autofree char *conf = NULL;
+  g_autoptr(PxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxLabel) binding = NULL;
+  g_autoptr(PxLabel) protein = NULL;
+  g_autoptr(GPtrArray) rels = NULL;
+  GPtrArray *roles;
+
+  if (shared == NULL)
+    {
+      g_test_skip ("../shared is absent");
+      return;
+    }
+  conf = g_build_filename (shared, "peer", "brat", "corpora", "BioNLP-ST_2011", "BioNLP-ST_2011_GE",
+                           "annotation.conf", NULL);
+  if (!g_file_test (conf, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the BioNLP annotation.conf is absent");
+      return;
+    }
+  store = new_store ();
+  g_assert_true (px_brat_import_conf (store, conf, &error));
+  g_assert_no_error (error);
+  protein = px_store_find_label (store, "Protein");
+  binding = px_store_find_label (store, "Binding");
+  g_assert_nonnull (protein);
+  g_assert_cmpint (px_label_get_kind (protein), ==, PX_LABEL_ENTITY);
+  g_assert_nonnull (binding);
+  g_assert_cmpint (px_label_get_kind (binding), ==, PX_LABEL_EVENT);
+  roles = px_label_get_roles (binding);
+  g_assert_cmpuint (roles->len, ==, 2);
+  g_assert_cmpstr (((PxRole *) roles->pdata[0])->name, ==, "Theme");
+  g_assert_true (((PxRole *) roles->pdata[0])->repeatable);
+  g_assert_cmpstr (((PxRole *) roles->pdata[0])->allowed, ==, "Protein");
+  rels = px_store_ix_list_conf_lines (store, "relations", &error);
+  g_assert_cmpuint (rels->len, ==, 1);
+  g_assert_true (g_str_has_prefix (rels->pdata[0], "Equiv"));
+}
+
+static void
+test_jsonl_round_trip (void)
+{
+  g_autoptr(PxStore) store = new_store ();
+  g_autofree char *dir = px_test_tmpdir ();
+  g_autofree char *in = g_build_filename (dir, "in.jsonl", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.jsonl", NULL);
+  const char *lines[] = {
+    "{\"id\": 7, \"text\": \"Kuleba met Lavrov\\r\\nin Antalya \\ud83d\\ude00.\", "
+    "\"label\": [[0, 6, \"PER\"], [11, 17, \"PER\"], [22, 29, \"GPE\"]], \"meta\": {\"outlet\": \"x\"}}",
+    "{\"text\": \"e\\u0301te\\u0301 \\u05e9\\u05dc\\u05d5\\u05dd\", \"entities\": ["
+    "{\"id\": 1, \"label\": \"MISC\", \"start_offset\": 0, \"end_offset\": 5},"
+    "{\"id\": 2, \"label\": \"MISC\", \"start_offset\": 6, \"end_offset\": 10}],"
+    "\"relations\": [{\"id\": 1, \"from_id\": 1, \"to_id\": 2, \"type\": \"near\"}]}",
+  };
+  g_autofree char *data = g_strjoin ("\n", lines[0], lines[1], "", NULL);
+  const char *paths[] = { in, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxIxReport) report = NULL;
+  g_autofree char *written = NULL;
+  g_auto(GStrv) back = NULL;
+
+  g_assert_true (g_file_set_contents (in, data, -1, NULL));
+  report = px_jsonl_import_paths (store, paths, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_imported, ==, 2);
+  g_assert_true (px_jsonl_export_file (store, out, PX_JSONL_RELATION_FORM, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (out, &written, NULL, NULL));
+  back = g_strsplit (written, "\n", -1);
+  g_assert_cmpuint (g_strv_length (back), ==, 3);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(PxIxDocument) a = px_jsonl_parse_line (lines[i], strlen (lines[i]), "in", 1, &error);
+      g_autoptr(PxIxDocument) b = px_jsonl_parse_line (back[i], strlen (back[i]), "out", 1, &error);
+      g_autofree char *sa = ix_sig_document (a);
+      g_autofree char *sb = ix_sig_document (b);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (b->text, ==, a->text);
+      g_assert_cmpstr (sb, ==, sa);
+      g_assert_cmpuint (b->relations->len, ==, a->relations->len);
+      g_assert_cmpstr (b->meta_json, ==, a->meta_json);
+    }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/interchange/brat/peer-corpora", test_peer_corpora);
+  g_test_add_func ("/interchange/brat/own-cases", test_own_cases);
+  g_test_add_func ("/interchange/brat/store-view", test_store_view);
+  g_test_add_func ("/interchange/brat/duplicate-skipped", test_duplicate_skipped);
+  g_test_add_func ("/interchange/brat/conf-import", test_conf_import);
+  g_test_add_func ("/interchange/jsonl/round-trip", test_jsonl_round_trip);
+  return g_test_run ();
+}
