@@ -3,6 +3,7 @@
  * event structures (type, trigger span, role → argument span) and the kept
  * brat lines must be exactly the same. */
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "px-brat.h"
@@ -289,6 +290,120 @@ test_jsonl_round_trip (void)
     }
 }
 
+static void
+sql_exec (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static char *
+sql_text (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *v = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    v = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return v;
+}
+
+static gint64
+sql_int (const char *path, const char *sql)
+{
+  g_autofree char *v = sql_text (path, sql);
+
+  g_assert_nonnull (v);
+  return g_ascii_strtoll (v, NULL, 10);
+}
+
+/* The article's text, spans with their notes, and events, id-free. */
+static char *
+snapshot_article (PxStore *store, gint64 article)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxIxDocument) doc = px_interchange_load_document (store, article, &error);
+  g_autofree char *sig = NULL;
+  GString *s = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  sig = ix_sig_document (doc);
+  g_string_append_printf (s, "%s\n%s", doc->text, sig);
+  for (guint i = 0; i < doc->spans->len; i++)
+    g_string_append_printf (s, "note %s\n", ((PxIxSpan *) doc->spans->pdata[i])->note);
+  return g_string_free (s, FALSE);
+}
+
+/* A corpus written before the interchange tables existed (schema 1) is
+ * upgraded in place when opened: same file, same articles, annotations and
+ * events, and brat documents import into it afterwards. */
+static void
+test_migrate_v1 (void)
+{
+  g_autofree char *db = px_test_db_path ();
+  g_autofree char *dir = px_test_src_path ("data", "interchange", "brat", NULL);
+  const char *paths[] = { dir, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxStore) store = px_store_open (db, PX_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(PxIxReport) report = NULL;
+  g_autoptr(PxLabel) per = NULL, meet = NULL;
+  PxArticleInfo info = { .title = (char *) "old", .text = (char *) "Kuleba met Lavrov in Antalya." };
+  gint64 article, kuleba, met, event;
+  guint n_annotations;
+  g_autofree char *before = NULL, *after = NULL;
+
+  g_assert_no_error (error);
+  per = px_store_find_label (store, "PER");
+  meet = px_store_find_label (store, "Meet");
+  article = px_store_add_article (store, &info, NULL, &error);
+  kuleba = px_store_add_annotation (store, article, px_label_get_id (per), 0, 6,
+                                    PX_ANNOTATION_ACCEPTED, "a note", &error);
+  met = px_store_add_annotation (store, article, px_label_get_id (meet), 7, 10,
+                                 PX_ANNOTATION_ACCEPTED, NULL, &error);
+  event = px_store_add_event (store, article, px_label_get_id (meet), met, &error);
+  g_assert_true (px_store_add_event_argument (store, event, "Participant", kuleba, &error));
+  g_assert_no_error (error);
+  before = snapshot_article (store, article);
+  g_clear_object (&store);
+
+  /* What schema 1 was: the same tables without the interchange ones. */
+  sql_exec (db, "DROP TABLE ix_fragment; DROP TABLE ix_annotation_ref; DROP TABLE ix_event_ref;"
+                "DROP TABLE ix_event_arg_event; DROP TABLE ix_arg_role; DROP TABLE ix_relation;"
+                "DROP TABLE ix_kept_line; DROP TABLE ix_article_meta; DROP TABLE ix_conf_line;"
+                "PRAGMA user_version = 1;");
+  g_assert_cmpint (sql_int (db, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'ix_%'"), ==, 0);
+
+  store = px_store_open (db, PX_STORE_OPEN_NO_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (px_store_get_schema_version (store), ==, PX_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (sql_int (db, "PRAGMA user_version"), ==, PX_STORE_SCHEMA_VERSION);
+  g_assert_cmpuint (px_store_count_articles (store), ==, 1);
+  n_annotations = px_store_count_annotations (store);
+  g_assert_cmpuint (n_annotations, ==, 2);
+  after = snapshot_article (store, article);
+  g_assert_cmpstr (after, ==, before);
+
+  report = px_brat_import_paths (store, paths, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_failed, ==, 0);
+  g_assert_cmpuint (report->n_imported, >=, 8);
+  g_assert_cmpint (sql_int (db, "SELECT count(*) FROM ix_fragment"), >, 0);
+  g_clear_object (&store);
+  {
+    g_autofree char *check = sql_text (db, "PRAGMA integrity_check");
+
+    g_assert_cmpstr (check, ==, "ok");
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -299,5 +414,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/interchange/brat/duplicate-skipped", test_duplicate_skipped);
   g_test_add_func ("/interchange/brat/conf-import", test_conf_import);
   g_test_add_func ("/interchange/jsonl/round-trip", test_jsonl_round_trip);
+  g_test_add_func ("/interchange/store/migrate-v1", test_migrate_v1);
   return g_test_run ();
 }
