@@ -90,7 +90,10 @@ test_peer_corpora (void)
 {
   const char *shared = px_test_shared_dir ();
   g_autofree char *root = shared != NULL ? g_build_filename (shared, "peer", "brat", NULL) : NULL;
-  const char *groups[] = { "corpora", "tutorials" };
+  g_autoptr(GPtrArray) txts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key;
   guint n = 0;
 
   if (root == NULL || !g_file_test (root, G_FILE_TEST_IS_DIR))
@@ -98,27 +101,19 @@ test_peer_corpora (void)
       g_test_skip ("../shared/peer/brat is absent");
       return;
     }
-  /* Each corpus is a folder holding .txt files; each gets its own corpus. */
-  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+  /* Every folder holding .txt files, wherever it sits under peer/brat, is
+   * one collection and gets its own corpus. */
+  ix_collect_txt (root, txts);
+  for (guint i = 0; i < txts->len; i++)
+    g_hash_table_add (dirs, g_path_get_dirname (txts->pdata[i]));
+  g_hash_table_iter_init (&iter, dirs);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
     {
-      g_autofree char *gdir = g_build_filename (root, groups[g], NULL);
-      g_autoptr(GPtrArray) txts = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr(GHashTable) dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      GHashTableIter iter;
-      gpointer key;
+      guint spans = 0, events = 0, docs = brat_round_trip (key, &spans, &events);
 
-      ix_collect_txt (gdir, txts);
-      for (guint i = 0; i < txts->len; i++)
-        g_hash_table_add (dirs, g_path_get_dirname (txts->pdata[i]));
-      g_hash_table_iter_init (&iter, dirs);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        {
-          guint spans = 0, events = 0, docs = brat_round_trip (key, &spans, &events);
-
-          g_test_message ("%s: %u documents, %u text-bound annotations, %u events: identical",
-                          (char *) key, docs, spans, events);
-          n++;
-        }
+      g_test_message ("%s: %u documents, %u text-bound annotations, %u events: identical",
+                      (char *) key, docs, spans, events);
+      n++;
     }
   g_assert_cmpuint (n, >=, 2);
 }
