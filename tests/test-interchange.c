@@ -399,6 +399,64 @@ test_migrate_v1 (void)
   }
 }
 
+static int
+run_cli (char **out, const char *first, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("PARALLAX_CLI"));
+  va_start (args, first);
+  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  return g_spawn_check_wait_status (status, NULL) ? 0 : 1;
+}
+
+/* The command-line forms: import --format brat, export in each format, and
+ * plain `export --out DIR` still writing the CSV set. */
+static void
+test_cli_forms (void)
+{
+  g_autofree char *dir = px_test_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "c.db", NULL);
+  g_autofree char *own = px_test_src_path ("data", "interchange", "brat", NULL);
+  const char *formats[] = { "brat", "jsonl", "conll", "csv" };
+  const char *files[] = { "edges.ann", "corpus.jsonl", "corpus.conll", "annotations.csv" };
+  g_autofree char *plain = g_build_filename (dir, "plain", NULL);
+  g_autofree char *plain_csv = g_build_filename (plain, "annotations.csv", NULL);
+  g_autofree char *out = NULL;
+
+  if (g_getenv ("PARALLAX_CLI") == NULL)
+    {
+      g_test_skip ("PARALLAX_CLI is not set");
+      return;
+    }
+  g_assert_cmpint (run_cli (&out, "--db", db, "import", "--format", "brat", own, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "brat: 8 articles imported"));
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *to = g_build_filename (dir, formats[i], NULL);
+      g_autofree char *file = g_build_filename (to, files[i], NULL);
+      g_autofree char *o = NULL;
+
+      g_assert_cmpint (run_cli (&o, "--db", db, "export", formats[i], "--out", to, NULL), ==, 0);
+      g_assert_true (g_file_test (file, G_FILE_TEST_IS_REGULAR));
+    }
+  g_assert_cmpint (run_cli (NULL, "--db", db, "export", "--out", plain, NULL), ==, 0);
+  g_assert_true (g_file_test (plain_csv, G_FILE_TEST_IS_REGULAR));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (&out, "--db", db, "import", "--format", "csv", plain, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "csv: 0 annotations imported"));
+  g_assert_cmpint (run_cli (NULL, "--db", db, "export", "pdf", "--out", plain, NULL), ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -410,5 +468,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/interchange/brat/conf-import", test_conf_import);
   g_test_add_func ("/interchange/jsonl/round-trip", test_jsonl_round_trip);
   g_test_add_func ("/interchange/store/migrate-v1", test_migrate_v1);
+  g_test_add_func ("/interchange/cli/forms", test_cli_forms);
   return g_test_run ();
 }

@@ -25,7 +25,8 @@ static const char usage_text[] =
   "  show ARTICLE_ID               metadata, text and annotations of an article\n"
   "  annotate ARTICLE_ID START END LABEL [--entity NAME] [--note TEXT]\n"
   "                                add an annotation (code points, end exclusive)\n"
-  "  export csv|brat|jsonl|conll --out DIR [--raw]\n"
+  "  export [csv|brat|jsonl|conll] --out DIR [--raw] [--bom] [--form label|relation]\n"
+  "                                csv (the default), brat standoff, doccano JSONL, CoNLL-2003\n"
   "  compare ARTICLE_ID ARTICLE_ID… [--format text|csv] [--out DIR]\n"
   "  stats                         counts and file size\n"
   "\n"
@@ -586,10 +587,12 @@ static int
 cmd_export (const char *db, int argc, char **argv)
 {
   g_autofree char *out = NULL;
+  g_autofree char *form = NULL;
   gboolean raw = FALSE;
   gboolean bom = FALSE;
   GOptionEntry entries[] = {
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Folder to write into", "DIR" },
+    { "form", 0, 0, G_OPTION_ARG_STRING, &form, "jsonl: 'label' (default) or 'relation'", "FORM" },
     { "raw", 0, 0, G_OPTION_ARG_NONE, &raw, "Keep formula-like cells as they are (CSV)", NULL },
     { "bom", 0, 0, G_OPTION_ARG_NONE, &bom, "Start each CSV file with a byte order mark, for Excel", NULL },
     { NULL }
@@ -602,9 +605,10 @@ cmd_export (const char *db, int argc, char **argv)
 
   if (rc >= 0)
     return rc;
-  if (argc != 2)
+  /* No format: CSV, as before the other formats existed. */
+  if (argc > 2)
     return usage_error ("export: give one format: csv, brat, jsonl or conll");
-  if (!g_str_equal (argv[1], "csv"))
+  if (argc == 2 && !g_str_equal (argv[1], "csv"))
     {
       if (!g_str_equal (argv[1], "brat") && !g_str_equal (argv[1], "jsonl") && !g_str_equal (argv[1], "conll"))
         return usage_error ("export: unknown format '%s' (csv, brat, jsonl or conll)", argv[1]);
@@ -618,6 +622,11 @@ cmd_export (const char *db, int argc, char **argv)
           {
             g_strv_builder_add (b, "--out");
             g_strv_builder_add (b, out);
+          }
+        if (form != NULL)
+          {
+            g_strv_builder_add (b, "--form");
+            g_strv_builder_add (b, form);
           }
         args = g_strv_builder_end (b);
         return px_cli_interchange_export (db, argv[1], (int) g_strv_length (args), args);

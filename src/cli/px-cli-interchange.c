@@ -1,16 +1,201 @@
-/* Placeholder until brat/JSONL/CoNLL land (issue "Interchange formats"). */
+/* px-cli-interchange.c: import --format brat|jsonl|csv, and
+ * export brat|jsonl|conll. */
+#include <stdio.h>
+#include <string.h>
+
 #include "px-cli.h"
+#include "px-core.h"
+#include "px-brat.h"
+#include "px-conll.h"
+#include "px-csv-import.h"
+#include "px-interchange-store.h"
+#include "px-jsonl.h"
+
+static PxStore *
+open_store (const char *db_path, gboolean write)
+{
+  g_autoptr(GError) error = NULL;
+  /* Exporting from a corpus that does not exist would create an empty one. */
+  g_autoptr(PxStore) store = px_store_open (db_path, write ? PX_STORE_OPEN_DEFAULT : PX_STORE_OPEN_NO_CREATE,
+                                            &error);
+
+  if (store == NULL)
+    {
+      g_printerr ("parallax-cli: %s\n", error->message);
+      return NULL;
+    }
+  if (write && px_store_is_read_only (store))
+    {
+      g_printerr ("parallax-cli: %s: the corpus is read-only; nothing was imported\n",
+                  px_store_get_path (store));
+      return NULL;
+    }
+  return g_steal_pointer (&store);
+}
+
+static gboolean
+parse_options (GOptionContext *context, int *argc, char ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("parallax-cli: %s (see --help)\n", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+print_report (const char *format, PxIxReport *report, const char *unit)
+{
+  for (guint i = 0; i < report->messages->len; i++)
+    g_printerr ("%s\n", (char *) report->messages->pdata[i]);
+  g_print ("%s: %u %s imported, %u already there, %u failed\n", format,
+           report->n_imported, unit, report->n_duplicates, report->n_failed);
+  return report->n_failed > 0 ? PX_CLI_EXIT_FAILED : PX_CLI_EXIT_OK;
+}
 
 int
 px_cli_interchange_import (const char *db_path, const char *format, int argc, char **argv)
 {
-  g_printerr ("parallax-cli: import: format '%s' is not available in this build yet\n", format);
-  return PX_CLI_EXIT_FAILED;
+  g_autofree char *format_opt = NULL;
+  g_autofree char *story = NULL;
+  gint64 max_bytes = 0;
+  g_auto(GStrv) paths = NULL;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_opt, "brat, jsonl or csv", "FORMAT" },
+    { "story", 0, 0, G_OPTION_ARG_STRING, &story, "Put every article into this story", "NAME" },
+    { "max-bytes", 0, 0, G_OPTION_ARG_INT64, &max_bytes, "Refuse files bigger than this", "N" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, "PATH…" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("--format brat|jsonl|csv PATH… — import annotated documents");
+  g_autoptr(PxStore) store = NULL;
+  g_autoptr(PxIxReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_summary (context,
+    "brat: folders or DOC.txt/DOC.ann pairs (annotation.conf goes into the label schema).\n"
+    "jsonl: doccano JSON Lines, one article per line.\n"
+    "csv: annotations.csv written by 'export csv' (articles.csv beside it helps matching).");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!parse_options (context, &argc, &argv))
+    return PX_CLI_EXIT_USAGE;
+  if (paths == NULL || paths[0] == NULL)
+    {
+      g_printerr ("parallax-cli: import: no PATH given (see --help)\n");
+      return PX_CLI_EXIT_USAGE;
+    }
+  if (max_bytes < 0)
+    {
+      g_printerr ("parallax-cli: import: --max-bytes must be positive\n");
+      return PX_CLI_EXIT_USAGE;
+    }
+  if (!g_str_equal (format, "brat") && !g_str_equal (format, "jsonl") && !g_str_equal (format, "csv"))
+    {
+      g_printerr ("parallax-cli: import: unknown format '%s' (want txt, brat, jsonl or csv)\n", format);
+      return PX_CLI_EXIT_USAGE;
+    }
+  if ((store = open_store (db_path, TRUE)) == NULL)
+    return PX_CLI_EXIT_FAILED;
+  if (g_str_equal (format, "brat"))
+    {
+      PxBratImportOptions options = { max_bytes, story };
+
+      report = px_brat_import_paths (store, (const char * const *) paths, &options, &error);
+    }
+  else if (g_str_equal (format, "jsonl"))
+    {
+      PxJsonlImportOptions options = { max_bytes, story };
+
+      report = px_jsonl_import_paths (store, (const char * const *) paths, &options, &error);
+    }
+  else
+    {
+      PxCsvImportOptions options = { max_bytes };
+
+      report = px_csv_import_paths (store, (const char * const *) paths, &options, &error);
+    }
+  if (report == NULL)
+    {
+      g_printerr ("parallax-cli: %s\n", error->message);
+      return PX_CLI_EXIT_FAILED;
+    }
+  return print_report (format, report, g_str_equal (format, "csv") ? "annotations" : "articles");
+}
+
+static gboolean
+export_to (PxStore *store, const char *format, const char *out, const char *form,
+           char **written, GError **error)
+{
+  if (g_mkdir_with_parents (out, 0755) != 0)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_FAILED, "%s: cannot create the folder", out);
+      return FALSE;
+    }
+  if (g_str_equal (format, "brat"))
+    {
+      *written = g_strdup (out);
+      return px_brat_export_dir (store, out, error);
+    }
+  if (g_str_equal (format, "jsonl"))
+    {
+      *written = g_build_filename (out, "corpus.jsonl", NULL);
+      return px_jsonl_export_file (store, *written,
+                                   g_strcmp0 (form, "relation") == 0 ? PX_JSONL_RELATION_FORM
+                                                                      : PX_JSONL_LABEL_FORM, error);
+    }
+  *written = g_build_filename (out, "corpus.conll", NULL);
+  return px_conll_export_file (store, *written, error);
 }
 
 int
 px_cli_interchange_export (const char *db_path, const char *format, int argc, char **argv)
 {
-  g_printerr ("parallax-cli: export: format '%s' is not available in this build yet\n", format);
-  return PX_CLI_EXIT_FAILED;
+  g_autofree char *out = NULL;
+  g_autofree char *form = NULL;
+  g_autofree char *written = NULL;
+  g_auto(GStrv) rest = NULL;
+  GOptionEntry entries[] = {
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Folder to write into (created if needed)", "DIR" },
+    { "form", 0, 0, G_OPTION_ARG_STRING, &form, "jsonl: 'label' (default) or 'relation'", "FORM" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("brat|jsonl|conll --out DIR — export the corpus");
+  g_autoptr(PxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_summary (context,
+    "brat: DOC.txt + DOC.ann per article, and annotation.conf.\n"
+    "jsonl: DIR/corpus.jsonl in doccano's shape.\n"
+    "conll: DIR/corpus.conll, CoNLL-2003 BIO tags on ICU tokens.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!parse_options (context, &argc, &argv))
+    return PX_CLI_EXIT_USAGE;
+  if (!g_str_equal (format, "brat") && !g_str_equal (format, "jsonl") && !g_str_equal (format, "conll"))
+    {
+      g_printerr ("parallax-cli: export: unknown format '%s' (want csv, brat, jsonl or conll)\n", format);
+      return PX_CLI_EXIT_USAGE;
+    }
+  if (out == NULL)
+    {
+      g_printerr ("parallax-cli: export %s: --out DIR is required\n", format);
+      return PX_CLI_EXIT_USAGE;
+    }
+  if (form != NULL && !g_str_equal (form, "label") && !g_str_equal (form, "relation"))
+    {
+      g_printerr ("parallax-cli: export: --form is 'label' or 'relation'\n");
+      return PX_CLI_EXIT_USAGE;
+    }
+  if ((store = open_store (db_path, FALSE)) == NULL)
+    return PX_CLI_EXIT_FAILED;
+  if (!export_to (store, format, out, form, &written, &error))
+    {
+      g_printerr ("parallax-cli: %s\n", error->message);
+      return PX_CLI_EXIT_FAILED;
+    }
+  g_print ("%s: %u articles written to %s\n", format, px_store_count_articles (store), written);
+  return PX_CLI_EXIT_OK;
 }
