@@ -436,9 +436,10 @@ test_newer_schema (void)
   g_autofree char *err = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *before = NULL, *after = NULL;
+  g_autofree char *sqlite3_cli = g_find_program_in_path ("sqlite3");
   int status = 0;
 
-  if (g_getenv ("PARALLAX_CLI") == NULL || g_find_program_in_path ("sqlite3") == NULL)
+  if (g_getenv ("PARALLAX_CLI") == NULL || sqlite3_cli == NULL)
     {
       g_test_skip ("needs parallax-cli and the sqlite3 program");
       return;
