@@ -7,6 +7,7 @@
 #include "px-article-view.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 /* Characters styled on either side of the visible text, so that ordinary
  * scrolling seldom needs a restyle. */
@@ -36,41 +37,60 @@ struct _PxArticleView
   guint          n_styled;
   guint          restyle_id;
   GArray        *highlights;  /* gsize start, end pairs: the selected event's arguments */
-  GtkTextTag    *highlight_tag;
 };
 
 G_DEFINE_FINAL_TYPE (PxArticleView, px_article_view, GTK_TYPE_WIDGET)
 
 /* ---- Tags ---------------------------------------------------------------- */
 
-static char *
-tag_name (gint64   label_id,
-          gboolean suggested)
+/* Each label has three tags: plain, suggested (faded, wavy underline) and
+ * argument (the selected event's arguments: a fill twice as strong).
+ * Arguments get a tag of their own rather than a highlight tag over the
+ * label's, and the look is a fill only: in GTK 4.8's text view a tag's
+ * underline or text colour added after the first layout shows on some
+ * spans and not others, an overline crashes it, and changing tag
+ * priorities while tags are applied garbles the layout; fills are always
+ * drawn. */
+typedef enum
 {
-  return g_strdup_printf ("px-label-%" G_GINT64_FORMAT "%s", label_id,
-                          suggested ? "-suggested" : "");
+  LOOK_PLAIN,
+  LOOK_SUGGESTED,
+  LOOK_ARGUMENT,
+} Look;
+
+static char *
+tag_name (gint64 label_id,
+          Look   look)
+{
+  static const char *const suffix[] = { "", "-suggested", PX_ARTICLE_VIEW_ARGUMENT_SUFFIX };
+
+  return g_strdup_printf ("px-label-%" G_GINT64_FORMAT "%s", label_id, suffix[look]);
 }
 
 static void
 update_tag (PxArticleView *self,
             PxLabel       *label,
-            gboolean       suggested)
+            Look           look)
 {
   GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
-  g_autofree char *name = tag_name (px_label_get_id (label), suggested);
+  g_autofree char *name = tag_name (px_label_get_id (label), look);
   GtkTextTag *tag = gtk_text_tag_table_lookup (table, name);
   gboolean event = px_label_get_kind (label) == PX_LABEL_EVENT;
+  PangoUnderline underline = PANGO_UNDERLINE_NONE;
   GdkRGBA colour;
 
   if (!gdk_rgba_parse (&colour, px_label_get_colour (label)))
     gdk_rgba_parse (&colour, "#c0bfbc");
-  colour.alpha = suggested ? 0.15 : 0.35;
+  colour.alpha = look == LOOK_SUGGESTED ? 0.15 : look == LOOK_ARGUMENT ? 0.8 : 0.35;
+  if (event)
+    underline = PANGO_UNDERLINE_SINGLE;
+  else if (look == LOOK_SUGGESTED)
+    underline = PANGO_UNDERLINE_ERROR;
   if (tag == NULL)
     tag = gtk_text_buffer_create_tag (self->buffer, name, NULL);
   g_object_set (tag,
                 "background-rgba", &colour,
-                "underline", event ? PANGO_UNDERLINE_SINGLE
-                                   : suggested ? PANGO_UNDERLINE_ERROR : PANGO_UNDERLINE_NONE,
+                "underline", underline,
                 "weight", event ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
                 NULL);
   /* Events lie above entities, so that a trigger inside a name still shows. */
@@ -78,35 +98,16 @@ update_tag (PxArticleView *self,
     gtk_text_tag_set_priority (tag, gtk_text_tag_table_get_size (table) - 1);
 }
 
-/* ---- Highlights ---------------------------------------------------------- */
-
-/* Highlights are few (one event's arguments), so they are applied over the
- * whole text rather than only near the visible part; unstyle() strips
- * every tag in its range, so they go back on after each restyle. */
-static void
-apply_highlights (PxArticleView *self)
+static gboolean
+is_highlighted (PxArticleView *self,
+                guint          start,
+                guint          end)
 {
-  int n = gtk_text_buffer_get_char_count (self->buffer);
-
   for (guint i = 0; i + 1 < self->highlights->len; i += 2)
-    {
-      gsize start = g_array_index (self->highlights, gsize, i);
-      gsize end = g_array_index (self->highlights, gsize, i + 1);
-      GtkTextIter a, b;
-
-      gtk_text_buffer_get_iter_at_offset (self->buffer, &a, (int) MIN (start, (gsize) n));
-      gtk_text_buffer_get_iter_at_offset (self->buffer, &b, (int) MIN (end, (gsize) n));
-      gtk_text_buffer_apply_tag (self->buffer, self->highlight_tag, &a, &b);
-    }
-}
-
-static void
-clear_highlights (PxArticleView *self)
-{
-  GtkTextIter a, b;
-
-  gtk_text_buffer_get_bounds (self->buffer, &a, &b);
-  gtk_text_buffer_remove_tag (self->buffer, self->highlight_tag, &a, &b);
+    if (g_array_index (self->highlights, gsize, i) == start
+        && g_array_index (self->highlights, gsize, i + 1) == end)
+      return TRUE;
+  return FALSE;
 }
 
 /* ---- Styling ------------------------------------------------------------ */
@@ -168,7 +169,9 @@ style_range (PxArticleView *self,
         break;
       if (span->end <= (guint) start)
         continue;
-      name = tag_name (span->label_id, span->suggested);
+      name = tag_name (span->label_id,
+                       span->suggested ? LOOK_SUGGESTED
+                       : is_highlighted (self, span->start, span->end) ? LOOK_ARGUMENT : LOOK_PLAIN);
       tag = gtk_text_tag_table_lookup (table, name);
       if (tag == NULL)
         continue;
@@ -177,7 +180,6 @@ style_range (PxArticleView *self,
       gtk_text_buffer_apply_tag (self->buffer, tag, &a, &b);
       self->n_styled++;
     }
-  apply_highlights (self);
 }
 
 static void
@@ -280,8 +282,9 @@ px_article_view_set_labels (PxArticleView *self,
     {
       g_autoptr(PxLabel) label = g_list_model_get_item (labels, i);
 
-      update_tag (self, label, FALSE);
-      update_tag (self, label, TRUE);
+      update_tag (self, label, LOOK_PLAIN);
+      update_tag (self, label, LOOK_SUGGESTED);
+      update_tag (self, label, LOOK_ARGUMENT);
     }
   if (self->annotations != NULL)
     restyle (self, TRUE);
@@ -415,42 +418,17 @@ px_article_view_annotation_at (PxArticleView *self,
 void
 px_article_view_set_highlights (PxArticleView *self,
                                 const gsize   *ranges,
-                                guint          n_ranges,
-                                const char    *colour)
+                                guint          n_ranges)
 {
-  GtkTextTagTable *table;
-  GdkRGBA rgba;
-
   g_return_if_fail (PX_IS_ARTICLE_VIEW (self));
   g_return_if_fail (ranges != NULL || n_ranges == 0);
 
-  clear_highlights (self);
-  g_array_set_size (self->highlights, 0);
-  if (n_ranges == 0)
+  if (self->highlights->len == 2 * n_ranges
+      && (n_ranges == 0 || memcmp (self->highlights->data, ranges, 2 * n_ranges * sizeof (gsize)) == 0))
     return;
+  g_array_set_size (self->highlights, 0);
   g_array_append_vals (self->highlights, ranges, 2 * n_ranges);
-  if (colour == NULL || !gdk_rgba_parse (&rgba, colour))
-    gdk_rgba_parse (&rgba, "#3584e4");
-  /* Label colours are light fills; a line needs a darker shade to show. */
-  rgba.red *= 0.6f;
-  rgba.green *= 0.6f;
-  rgba.blue *= 0.6f;
-  table = gtk_text_buffer_get_tag_table (self->buffer);
-  g_object_set (self->highlight_tag,
-                "underline-rgba", &rgba,
-                NULL);
-  /* The event's own colour over the arguments' label colours, so that the
-   * trigger and its arguments read as one while it is selected. */
-  if (colour != NULL && gdk_rgba_parse (&rgba, colour))
-    {
-      rgba.alpha = 0.55f;
-      g_object_set (self->highlight_tag, "background-rgba", &rgba, NULL);
-    }
-  else
-    g_object_set (self->highlight_tag, "background-set", FALSE, NULL);
-  /* Above the label tags, which may be created later. */
-  gtk_text_tag_set_priority (self->highlight_tag, gtk_text_tag_table_get_size (table) - 1);
-  apply_highlights (self);
+  restyle (self, TRUE);
 }
 
 guint
@@ -523,9 +501,6 @@ px_article_view_init (PxArticleView *self)
   self->text_view = GTK_TEXT_VIEW (gtk_text_view_new ());
   self->buffer = gtk_text_view_get_buffer (self->text_view);
   gtk_text_buffer_set_enable_undo (self->buffer, FALSE);
-  self->highlight_tag = gtk_text_buffer_create_tag (self->buffer, PX_ARTICLE_VIEW_HIGHLIGHT_TAG,
-                                                    "underline", PANGO_UNDERLINE_DOUBLE,
-                                                    NULL);
   setup_text_view (self);
 
   /* The clamp keeps lines readable on wide windows. */
@@ -539,6 +514,8 @@ px_article_view_init (PxArticleView *self)
                                   GTK_POLICY_EXTERNAL, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), clamp);
   gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+  /* The text takes the height it is given, in a box or not. */
+  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
   /* The margins the clamp leaves share the text's background. */
   gtk_widget_add_css_class (GTK_WIDGET (self), "view");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->scroller),

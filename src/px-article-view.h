@@ -33,17 +33,15 @@ void           px_article_view_select_range   (PxArticleView *self,
 /* The innermost annotation around @offset, or NULL. Transfer full. */
 PxAnnotation  *px_article_view_annotation_at  (PxArticleView *self,
                                                gsize          offset);
-/* Marks @n_ranges spans (pairs of start, end offsets in @ranges) on top of
- * the labels' colours, for the arguments of the selected event: a double
- * underline in a dark shade of @colour ("#rrggbb", NULL for the accent).
- * (No overline: GTK 4.8's text layout crashes on one.)
+/* Shows the annotations with exactly these spans (pairs of start, end
+ * offsets in @ranges; the selected event's arguments) in their label's
+ * argument look: a fill twice as strong.
  * n_ranges 0 clears them; a new article clears them too. */
 void           px_article_view_set_highlights (PxArticleView *self,
                                                const gsize   *ranges,
-                                               guint          n_ranges,
-                                               const char    *colour);
-/* The tag the highlights wear, for tests. */
-#define PX_ARTICLE_VIEW_HIGHLIGHT_TAG "px-highlight"
+                                               guint          n_ranges);
+/* The suffix of the argument look's tag names, for tests. */
+#define PX_ARTICLE_VIEW_ARGUMENT_SUFFIX "-argument"
 /* How many annotations carry a tag right now (for tests). */
 guint          px_article_view_get_n_styled   (PxArticleView *self);
 

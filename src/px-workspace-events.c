@@ -367,7 +367,6 @@ struct _PxWorkspaceEvents
   GListModel         *events;          /* of events_article */
   gint64              events_article;
   gint64              trigger_id;      /* the event being edited, by trigger; 0: none */
-  GArray             *highlighted;     /* gsize pairs shown now */
   guint               refresh_id;
   guint               entities_id;
 
@@ -988,8 +987,6 @@ ensure_events (PxWorkspace *self)
   g_clear_object (&ev->events);
   ev->events_article = self->article_id;
   ev->trigger_id = 0;
-  /* The view dropped its highlights with the old text. */
-  g_array_set_size (ev->highlighted, 0);
   if (self->store == NULL || self->article_id == 0)
     return;
   ev->events = px_store_list_events (self->store, self->article_id);
@@ -1013,27 +1010,10 @@ event_of (PxWorkspace *self,
   return NULL;
 }
 
-static const char *
-label_colour (PxWorkspace *self,
-              gint64       label_id)
-{
-  guint n = self->labels != NULL ? g_list_model_get_n_items (self->labels) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PxLabel) label = g_list_model_get_item (self->labels, i);
-
-      if (px_label_get_id (label) == label_id)
-        return px_label_get_colour (label);
-    }
-  return NULL;
-}
-
 static void
 update_highlights (PxWorkspace *self,
                    PxEvent     *event)
 {
-  PxWorkspaceEvents *ev = self->ev;
   guint n = event != NULL ? px_event_get_n_arguments (event) : 0;
   g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (gsize));
 
@@ -1046,14 +1026,7 @@ update_highlights (PxWorkspace *self,
       g_array_append_val (ranges, start);
       g_array_append_val (ranges, end);
     }
-  /* Re-tagging costs a walk over the whole text: skip it when unchanged. */
-  if (ranges->len == ev->highlighted->len
-      && memcmp (ranges->data, ev->highlighted->data, ranges->len * sizeof (gsize)) == 0)
-    return;
-  g_array_set_size (ev->highlighted, 0);
-  g_array_append_vals (ev->highlighted, ranges->data, ranges->len);
-  px_article_view_set_highlights (self->view, (const gsize *) (gpointer) ranges->data, n,
-                                  event != NULL ? label_colour (self, px_event_get_label_id (event)) : NULL);
+  px_article_view_set_highlights (self->view, (const gsize *) (gpointer) ranges->data, n);
 }
 
 /* The event stays the one being edited while other mentions are selected
@@ -1399,7 +1372,6 @@ px_workspace_events_init (PxWorkspace *self)
                                             gtk_callback_action_new (on_argument_key, NULL, NULL));
 
   self->ev = g_new0 (PxWorkspaceEvents, 1);
-  self->ev->highlighted = g_array_new (FALSE, FALSE, sizeof (gsize));
   build_popover (self);
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   gtk_event_controller_set_name (controller, "px-workspace-event-keys");
@@ -1430,7 +1402,6 @@ px_workspace_events_dispose (PxWorkspace *self)
     g_signal_handlers_disconnect_by_data (ev->events, self);
   g_clear_object (&ev->events);
   g_clear_object (&ev->entities);
-  g_clear_pointer (&ev->highlighted, g_array_unref);
   if (ev->popover != NULL)
     gtk_widget_unparent (GTK_WIDGET (ev->popover));
   g_free (ev);

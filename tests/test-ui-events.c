@@ -190,18 +190,25 @@ choose (Fixture    *f,
   spin ();
 }
 
+/* Whether the text at @offset wears an argument tag. */
 static gboolean
 highlighted (Fixture *f,
              int      offset)
 {
-  GtkTextBuffer *buffer = px_workspace_get_buffer (f->ws);
-  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
-                                               PX_ARTICLE_VIEW_HIGHLIGHT_TAG);
   GtkTextIter iter;
+  g_autoptr(GSList) tags = NULL;
 
-  g_assert_nonnull (tag);
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
-  return gtk_text_iter_has_tag (&iter, tag);
+  gtk_text_buffer_get_iter_at_offset (px_workspace_get_buffer (f->ws), &iter, offset);
+  tags = gtk_text_iter_get_tags (&iter);
+  for (GSList *l = tags; l != NULL; l = l->next)
+    {
+      g_autofree char *name = NULL;
+
+      g_object_get (l->data, "name", &name, NULL);
+      if (name != NULL && g_str_has_suffix (name, PX_ARTICLE_VIEW_ARGUMENT_SUFFIX))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static void
