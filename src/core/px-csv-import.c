@@ -354,53 +354,87 @@ import_rows (Csv *csv, PxCsvReader *reader, GError **error)
     }
 }
 
-/* FALSE only when the store failed. */
+/* Parses and imports @data in one transaction. FALSE on the first bad row
+ * (rolled back) or store failure, with the error in @error. */
 static gboolean
-import_file (PxStore *store, const char *path, const char *dir, gsize max_bytes,
-             PxIxReport *report, GError **error)
+import_data (Csv *csv, const char *data, gsize len, GError **error)
+{
+  g_autoptr(PxCsvReader) reader = px_csv_reader_new (data, len, csv->path);
+
+  if (!read_header (csv, reader, error) || !px_store_begin (csv->store, error))
+    return FALSE;
+  if (!import_rows (csv, reader, error) || !px_store_commit (csv->store, error))
+    {
+      px_store_rollback (csv->store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Counts the outcome of one file into @report; FALSE only when the store
+ * failed (the corpus file, not the input, is the problem). */
+static gboolean
+report_file (Csv *csv, GError *local, PxIxReport *report, GError **error)
+{
+  if (local == NULL)
+    {
+      report->n_imported += csv->n_added;
+      report->n_duplicates += csv->n_present;
+      return TRUE;
+    }
+  if (px_interchange_error_is_fatal (local))
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  report->n_failed++;
+  if (!g_str_has_prefix (local->message, csv->path))
+    g_prefix_error (&local, "%s:%u: ", csv->path, csv->line);
+  g_ptr_array_add (report->messages, g_strdup (local->message));
+  g_error_free (local);
+  return TRUE;
+}
+
+static gboolean
+import_one (PxStore *store, const char *path, const char *dir, const char *data, gsize len,
+            gsize max_bytes, PxIxReport *report, GError **error)
 {
   Csv csv = { store, path, 0 };
-  g_autoptr(GError) local = NULL;
-  g_autofree char *data = NULL;
-  g_autoptr(PxCsvReader) reader = NULL;
-  gsize len = 0;
+  GError *local = NULL;
+  g_autofree char *owned = NULL;
   gboolean ok;
 
   csv.old = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) old_article_free);
   csv.targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) target_free);
   csv.labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  load_old_articles (&csv, dir, max_bytes);
-  data = read_data (path, max_bytes, &len, &local);
-  ok = data != NULL;
-  if (ok)
-    {
-      reader = px_csv_reader_new (data, len, path);
-      ok = read_header (&csv, reader, &local) && px_store_begin (store, &local);
-      if (ok && !(import_rows (&csv, reader, &local) && px_store_commit (store, &local)))
-        {
-          px_store_rollback (store);
-          ok = FALSE;
-        }
-    }
+  if (dir != NULL)
+    load_old_articles (&csv, dir, max_bytes);
+  if (data == NULL)
+    data = owned = read_data (path, max_bytes, &len, &local);
+  if (data != NULL)
+    import_data (&csv, data, len, &local);
+  ok = report_file (&csv, local, report, error);
   g_hash_table_unref (csv.old);
   g_hash_table_unref (csv.targets);
   g_hash_table_unref (csv.labels);
-  if (ok)
+  return ok;
+}
+
+gboolean
+px_csv_import_bytes (PxStore *store, const char *data, gsize len, const char *origin,
+                     PxIxReport *report, GError **error)
+{
+  g_autofree char *copy = g_strndup (data, len);
+  g_autoptr(GError) local = NULL;
+
+  /* The same checks a file gets: text, UTF-8, no NUL bytes. */
+  if (!px_ix_check_verbatim (data, len, origin, &local))
     {
-      report->n_imported += csv.n_added;
-      report->n_duplicates += csv.n_present;
+      report->n_failed++;
+      g_ptr_array_add (report->messages, g_strdup (local->message));
       return TRUE;
     }
-  if (px_interchange_error_is_fatal (local))
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return FALSE;
-    }
-  report->n_failed++;
-  if (!g_str_has_prefix (local->message, path))
-    g_prefix_error (&local, "%s:%u: ", path, csv.line);
-  g_ptr_array_add (report->messages, g_strdup (local->message));
-  return TRUE;
+  return import_one (store, origin, NULL, copy, len, 0, report, error);
 }
 
 PxIxReport *
@@ -417,7 +451,7 @@ px_csv_import_paths (PxStore *store, const char * const *paths,
                                      : g_strdup (paths[i]);
       g_autofree char *dir = is_dir ? g_strdup (paths[i]) : g_path_get_dirname (paths[i]);
 
-      if (!import_file (store, file, dir, max_bytes, report, error))
+      if (!import_one (store, file, dir, NULL, 0, max_bytes, report, error))
         return NULL;
     }
   return g_steal_pointer (&report);

@@ -29,4 +29,14 @@ PxIxReport *px_csv_import_paths (PxStore                  *store,
                                  const PxCsvImportOptions *options,
                                  GError                  **error);
 
+/* One annotations.csv held in memory (@origin names it in messages); no
+ * articles.csv. Adds its outcome to @report; FALSE only when the store
+ * failed. */
+gboolean    px_csv_import_bytes (PxStore                  *store,
+                                 const char               *data,
+                                 gsize                     len,
+                                 const char               *origin,
+                                 PxIxReport               *report,
+                                 GError                  **error);
+
 G_END_DECLS
