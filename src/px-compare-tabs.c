@@ -166,7 +166,18 @@ attach_count (GtkGrid *grid, int col, int row_index, MatrixCell *c)
   GtkWidget *button = gtk_button_new_with_label (count);
 
   gtk_widget_add_css_class (button, "flat");
-  if (c->row->counts[c->doc] == 0)
+  if (!((c->result->coverage->annotated >> c->doc) & 1))
+    {
+      /* Nobody annotated this article: a zero says nothing about it. */
+      g_autofree char *tip = g_strdup_printf (_("No entity is annotated in %s yet"), article_name);
+
+      gtk_button_set_label (GTK_BUTTON (button), "–");
+      gtk_widget_add_css_class (button, "dim-label");
+      gtk_widget_set_tooltip_text (button, tip);
+      g_free (a11y);
+      a11y = g_steal_pointer (&tip);
+    }
+  else if (c->row->counts[c->doc] == 0)
     gtk_widget_add_css_class (button, "error");
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
   g_signal_connect_data (button, "clicked", G_CALLBACK (on_matrix_cell), c,

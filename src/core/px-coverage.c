@@ -106,17 +106,21 @@ px_coverage_compute (const PxCompareInput *input)
               g_hash_table_insert (index, g_steal_pointer (&key), GUINT_TO_POINTER (r));
             }
           g_array_index (cov->rows, PxCoverageRow, r).counts[a]++;
+          cov->annotated |= 1u << a;
         }
     }
 
   for (guint r = 0; r < cov->rows->len; r++)
     {
       PxCoverageRow *row = &g_array_index (cov->rows, PxCoverageRow, r);
-      guint present = 0;
+      guint present = 0, n_annotated = 0;
 
       for (guint a = 0; a < cov->n_articles; a++)
-        present += row->counts[a] > 0;
-      row->klass = present == cov->n_articles ? PX_COVERAGE_ALL
+        {
+          present += row->counts[a] > 0;
+          n_annotated += (cov->annotated >> a) & 1;
+        }
+      row->klass = present == n_annotated && present > 1 ? PX_COVERAGE_ALL
                  : present > 1 ? PX_COVERAGE_SOME : PX_COVERAGE_ONE;
     }
   g_array_sort (cov->rows, cmp_row);
@@ -139,7 +143,7 @@ px_coverage_row_missing (const PxCoverage    *cov,
   guint mask = 0;
 
   for (guint a = 0; a < cov->n_articles; a++)
-    if (row->counts[a] == 0)
+    if (row->counts[a] == 0 && ((cov->annotated >> a) & 1))
       mask |= 1u << a;
   return mask;
 }

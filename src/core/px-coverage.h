@@ -8,8 +8,8 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  PX_COVERAGE_ALL,    /* every article names it */
-  PX_COVERAGE_SOME,   /* more than one, not all */
+  PX_COVERAGE_ALL,    /* every annotated article names it */
+  PX_COVERAGE_SOME,   /* more than one, not all annotated ones */
   PX_COVERAGE_ONE,    /* only one article */
 } PxCoverageClass;
 
@@ -27,6 +27,10 @@ typedef struct
 struct _PxCoverage
 {
   guint   n_articles;
+  /* Bit i: article i has at least one counted mention. An article nobody
+   * annotated cannot be said to leave anyone out, so it takes no part in the
+   * classes or in px_coverage_row_missing(). */
+  guint   annotated;
   GArray *rows;   /* PxCoverageRow: all, then some, then one; by total, name */
 };
 
@@ -38,7 +42,7 @@ PxCoverage *px_coverage_compute (const PxCompareInput *input);
 void        px_coverage_free    (PxCoverage           *coverage);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxCoverage, px_coverage_free)
 
-/* Articles (bit i = article i) where the row has no mention. */
+/* Annotated articles (bit i = article i) where the row has no mention. */
 guint       px_coverage_row_missing (const PxCoverage    *coverage,
                                      const PxCoverageRow *row);
 
