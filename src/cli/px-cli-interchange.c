@@ -33,12 +33,17 @@ open_store (const char *db_path, gboolean write)
   return g_steal_pointer (&store);
 }
 
+/* Parses a copy: the parser drops the options it consumed from the array,
+ * which would leak them from the caller's own string vector. */
 static gboolean
-parse_options (GOptionContext *context, int *argc, char ***argv)
+parse_options (GOptionContext *context, int argc, char **argv)
 {
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) copy = g_new0 (char *, argc + 1);
 
-  if (!g_option_context_parse (context, argc, argv, &error))
+  for (int i = 0; i < argc; i++)
+    copy[i] = g_strdup (argv[i]);
+  if (!g_option_context_parse_strv (context, &copy, &error))
     {
       g_printerr ("parallax-cli: %s (see --help)\n", error->message);
       return FALSE;
@@ -80,7 +85,7 @@ px_cli_interchange_import (const char *db_path, const char *format, int argc, ch
     "jsonl: doccano JSON Lines, one article per line.\n"
     "csv: annotations.csv written by 'export csv' (articles.csv beside it helps matching).");
   g_option_context_add_main_entries (context, entries, NULL);
-  if (!parse_options (context, &argc, &argv))
+  if (!parse_options (context, argc, argv))
     return PX_CLI_EXIT_USAGE;
   if (paths == NULL || paths[0] == NULL)
     {
@@ -172,7 +177,7 @@ px_cli_interchange_export (const char *db_path, const char *format, int argc, ch
     "jsonl: DIR/corpus.jsonl in doccano's shape.\n"
     "conll: DIR/corpus.conll, CoNLL-2003 BIO tags on ICU tokens.");
   g_option_context_add_main_entries (context, entries, NULL);
-  if (!parse_options (context, &argc, &argv))
+  if (!parse_options (context, argc, argv))
     return PX_CLI_EXIT_USAGE;
   if (!g_str_equal (format, "brat") && !g_str_equal (format, "jsonl") && !g_str_equal (format, "conll"))
     {

@@ -184,8 +184,7 @@ import_one (PxStore *store, const char *path, const PxBratImportOptions *options
     {
       g_autofree char *msg = g_strdup_printf ("%s: already in the corpus as article %" G_GINT64_FORMAT
                                               "; skipped", path, id);
-      report->n_duplicates++;
-      report_add (report, msg);
+      px_ix_report_add_duplicate (report, msg);
       return TRUE;
     }
   report->n_failed++;

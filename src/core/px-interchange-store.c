@@ -643,8 +643,7 @@ import_line (PxStore *store, const char *path, guint lineno, const char *line, g
     {
       g_autofree char *msg = g_strdup_printf ("%s:%u: already in the corpus as article %"
                                               G_GINT64_FORMAT "; skipped", path, lineno, id);
-      report->n_duplicates++;
-      report_line (report, msg);
+      px_ix_report_add_duplicate (report, msg);
       return TRUE;
     }
   report->n_failed++;

@@ -323,7 +323,24 @@ px_ix_report_new (void)
   PxIxReport *report = g_new0 (PxIxReport, 1);
 
   report->messages = g_ptr_array_new_with_free_func (g_free);
+  report->duplicates = g_ptr_array_new ();
   return report;
+}
+
+void
+px_ix_report_add_duplicate (PxIxReport *report, const char *message)
+{
+  char *line = g_strdup (message);
+
+  report->n_duplicates++;
+  g_ptr_array_add (report->messages, line);
+  g_ptr_array_add (report->duplicates, line);
+}
+
+gboolean
+px_ix_report_is_duplicate (PxIxReport *report, const char *message)
+{
+  return g_ptr_array_find (report->duplicates, message, NULL);
 }
 
 void
@@ -331,6 +348,7 @@ px_ix_report_free (PxIxReport *report)
 {
   if (report == NULL)
     return;
+  g_ptr_array_unref (report->duplicates);
   g_ptr_array_unref (report->messages);
   g_free (report);
 }

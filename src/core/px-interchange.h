@@ -143,9 +143,16 @@ typedef struct
   guint      n_duplicates;
   guint      n_failed;
   GPtrArray *messages;     /* char *, one line each, failures and duplicates */
+  GPtrArray *duplicates;   /* the lines of @messages that are duplicates (not owned) */
 } PxIxReport;
 
 PxIxReport   *px_ix_report_new        (void);
+/* Counts a duplicate and adds its line to messages and duplicates. */
+void          px_ix_report_add_duplicate (PxIxReport *report,
+                                          const char *message);
+/* TRUE when @message (one of report->messages) reports a duplicate. */
+gboolean      px_ix_report_is_duplicate  (PxIxReport *report,
+                                          const char *message);
 void          px_ix_report_free       (PxIxReport *report);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxIxReport, px_ix_report_free)
 
