@@ -40,6 +40,8 @@ struct _PxInspector
   gint64        note_annotation_id;
   char         *note_original;
 
+  GtkLabel     *argument_of;
+
   GtkWidget    *event_section;
   GtkLabel     *event_title;
   GtkListBox   *arguments;
@@ -265,7 +267,8 @@ fill_link_list (PxInspector *self)
           || g_hash_table_contains (shown, &id)
           || (*key != '\0' && strstr (px_entity_get_match_key (e), key) == NULL))
         continue;
-      mentions = g_strdup_printf ("%u", px_entity_get_n_mentions (e));
+      mentions = g_strdup_printf (ngettext ("%u mention", "%u mentions", px_entity_get_n_mentions (e)),
+                                  px_entity_get_n_mentions (e));
       add_link_row (self, ROW_LINK, id, px_entity_get_name (e), mentions);
       n_rows++;
     }
@@ -600,6 +603,12 @@ build_detail (PxInspector *self)
   gtk_box_append (GTK_BOX (box), head);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->text_label));
   gtk_box_append (GTK_BOX (box), build_entity_section (self));
+  self->argument_of = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->argument_of, 0);
+  gtk_label_set_wrap (self->argument_of, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->argument_of), "dim-label");
+  gtk_widget_set_visible (GTK_WIDGET (self->argument_of), FALSE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->argument_of));
   gtk_box_append (GTK_BOX (box), build_event_section (self));
   gtk_box_append (GTK_BOX (box), caption_new (_("Note")));
   gtk_box_append (GTK_BOX (box), build_note (self));
@@ -665,6 +674,7 @@ px_inspector_show (PxInspector  *self,
     px_inspector_commit_note (self);
   g_set_object (&self->annotation, annotation);
   g_set_object (&self->event, event);
+  px_inspector_set_argument_of (self, NULL);
   if (annotation == NULL || self->store == NULL)
     {
       self->note_annotation_id = 0;
@@ -683,6 +693,16 @@ px_inspector_show (PxInspector  *self,
   refresh_note (self);
   gtk_stack_set_visible_child_name (self->stack, "detail");
   self->updating = FALSE;
+}
+
+void
+px_inspector_set_argument_of (PxInspector *self,
+                              const char  *text)
+{
+  g_return_if_fail (PX_IS_INSPECTOR (self));
+
+  gtk_label_set_text (self->argument_of, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->argument_of), text != NULL && *text != '\0');
 }
 
 PxAnnotation *

@@ -30,6 +30,10 @@ void          px_inspector_set_store      (PxInspector  *self,
 void          px_inspector_show           (PxInspector  *self,
                                            PxAnnotation *annotation,
                                            PxEvent      *event);
+/* What the shown mention is an argument of, one line each ("Participant
+ * of Meet “rencontre”"); NULL or "" hides it. Call after show(). */
+void          px_inspector_set_argument_of (PxInspector *self,
+                                            const char  *text);
 PxAnnotation *px_inspector_get_annotation (PxInspector  *self);
 /* Saves a note still being typed (focus may never leave the entry). */
 void          px_inspector_commit_note    (PxInspector  *self);

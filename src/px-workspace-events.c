@@ -1029,6 +1029,39 @@ update_highlights (PxWorkspace *self,
   px_article_view_set_highlights (self->view, (const gsize *) (gpointer) ranges->data, n);
 }
 
+/* "Participant of Meet “rencontre”", one line per event argument that
+ * @id is, or NULL. */
+static char *
+argument_of (PxWorkspace *self,
+             gint64       id)
+{
+  GListModel *events = self->ev->events;
+  guint n = events != NULL ? g_list_model_get_n_items (events) : 0;
+  GString *s = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PxEvent) event = g_list_model_get_item (events, i);
+      g_autoptr(PxAnnotation) trigger = find_annotation (self, px_event_get_trigger_annotation_id (event));
+
+      for (guint k = 0; trigger != NULL && k < px_event_get_n_arguments (event); k++)
+        {
+          const PxEventArgument *arg = px_event_get_argument (event, k);
+
+          if (arg->annotation_id != id)
+            continue;
+          if (s == NULL)
+            s = g_string_new (NULL);
+          else
+            g_string_append_c (s, '\n');
+          /* Translators: a role, an event type, and the event's trigger word */
+          g_string_append_printf (s, _("%s of %s “%s”"), arg->role,
+                                  px_event_get_label_name (event), px_annotation_get_text (trigger));
+        }
+    }
+  return s != NULL ? g_string_free (s, FALSE) : NULL;
+}
+
 /* The event stays the one being edited while other mentions are selected
  * (to add them as arguments), until another trigger is selected or it is
  * gone. */
@@ -1051,6 +1084,11 @@ refresh (PxWorkspace *self)
   if (selected != NULL && px_annotation_get_kind (selected) == PX_LABEL_EVENT)
     shown = event != NULL ? g_object_ref (event) : NULL;
   px_inspector_show (self->inspector, selected, shown);
+  if (selected != NULL && px_annotation_get_kind (selected) == PX_LABEL_ENTITY)
+    {
+      g_autofree char *roles = argument_of (self, px_annotation_get_id (selected));
+      px_inspector_set_argument_of (self->inspector, roles);
+    }
   update_highlights (self, event);
 }
 
