@@ -433,18 +433,51 @@ this_part_of_day (GPtrArray *toks, guint i)
          strcmp (prev, "apres") == 0;
 }
 
+static char *
+shift_days (GDate *date, int days)
+{
+  if (days > 0)
+    g_date_add_days (date, days);
+  else if (days < 0)
+    g_date_subtract_days (date, -days);
+  return format_gdate (date);
+}
+
+/* "the day before", "the previous day", "the next day", "the day after
+ * tomorrow": days from publication, or 0 when the text says none of these. */
+static int
+english_day_phrase (GPtrArray *toks)
+{
+  gboolean earlier = has_token (toks, "before") || has_token (toks, "previous");
+  gboolean later = has_token (toks, "after") || has_token (toks, "next") || has_token (toks, "following");
+
+  if (!has_token (toks, "day") || earlier == later)
+    return 0;
+  if (has_token (toks, "yesterday") || has_token (toks, "tomorrow"))
+    return earlier ? -2 : 2;
+  return earlier ? -1 : 1;
+}
+
 /* "hier", "jeudi", "lundi dernier", "next Friday" against @pub. */
 static char *
 resolve_relative (GPtrArray *toks, const GDate *pub)
 {
-  static const struct { const char *w; int days; } offsets[] = {
-    { "aujourd", 0 }, { "today", 0 }, { "hier", -1 }, { "yesterday", -1 },
-    { "demain", 1 }, { "tomorrow", 1 }, { "lendemain", 1 }, { "veille", -1 },
-    { "tonight", 0 }, { "matin", 0 }, { "soir", 0 }, { "morning", 0 },
-    { "evening", 0 }, { "afternoon", 0 }, { "midi", 0 }, { "nuit", 0 },
+  /* A part of the day means the day of publication only after "ce",
+   * "this"…: "soir" alone is no date. */
+  static const struct { const char *w; int days; gboolean needs_this; } offsets[] = {
+    { "aujourd", 0, FALSE }, { "today", 0, FALSE }, { "tonight", 0, FALSE },
+    { "hier", -1, FALSE }, { "yesterday", -1, FALSE }, { "demain", 1, FALSE },
+    { "tomorrow", 1, FALSE }, { "lendemain", 1, FALSE }, { "veille", -1, FALSE },
+    { "matin", 0, TRUE }, { "soir", 0, TRUE }, { "morning", 0, TRUE },
+    { "evening", 0, TRUE }, { "afternoon", 0, TRUE }, { "midi", 0, TRUE },
+    { "nuit", 0, TRUE },
   };
   g_autoptr(GDate) date = g_date_copy (pub);
   gboolean before = has_token (toks, "avant");
+  int day_phrase = english_day_phrase (toks);
+
+  if (day_phrase != 0)
+    return shift_days (date, day_phrase);
 
   for (guint i = 0; i < toks->len; i++)
     {
@@ -474,8 +507,7 @@ resolve_relative (GPtrArray *toks, const GDate *pub)
           return format_gdate (date);
         }
       for (guint j = 0; j < G_N_ELEMENTS (offsets); j++)
-        if (strcmp (w, offsets[j].w) == 0 &&
-            (offsets[j].days != 0 || j < 3 || this_part_of_day (toks, i)))
+        if (strcmp (w, offsets[j].w) == 0 && (!offsets[j].needs_this || this_part_of_day (toks, i)))
           {
             int days = offsets[j].days;
 
@@ -484,14 +516,37 @@ resolve_relative (GPtrArray *toks, const GDate *pub)
               days = -2;
             if (has_token (toks, "apres") && days == 1)
               days = 2;
-            if (days > 0)
-              g_date_add_days (date, days);
-            else if (days < 0)
-              g_date_subtract_days (date, -days);
-            return format_gdate (date);
+            return shift_days (date, days);
           }
     }
   return NULL;
+}
+
+/* A day and month without a year mean the nearest such day to publication:
+ * "10 décembre" in a paper of 5 January is last December, "10 janvier" in
+ * one of 20 December is next month. */
+static int
+nearest_year (int d, int m, const char *published)
+{
+  g_autoptr(GDate) pub = parse_published (published);
+  int y = published_year (published), best = y;
+  gint64 best_gap = G_MAXINT64;
+
+  if (pub == NULL || y == 0)
+    return y;
+  for (int cand = y - 1; cand <= y + 1; cand++)
+    {
+      g_autoptr(GDate) date = NULL;
+      gint64 gap;
+
+      if (!g_date_valid_dmy (d ? d : 15, m, cand))
+        continue;
+      date = g_date_new_dmy (d ? d : 15, m, cand);
+      gap = ABS ((gint64) g_date_days_between (pub, date));
+      if (gap < best_gap)
+        best_gap = gap, best = cand;
+    }
+  return best;
 }
 
 /* Absolute forms; returns NULL when the text holds none. */
@@ -537,7 +592,7 @@ parse_absolute (const char *ascii, GPtrArray *toks, const char *published)
   if (!m)
     return format_dmy (0, 0, y);
   if (!y)
-    y = published_year (published);
+    y = nearest_year (d, m, published);
   if (d && y && !g_date_valid_dmy (d, m, y))
     return NULL;
   return format_dmy (d, m, y);
