@@ -457,6 +457,36 @@ test_cli_forms (void)
   g_assert_cmpint (run_cli (NULL, "--db", db, "export", "pdf", "--out", plain, NULL), ==, 1);
 }
 
+static void
+test_guess_format (void)
+{
+  g_autofree char *dir = px_test_tmpdir ();
+  g_autofree char *own = px_test_src_path ("data", "interchange", "brat", NULL);
+  g_autofree char *own_txt = px_test_src_path ("data", "interchange", "brat", "edges.txt", NULL);
+  g_autofree char *nested = g_build_filename (dir, "a", "b", NULL);
+  g_autofree char *nested_ann = g_build_filename (nested, "d.ann", NULL);
+  g_autofree char *csv_dir = g_build_filename (dir, "csv", NULL);
+  g_autofree char *csv = g_build_filename (csv_dir, "annotations.csv", NULL);
+  g_autofree char *plain_dir = g_build_filename (dir, "plain", NULL);
+  g_autofree char *plain = g_build_filename (plain_dir, "article.txt", NULL);
+  g_autofree char *nested_top = g_build_filename (dir, "a", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (nested, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (csv_dir, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (plain_dir, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (nested_ann, "", 0, NULL));
+  g_assert_true (g_file_set_contents (csv, "article_id\n", -1, NULL));
+  g_assert_true (g_file_set_contents (plain, "Un article.", -1, NULL));
+  g_assert_cmpstr (px_interchange_guess_format (own), ==, "brat");
+  g_assert_cmpstr (px_interchange_guess_format (own_txt), ==, "brat");
+  g_assert_cmpstr (px_interchange_guess_format (nested_top), ==, "brat");
+  g_assert_cmpstr (px_interchange_guess_format (csv_dir), ==, "csv");
+  g_assert_cmpstr (px_interchange_guess_format (csv), ==, "csv");
+  g_assert_cmpstr (px_interchange_guess_format ("x/corpus.JSONL"), ==, "jsonl");
+  g_assert_null (px_interchange_guess_format (plain_dir));
+  g_assert_null (px_interchange_guess_format (plain));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -469,5 +499,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/interchange/jsonl/round-trip", test_jsonl_round_trip);
   g_test_add_func ("/interchange/store/migrate-v1", test_migrate_v1);
   g_test_add_func ("/interchange/cli/forms", test_cli_forms);
+  g_test_add_func ("/interchange/guess-format", test_guess_format);
   return g_test_run ();
 }

@@ -416,3 +416,61 @@ px_ix_offsets_free (PxIxOffsets *self)
   g_array_unref (self->marks);
   g_free (self);
 }
+
+/* Looks for brat files at most @depth folders down, and at most
+ * @budget entries in all, so that a big tree of plain articles costs little. */
+static gboolean
+folder_has_brat (const char *dir, guint depth, guint *budget)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) subdirs = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (d != NULL && *budget > 0 && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = NULL;
+
+      (*budget)--;
+      if (g_str_has_suffix (name, ".ann") || g_str_equal (name, "annotation.conf"))
+        return TRUE;
+      path = g_build_filename (dir, name, NULL);
+      if (depth > 0 && name[0] != '.' && g_file_test (path, G_FILE_TEST_IS_DIR) &&
+          !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        g_ptr_array_add (subdirs, g_steal_pointer (&path));
+    }
+  for (guint i = 0; i < subdirs->len; i++)
+    if (folder_has_brat (subdirs->pdata[i], depth - 1, budget))
+      return TRUE;
+  return FALSE;
+}
+
+const char *
+px_interchange_guess_format (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *csv = g_build_filename (path, "annotations.csv", NULL);
+      guint budget = 5000;
+
+      if (folder_has_brat (path, 3, &budget))
+        return "brat";
+      return g_file_test (csv, G_FILE_TEST_IS_REGULAR) ? "csv" : NULL;
+    }
+  if (g_str_has_suffix (lower, ".jsonl") || g_str_has_suffix (lower, ".ndjson"))
+    return "jsonl";
+  if (g_str_has_suffix (lower, ".csv"))
+    return "csv";
+  if (g_str_has_suffix (lower, ".ann"))
+    return "brat";
+  if (g_str_has_suffix (path, ".txt"))
+    {
+      g_autofree char *stem = g_strndup (path, strlen (path) - 4);
+      g_autofree char *ann = g_strconcat (stem, ".ann", NULL);
+
+      if (g_file_test (ann, G_FILE_TEST_IS_REGULAR))
+        return "brat";
+    }
+  return NULL;
+}

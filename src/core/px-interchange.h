@@ -156,4 +156,12 @@ gboolean      px_ix_report_is_duplicate  (PxIxReport *report,
 void          px_ix_report_free       (PxIxReport *report);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxIxReport, px_ix_report_free)
 
+/* The interchange format a path is in, for callers that take files and
+ * folders without being told (drag and drop, the app's Import): "brat" for
+ * a .ann file, a .txt with a .ann beside it, or a folder holding a .ann or an
+ * annotation.conf (looked for a few levels down); "jsonl" for .jsonl and
+ * .ndjson files; "csv" for a .csv file or a folder holding annotations.csv;
+ * NULL for anything else (plain-text articles). */
+const char   *px_interchange_guess_format (const char *path);
+
 G_END_DECLS
