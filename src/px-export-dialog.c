@@ -1,13 +1,20 @@
-/* px-export-dialog.c: CSV export from the window. */
+/* px-export-dialog.c: export from the window, as CSV or an interchange
+ * format. */
 #include "px-export-dialog.h"
 
 #include <glib/gi18n.h>
 
+#include "px-brat.h"
+#include "px-conll.h"
+#include "px-jsonl.h"
+
 #define CHOICE_RAW "raw"
+#define CHOICE_FORMAT "format"
 
 typedef struct
 {
   char          *db_path;
+  char          *format;
   GFile         *dir;
   PxExportFlags  flags;
 } ExportData;
@@ -16,8 +23,39 @@ static void
 export_data_free (ExportData *data)
 {
   g_free (data->db_path);
+  g_free (data->format);
   g_clear_object (&data->dir);
   g_free (data);
+}
+
+static gboolean
+export_format (PxStore       *store,
+               ExportData    *data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autofree char *dir = g_file_get_path (data->dir);
+  g_autofree char *file = NULL;
+
+  if (g_str_equal (data->format, "csv"))
+    return px_export_csv_dir (store, data->dir, data->flags, cancellable, error);
+  if (dir == NULL)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_FAILED, _("%s is not a local folder"),
+                   g_file_peek_path (data->dir));
+      return FALSE;
+    }
+  if (g_str_equal (data->format, "brat"))
+    return px_brat_export_dir (store, dir, error);
+  if (g_str_equal (data->format, "conll"))
+    {
+      file = g_build_filename (dir, "corpus.conll", NULL);
+      return px_conll_export_file (store, file, error);
+    }
+  file = g_build_filename (dir, "corpus.jsonl", NULL);
+  return px_jsonl_export_file (store, file,
+                               g_str_equal (data->format, "jsonl-relation")
+                               ? PX_JSONL_RELATION_FORM : PX_JSONL_LABEL_FORM, error);
 }
 
 static void
@@ -33,7 +71,7 @@ export_thread (GTask        *task,
                                             PX_STORE_OPEN_READ_ONLY | PX_STORE_OPEN_NO_CREATE,
                                             &error);
 
-  if (store == NULL || !px_export_csv_dir (store, data->dir, data->flags, cancellable, &error))
+  if (store == NULL || !export_format (store, data, cancellable, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -47,10 +85,23 @@ px_export_csv_async (const char          *db_path,
                      GAsyncReadyCallback  callback,
                      gpointer             user_data)
 {
+  px_export_format_async (db_path, "csv", dir, flags, cancellable, callback, user_data);
+}
+
+void
+px_export_format_async (const char          *db_path,
+                        const char          *format,
+                        GFile               *dir,
+                        PxExportFlags        flags,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   ExportData *data = g_new0 (ExportData, 1);
 
   data->db_path = g_strdup (db_path);
+  data->format = g_strdup (format);
   data->dir = g_object_ref (dir);
   data->flags = flags;
   g_task_set_source_tag (task, px_export_csv_async);
@@ -66,6 +117,23 @@ px_export_csv_finish (GAsyncResult  *result,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* Choice ids, their labels, and what the toast says once written. */
+static const struct
+{
+  const char *id;
+  const char *label;
+  const char *done;
+} formats[] = {
+  { "csv", N_("CSV (articles, annotations, entities, events)"),
+    N_("Exported articles, annotations, entities and events as CSV") },
+  { "brat", N_("brat standoff (.txt and .ann per article)"),
+    N_("Exported the corpus as brat standoff") },
+  { "jsonl", N_("JSONL, doccano spans"), N_("Exported the corpus as JSONL") },
+  { "jsonl-relation", N_("JSONL, doccano spans and relations"),
+    N_("Exported the corpus as JSONL with relations") },
+  { "conll", N_("CoNLL-2003 BIO tags"), N_("Exported the corpus as CoNLL-2003") },
+};
+
 static void
 export_done (GObject      *source,
              GAsyncResult *result,
@@ -73,9 +141,14 @@ export_done (GObject      *source,
 {
   g_autoptr(PxWindow) window = user_data;
   g_autoptr(GError) error = NULL;
+  ExportData *data = g_task_get_task_data (G_TASK (result));
+  const char *done = formats[0].done;
 
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_str_equal (formats[i].id, data->format))
+      done = formats[i].done;
   if (px_export_csv_finish (result, &error))
-    px_window_add_toast (window, _("Exported articles, annotations, entities and events as CSV"));
+    px_window_add_toast (window, _(done));
   else
     px_window_show_error (window, _("Export Failed"), error->message);
 }
@@ -91,10 +164,11 @@ chooser_response (GtkNativeDialog *chooser,
     {
       g_autoptr(GFile) dir = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       const char *raw = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), CHOICE_RAW);
+      const char *format = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), CHOICE_FORMAT);
       PxExportFlags flags = g_strcmp0 (raw, "true") == 0 ? PX_EXPORT_RAW : PX_EXPORT_DEFAULT;
 
-      px_export_csv_async (px_store_get_path (store), dir, flags, NULL,
-                           export_done, g_object_ref (window));
+      px_export_format_async (px_store_get_path (store), format != NULL ? format : "csv",
+                              dir, flags, NULL, export_done, g_object_ref (window));
     }
   g_object_unref (chooser);
 }
@@ -104,16 +178,25 @@ px_export_dialog_run (PxWindow *window,
                       PxStore  *store)
 {
   GtkFileChooserNative *chooser;
+  const char *ids[G_N_ELEMENTS (formats) + 1] = { NULL };
+  const char *labels[G_N_ELEMENTS (formats) + 1] = { NULL };
 
   if (store == NULL)
     return;
-  chooser = gtk_file_chooser_native_new (_("Export as CSV"), GTK_WINDOW (window),
+  chooser = gtk_file_chooser_native_new (_("Export Corpus"), GTK_WINDOW (window),
                                          GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
                                          _("_Export"), _("_Cancel"));
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      ids[i] = formats[i].id;
+      labels[i] = _(formats[i].label);
+    }
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), CHOICE_FORMAT, _("Format"), ids, labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), CHOICE_FORMAT, "csv");
   /* Cells starting with = + - @ are neutralised unless asked otherwise, so
    * that a spreadsheet never runs them. */
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), CHOICE_RAW,
-                               _("Keep formula-like cells as they are"), NULL, NULL);
+                               _("CSV: keep formula-like cells as they are"), NULL, NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (chooser_response), window);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
