@@ -268,22 +268,32 @@ add_annotation (PxWorkspace *self,
       px_workspace_toast (self, _("The selection holds no word to tag"));
       return;
     }
-  id = px_store_add_annotation (self->store, self->article_id, px_label_get_id (label),
-                                start, end, PX_ANNOTATION_ACCEPTED, NULL, &error);
-  if (id == 0)
+  /* One transaction for the mention, its entity link and its event: one
+   * commit, so the views refresh once, not three times. */
+  if (!px_store_begin (self->store, &error))
     {
       px_workspace_error (self, error);
       return;
     }
-  added = px_store_get_annotation (self->store, id, &error);
+  id = px_store_add_annotation (self->store, self->article_id, px_label_get_id (label),
+                                start, end, PX_ANNOTATION_ACCEPTED, NULL, &error);
+  added = id != 0 ? px_store_get_annotation (self->store, id, &error) : NULL;
   if (added == NULL)
     {
+      px_store_rollback (self->store);
       px_workspace_error (self, error);
       return;
     }
   px_undo_begin_group (self->undo);
   px_undo_push_add (self->undo, added);
   px_workspace_events_added (self, added);
+  if (!px_store_commit (self->store, &error))
+    {
+      px_store_rollback (self->store);
+      px_undo_cancel_group (self->undo);
+      px_workspace_error (self, error);
+      return;
+    }
   px_undo_end_group (self->undo);
   px_workspace_update_undo_actions (self);
   px_workspace_select_annotation (self, id);

@@ -334,3 +334,25 @@ px_annotation_status_from_string (const char         *str,
     return FALSE;
   return TRUE;
 }
+
+PxAnnotation *
+px_annotation_new_from_fields (const PxAnnotationFields *f)
+{
+  PxAnnotation *self = g_object_new (PX_TYPE_ANNOTATION, NULL);
+
+  self->id = f->id;
+  self->article_id = f->article_id;
+  self->label_id = f->label_id;
+  self->label_name = g_strdup (f->label_name);
+  self->kind = f->kind;
+  self->start = f->start;
+  self->end = f->end;
+  self->text = g_strdup (f->text);
+  self->entity_id = f->entity_id;
+  self->entity_name = g_strdup (f->entity_name);
+  self->annotator = g_strdup (f->annotator);
+  self->created_at = g_strdup (f->created_at);
+  self->note = g_strdup (f->note);
+  self->status = f->status;
+  return self;
+}

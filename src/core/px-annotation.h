@@ -38,4 +38,27 @@ const char         *px_annotation_get_created_at  (PxAnnotation *self);
 const char         *px_annotation_get_note        (PxAnnotation *self); /* nullable */
 PxAnnotationStatus  px_annotation_get_status      (PxAnnotation *self);
 
+/* All fields at once, for the store's bulk loads: 20,000 annotations go
+ * through this in one refill, and g_object_new() with fourteen named
+ * properties costs several times more. Strings are copied; NULL allowed. */
+typedef struct
+{
+  gint64              id;
+  gint64              article_id;
+  gint64              label_id;
+  const char         *label_name;
+  PxLabelKind         kind;
+  gsize               start;
+  gsize               end;
+  const char         *text;
+  gint64              entity_id;
+  const char         *entity_name;
+  const char         *annotator;
+  const char         *created_at;
+  const char         *note;
+  PxAnnotationStatus  status;
+} PxAnnotationFields;
+
+PxAnnotation       *px_annotation_new_from_fields (const PxAnnotationFields *fields);
+
 G_END_DECLS

@@ -14,27 +14,26 @@ const char *const px_store_annotation_columns =
 PxAnnotation *
 px_store_annotation_from_row (sqlite3_stmt *stmt)
 {
-  PxLabelKind kind = PX_LABEL_ENTITY;
-  PxAnnotationStatus status = PX_ANNOTATION_ACCEPTED;
+  PxAnnotationFields f = {
+    .id = sqlite3_column_int64 (stmt, 0),
+    .article_id = sqlite3_column_int64 (stmt, 1),
+    .label_id = sqlite3_column_int64 (stmt, 2),
+    .label_name = px_store_column_str (stmt, 3),
+    .kind = PX_LABEL_ENTITY,
+    .start = (gsize) sqlite3_column_int64 (stmt, 5),
+    .end = (gsize) sqlite3_column_int64 (stmt, 6),
+    .text = px_store_column_str (stmt, 7),
+    .entity_id = sqlite3_column_int64 (stmt, 8),
+    .entity_name = px_store_column_str (stmt, 9),
+    .annotator = px_store_column_str (stmt, 10),
+    .created_at = px_store_column_str (stmt, 11),
+    .note = px_store_column_str (stmt, 12),
+    .status = PX_ANNOTATION_ACCEPTED,
+  };
 
-  px_label_kind_from_string (px_store_column_str (stmt, 4), &kind);
-  px_annotation_status_from_string (px_store_column_str (stmt, 13), &status);
-  return g_object_new (PX_TYPE_ANNOTATION,
-                       "id", (gint64) sqlite3_column_int64 (stmt, 0),
-                       "article-id", (gint64) sqlite3_column_int64 (stmt, 1),
-                       "label-id", (gint64) sqlite3_column_int64 (stmt, 2),
-                       "label-name", px_store_column_str (stmt, 3),
-                       "kind", (int) kind,
-                       "start", (guint64) sqlite3_column_int64 (stmt, 5),
-                       "end", (guint64) sqlite3_column_int64 (stmt, 6),
-                       "text", px_store_column_str (stmt, 7),
-                       "entity-id", (gint64) sqlite3_column_int64 (stmt, 8),
-                       "entity-name", px_store_column_str (stmt, 9),
-                       "annotator", px_store_column_str (stmt, 10),
-                       "created-at", px_store_column_str (stmt, 11),
-                       "note", px_store_column_str (stmt, 12),
-                       "status", (int) status,
-                       NULL);
+  px_label_kind_from_string (px_store_column_str (stmt, 4), &f.kind);
+  px_annotation_status_from_string (px_store_column_str (stmt, 13), &f.status);
+  return px_annotation_new_from_fields (&f);
 }
 
 static gint64

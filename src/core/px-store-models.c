@@ -64,6 +64,30 @@ same_roles (PxLabel *a,
   return TRUE;
 }
 
+/* Annotations are the long lists (20,000 in one article), refilled after
+ * every edit: compared through their getters, not GValues, which is ten
+ * times faster. */
+static gboolean
+same_annotation (PxAnnotation *a,
+                 PxAnnotation *b)
+{
+  /* Every property of PxAnnotation: keep in step with px-annotation.c. */
+  return px_annotation_get_id (a) == px_annotation_get_id (b)
+         && px_annotation_get_article_id (a) == px_annotation_get_article_id (b)
+         && px_annotation_get_start (a) == px_annotation_get_start (b)
+         && px_annotation_get_end (a) == px_annotation_get_end (b)
+         && px_annotation_get_label_id (a) == px_annotation_get_label_id (b)
+         && px_annotation_get_status (a) == px_annotation_get_status (b)
+         && px_annotation_get_entity_id (a) == px_annotation_get_entity_id (b)
+         && px_annotation_get_kind (a) == px_annotation_get_kind (b)
+         && g_strcmp0 (px_annotation_get_label_name (a), px_annotation_get_label_name (b)) == 0
+         && g_strcmp0 (px_annotation_get_entity_name (a), px_annotation_get_entity_name (b)) == 0
+         && g_strcmp0 (px_annotation_get_note (a), px_annotation_get_note (b)) == 0
+         && g_strcmp0 (px_annotation_get_text (a), px_annotation_get_text (b)) == 0
+         && g_strcmp0 (px_annotation_get_annotator (a), px_annotation_get_annotator (b)) == 0
+         && g_strcmp0 (px_annotation_get_created_at (a), px_annotation_get_created_at (b)) == 0;
+}
+
 /* Two items are the same when every property holds the same value; the
  * boxed ones (event arguments, label roles) are compared field by field. */
 static gboolean
@@ -75,6 +99,8 @@ same_item (GObject *a,
 
   if (G_OBJECT_TYPE (a) != G_OBJECT_TYPE (b))
     return FALSE;
+  if (PX_IS_ANNOTATION (a))
+    return same_annotation (PX_ANNOTATION (a), PX_ANNOTATION (b));
   if (PX_IS_EVENT (a) && !same_arguments (PX_EVENT (a), PX_EVENT (b)))
     return FALSE;
   if (PX_IS_LABEL (a) && !same_roles (PX_LABEL (a), PX_LABEL (b)))
