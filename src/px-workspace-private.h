@@ -58,7 +58,33 @@ PxAnnotation *px_workspace_get_target          (PxWorkspace  *self);
 /* Call after pushing onto self->undo. */
 void          px_workspace_update_undo_actions (PxWorkspace  *self);
 
-/* px-workspace-events.c: events, their arguments, the inspector column. */
+/* Events, their arguments and the inspector column: the state of
+ * px-workspace-inspector.c, px-workspace-events.c and
+ * px-workspace-arguments.c. */
+struct _PxWorkspaceEvents
+{
+  GListModel         *events;          /* of events_article */
+  gint64              events_article;
+  gint64              trigger_id;      /* the event being edited, by trigger; 0: none */
+  guint               refresh_id;
+  guint               entities_id;
+
+  GListStore         *entities;        /* PxEntity, counted in this article */
+  GtkColumnView      *entity_view;
+
+  GtkPopover         *popover;         /* asks for the argument's label, then role */
+  GtkStack           *popover_stack;
+  GtkListBox         *label_list;
+  GtkListBox         *role_list;
+  GtkLabel           *role_title;
+  gint64              pending_trigger;
+  gint64              pending_annotation; /* an existing mention, or 0 */
+  gsize               pending_start;
+  gsize               pending_end;
+  gint64              pending_label;
+};
+
+/* px-workspace-inspector.c */
 void          px_workspace_events_class_init   (GtkWidgetClass *widget_class);
 /* Before the layout is built. */
 void          px_workspace_events_init         (PxWorkspace    *self);
@@ -70,6 +96,22 @@ void          px_workspace_events_set_store    (PxWorkspace    *self);
  * list beside it). */
 GtkWidget    *px_workspace_events_build_side   (PxWorkspace    *self,
                                                 GtkWidget      *annotation_list);
+/* An annotation of the shown article, or NULL. Transfer full. */
+PxAnnotation *px_workspace_find_annotation     (PxWorkspace    *self,
+                                                gint64          id);
+
+/* px-workspace-events.c */
+/* The event @trigger_id triggers, or NULL. Transfer full. */
+PxEvent      *px_workspace_find_event          (PxStore        *store,
+                                                gint64          article_id,
+                                                gint64          trigger_id);
+/* Adds the argument the popover gathered (ev->pending_*) with @role. */
+void          px_workspace_events_add_argument (PxWorkspace    *self,
+                                                const char     *role);
+void          px_workspace_events_remove_argument (PxWorkspace *self,
+                                                gint64          trigger_id,
+                                                const char     *role,
+                                                gint64          annotation_id);
 /* Inside the undo group of a new annotation: links an entity mention by
  * match key, gives a trigger its event. */
 void          px_workspace_events_added        (PxWorkspace    *self,
@@ -83,6 +125,11 @@ void          px_workspace_events_relabelled   (PxWorkspace    *self,
 gboolean      px_workspace_delete_annotation   (PxWorkspace    *self,
                                                 PxAnnotation   *target,
                                                 GError        **error);
+
+/* px-workspace-arguments.c: the argument popover and its r key. */
+void          px_workspace_arguments_init      (PxWorkspace    *self);
+void          px_workspace_arguments_dispose   (PxWorkspace    *self);
+void          px_workspace_arguments_open      (PxWorkspace    *self);
 
 /* px-workspace-suggest.c: find all occurrences, suggestions. */
 void          px_workspace_suggest_class_init  (GtkWidgetClass *widget_class);
