@@ -3,6 +3,11 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
+
+#include "px-brat.h"
+#include "px-csv-import.h"
+#include "px-jsonl.h"
 
 #define MAX_LISTED_FAILURES 50
 
@@ -82,28 +87,120 @@ job_progress (guint       done,
 }
 
 static void
+add_result (PxImportReport *report, const char *path, PxImportOutcome outcome, const char *message)
+{
+  PxImportResult *r = g_new0 (PxImportResult, 1);
+
+  r->path = g_strdup (path);
+  r->outcome = outcome;
+  r->message = g_strdup (message);
+  g_ptr_array_add (report->results, r);
+}
+
+/* Folds a brat, JSONL or annotations.csv report into the plain-text one.
+ * The lines name their file (and line) already. */
+static void
+merge_report (PxImportReport *into, const char *format, PxIxReport *ix)
+{
+  gboolean csv = g_str_equal (format, "csv");
+
+  for (guint i = 0; i < ix->messages->len; i++)
+    {
+      const char *line = ix->messages->pdata[i];
+      const char *colon = strchr (line, ':');
+      g_autofree char *path = colon != NULL ? g_strndup (line, colon - line) : g_strdup (line);
+
+      add_result (into, path, px_ix_report_is_duplicate (ix, line) ? PX_IMPORT_DUPLICATE
+                                                                    : PX_IMPORT_FAILED, line);
+    }
+  into->n_failed += ix->n_failed;
+  if (!csv)
+    {
+      into->n_imported += ix->n_imported;
+      into->n_duplicates += ix->n_duplicates;
+    }
+  else if (ix->n_imported + ix->n_duplicates > 0)
+    {
+      /* Rows are annotations, not articles: said apart in the summary. */
+      g_autofree char *msg = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation added from CSV",
+                                                           "%u annotations added from CSV", ix->n_imported),
+                                              ix->n_imported);
+
+      add_result (into, "annotations.csv", PX_IMPORT_IMPORTED, msg);
+    }
+}
+
+static PxIxReport *
+import_format (PxStore *store, const char *format, GPtrArray *paths, GError **error)
+{
+  const char * const *list = (const char * const *) paths->pdata;
+
+  if (g_str_equal (format, "brat"))
+    return px_brat_import_paths (store, list, NULL, error);
+  if (g_str_equal (format, "jsonl"))
+    return px_jsonl_import_paths (store, list, NULL, error);
+  return px_csv_import_paths (store, list, NULL, error);
+}
+
+/* Plain-text articles go through px_import_paths() with progress; brat
+ * folders, JSONL files and annotations.csv (px_interchange_guess_format)
+ * through their own importers, after it. */
+static void
 job_thread (GTask        *task,
             gpointer      source_object,
             gpointer      task_data,
             GCancellable *cancellable)
 {
+  static const char * const formats[] = { "brat", "jsonl", "csv" };
   PxImportJob *job = task_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(PxStore) store = px_store_open (job->db_path, PX_STORE_OPEN_NO_CREATE, &error);
   PxImportOptions options = { 0 };
-  PxImportReport *report;
+  g_autoptr(PxImportReport) report = NULL;
+  g_autoptr(GPtrArray) plain = g_ptr_array_new ();
+  GPtrArray *groups[G_N_ELEMENTS (formats)];
 
   if (store == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  report = px_import_paths (store, (const char * const *) job->paths, &options,
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    groups[f] = g_ptr_array_new ();
+  for (guint i = 0; job->paths[i] != NULL; i++)
+    {
+      const char *format = px_interchange_guess_format (job->paths[i]);
+      guint f = 0;
+
+      while (format != NULL && !g_str_equal (formats[f], format))
+        f++;
+      g_ptr_array_add (format != NULL ? groups[f] : plain, job->paths[i]);
+    }
+  g_ptr_array_add (plain, NULL);
+  report = px_import_paths (store, (const char * const *) plain->pdata, &options,
                             job_progress, job, cancellable, &error);
-  if (report == NULL)
+  for (guint f = 0; f < G_N_ELEMENTS (formats) && report != NULL && error == NULL; f++)
+    {
+      g_autoptr(PxIxReport) ix = NULL;
+
+      if (groups[f]->len == 0)
+        continue;
+      if (g_cancellable_set_error_if_cancelled (cancellable, &error))
+        break;
+      job_progress (job->done, job->total, groups[f]->pdata[0], job);
+      g_ptr_array_add (groups[f], NULL);
+      ix = import_format (store, formats[f], groups[f], &error);
+      if (ix == NULL)
+        g_clear_pointer (&report, px_import_report_free);
+      else
+        merge_report (report, formats[f], ix);
+    }
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    g_ptr_array_unref (groups[f]);
+  if (report == NULL || error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_pointer (task, report, (GDestroyNotify) px_import_report_free);
+    g_task_return_pointer (task, g_steal_pointer (&report), (GDestroyNotify) px_import_report_free);
 }
 
 void
@@ -151,6 +248,14 @@ px_import_report_summary (const PxImportReport *report)
       g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%u failed",
                                               "%u failed", report->n_failed),
                               report->n_failed);
+    }
+  /* Imports that are not counted in articles (annotations.csv) say so. */
+  for (guint i = 0; i < report->results->len; i++)
+    {
+      const PxImportResult *r = report->results->pdata[i];
+
+      if (r->outcome == PX_IMPORT_IMPORTED && r->message != NULL)
+        g_string_append_printf (s, "; %s", r->message);
     }
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
