@@ -89,8 +89,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (EventStep, event_step_free)
 /* The event @trigger_id triggers, or NULL. Transfer full. */
 PxEvent *
 px_workspace_find_event (PxStore *store,
-            gint64   article_id,
-            gint64   trigger_id)
+                         gint64   article_id,
+                         gint64   trigger_id)
 {
   g_autoptr(GListModel) events = px_store_list_events (store, article_id);
   guint n = g_list_model_get_n_items (events);
@@ -363,9 +363,9 @@ px_workspace_delete_annotation (PxWorkspace   *self,
 
 void
 px_workspace_events_remove_argument (PxWorkspace *self,
-                 gint64       trigger_id,
-                 const char  *role,
-                 gint64       annotation_id)
+                                     gint64       trigger_id,
+                                     const char  *role,
+                                     gint64       annotation_id)
 {
   g_autoptr(PxEvent) event = NULL;
   EventStep *step;
@@ -435,7 +435,7 @@ store_argument (PxWorkspace   *self,
 
 void
 px_workspace_events_add_argument (PxWorkspace *self,
-                 const char  *role)
+                                  const char  *role)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PxAnnotation) added = NULL;

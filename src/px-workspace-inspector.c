@@ -144,7 +144,7 @@ new_entity (PxWorkspace *self,
 
 PxAnnotation *
 px_workspace_find_annotation (PxWorkspace *self,
-                 gint64       id)
+                              gint64       id)
 {
   guint n = self->annotations != NULL ? g_list_model_get_n_items (self->annotations) : 0;
 
