@@ -192,6 +192,16 @@ test_event_missing_id (void)
                       -1, "bad.ann", "3", PX_ERROR_PARSE);
 }
 
+/* Parallax keeps Participant2 as a second Participant: the same span in
+ * both would collapse into one argument, so the file is refused instead. */
+static void
+test_event_repeated_argument (void)
+{
+  check_brat_refused (GOOD_TXT, -1,
+                      "T1\tPER 0 6\tKuleba\nT4\tMeet 7 10\tmet\nE1\tMeet:T4 Participant:T1 Participant2:T1\n",
+                      -1, "bad.ann", "3", PX_ERROR_PARSE);
+}
+
 static void
 test_invalid_utf8 (void)
 {
@@ -617,6 +627,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/bad-input/brat/unknown-line-type", test_unknown_line_type);
   g_test_add_func ("/bad-input/brat/duplicate-ids", test_duplicate_ids);
   g_test_add_func ("/bad-input/brat/event-missing-id", test_event_missing_id);
+  g_test_add_func ("/bad-input/brat/event-repeated-argument", test_event_repeated_argument);
   g_test_add_func ("/bad-input/file/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/bad-input/file/utf16", test_utf16);
   g_test_add_func ("/bad-input/file/zero-bytes", test_zero_bytes);

@@ -52,8 +52,11 @@ parse_options (GOptionContext *context, int argc, char **argv)
 }
 
 static int
-print_report (const char *format, PxIxReport *report, const char *unit)
+print_report (const char *format, PxIxReport *report, gboolean rows)
 {
+  const char *unit = rows ? (report->n_imported == 1 ? "annotation" : "annotations")
+                          : (report->n_imported == 1 ? "article" : "articles");
+
   for (guint i = 0; i < report->messages->len; i++)
     g_printerr ("%s\n", (char *) report->messages->pdata[i]);
   g_print ("%s: %u %s imported, %u already there, %u failed\n", format,
@@ -127,7 +130,7 @@ px_cli_interchange_import (const char *db_path, const char *format, int argc, ch
       g_printerr ("parallax-cli: %s\n", error->message);
       return PX_CLI_EXIT_FAILED;
     }
-  return print_report (format, report, g_str_equal (format, "csv") ? "annotations" : "articles");
+  return print_report (format, report, g_str_equal (format, "csv"));
 }
 
 static gboolean
@@ -169,6 +172,7 @@ px_cli_interchange_export (const char *db_path, const char *format, int argc, ch
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("brat|jsonl|conll --out DIR — export the corpus");
+  guint n;
   g_autoptr(PxStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -201,6 +205,7 @@ px_cli_interchange_export (const char *db_path, const char *format, int argc, ch
       g_printerr ("parallax-cli: %s\n", error->message);
       return PX_CLI_EXIT_FAILED;
     }
-  g_print ("%s: %u articles written to %s\n", format, px_store_count_articles (store), written);
+  n = px_store_count_articles (store);
+  g_print ("%s: %u article%s written to %s\n", format, n, n == 1 ? "" : "s", written);
   return PX_CLI_EXIT_OK;
 }

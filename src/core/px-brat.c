@@ -264,6 +264,7 @@ parse_e (Parser *p, guint line, const char *id, const char *rest, GError **error
 {
   g_auto(GStrv) words = split_words (rest);
   g_autofree char *type = NULL, *trigger = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   PxIxEvent *event;
 
   if (words[0] == NULL || !split_pair (words[0], &type, &trigger))
@@ -275,8 +276,16 @@ parse_e (Parser *p, guint line, const char *id, const char *rest, GError **error
     {
       g_autofree char *role = NULL, *ref = NULL;
 
+      g_autofree char *base = NULL;
+
       if (!split_pair (words[i], &role, &ref))
         return fail (p, line, error, "%s: argument '%s' is not ROLE:ID", id, words[i]);
+      /* Parallax stores Theme2 as a second Theme: the same argument in both
+       * would be one row, and the event would silently lose an argument. */
+      base = px_ix_role_base (role);
+      if (!g_hash_table_add (seen, g_strdup_printf ("%s:%s", base, ref)))
+        return fail (p, line, error, "%s: %s is the %s argument twice, which Parallax cannot hold",
+                     id, ref, base);
       want_ref (p, ref, line, 'A', id);
       px_ix_event_add_arg (event, role, ref);
     }
