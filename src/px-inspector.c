@@ -194,7 +194,7 @@ typedef enum
   ROW_UNLINK,
 } RowKind;
 
-static void
+static GtkWidget *
 add_link_row (PxInspector *self,
               RowKind      kind,
               gint64       entity_id,
@@ -227,6 +227,7 @@ add_link_row (PxInspector *self,
   g_object_set_data_full (G_OBJECT (row), "px-name", g_strdup (text), g_free);
   set_a11y_label (row, text);
   gtk_list_box_append (self->link_list, row);
+  return row;
 }
 
 /* Entities of the mention's label whose key contains the query's key,
@@ -244,6 +245,7 @@ fill_link_list (PxInspector *self)
   gint64 label_id = px_annotation_get_label_id (self->annotation);
   gint64 linked = px_annotation_get_entity_id (self->annotation);
   g_autofree char *new_text = NULL;
+  GtkWidget *row;
   guint n_rows = 0;
 
   list_box_clear (self->link_list);
@@ -274,9 +276,9 @@ fill_link_list (PxInspector *self)
     }
   /* Translators: %s is the name the new entity gets */
   new_text = g_strdup_printf (_("New entity “%s”"), name);
-  add_link_row (self, ROW_NEW, 0, new_text, NULL);
-  g_object_set_data_full (G_OBJECT (gtk_list_box_get_row_at_index (self->link_list, (int) n_rows)),
-                          "px-name", g_strdup (name), g_free);
+  row = add_link_row (self, ROW_NEW, 0, new_text, NULL);
+  /* The name the new entity gets, not the row's text. */
+  g_object_set_data_full (G_OBJECT (row), "px-name", g_strdup (name), g_free);
   if (linked != 0)
     add_link_row (self, ROW_UNLINK, 0, _("Unlink"), NULL);
 }
