@@ -111,8 +111,11 @@ choice_row_new (const char *key,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data_full (G_OBJECT (row), "px-key", g_strdup (key), g_free);
   g_object_set_data_full (G_OBJECT (row), "px-value", g_strdup (value), g_free);
-  /* Translators: a choice in a popover; %s is its name, %s its key */
-  a11y = g_strdup_printf (_("%s (key %s)"), text, key);
+  if (*key != '\0' && *key != ' ')
+    /* Translators: a choice in a popover; %s is its name, %s its key */
+    a11y = g_strdup_printf (_("%s (key %s)"), text, key);
+  else
+    a11y = g_strdup (text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
   return row;
 }
