@@ -29,12 +29,21 @@ enum { SENTENCE_ACTIVATED, ANNOTATE, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 /* Tints readable in both light and dark styles: low alpha over the view's
- * own background. */
-static const char *status_colours[3] = {
-  "rgba(224,27,36,0.16)",   /* unique: no other article has it */
-  "rgba(229,165,10,0.22)",  /* partial */
-  "rgba(46,194,126,0.20)",  /* shared */
+ * own background. Red is kept for conflicts: a sentence only one outlet has
+ * is news, not an error, so it is blue, as Meld marks an insertion. */
+static const char *status_colours[3][2] = {
+  { "rgba(53,132,228,0.18)", "rgba(53,132,228,0.85)" },   /* unique */
+  { "rgba(229,165,10,0.24)", "rgba(229,165,10,0.85)" },   /* partial */
+  { "rgba(46,194,126,0.16)", "rgba(46,194,126,0.85)" },   /* shared */
 };
+
+void
+px_compare_pane_status_colour (PxAlignStatus status,
+                               gboolean      strong,
+                               GdkRGBA      *out)
+{
+  gdk_rgba_parse (out, status_colours[CLAMP ((int) status, 0, 2)][strong ? 1 : 0]);
+}
 
 static GtkTextBuffer *
 buffer (PxComparePane *self)
@@ -106,7 +115,7 @@ draw_overview (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointe
 
       if (s->status == PX_ALIGN_SHARED)
         continue;
-      gdk_rgba_parse (&c, s->status == PX_ALIGN_UNIQUE ? "rgba(224,27,36,0.8)" : "rgba(229,165,10,0.8)");
+      px_compare_pane_status_colour (s->status, TRUE, &c);
       gdk_cairo_set_source_rgba (cr, &c);
       cairo_rectangle (cr, 1, y0, width - 2, MAX (2, y1 - y0));
       cairo_fill (cr);
@@ -140,11 +149,13 @@ make_tags (PxComparePane *self)
 {
   for (guint i = 0; i < 3; i++)
     self->status_tags[i] = gtk_text_buffer_create_tag (buffer (self), NULL, "background",
-                                                       status_colours[i], NULL);
+                                                       status_colours[i][0], NULL);
+  /* Underlines only: a bolder weight would reflow the paragraph and move
+   * the bands' ends under the user's eyes. */
   self->partner_tag = gtk_text_buffer_create_tag (buffer (self), NULL, "underline",
-                                                  PANGO_UNDERLINE_SINGLE, "weight", 600, NULL);
-  self->selected_tag = gtk_text_buffer_create_tag (buffer (self), NULL, "weight", 700,
-                                                   "underline", PANGO_UNDERLINE_DOUBLE, NULL);
+                                                  PANGO_UNDERLINE_SINGLE, NULL);
+  self->selected_tag = gtk_text_buffer_create_tag (buffer (self), NULL, "underline",
+                                                   PANGO_UNDERLINE_DOUBLE, NULL);
 }
 
 static void

@@ -36,6 +36,11 @@ void           px_compare_pane_scroll_to      (PxComparePane          *self,
                                                gsize                   start,
                                                gsize                   end,
                                                gboolean                select);
+/* The tint of a sentence status: the pale one behind text, or the @strong
+ * one of the overview strip, bands and legend. */
+void           px_compare_pane_status_colour  (PxAlignStatus           status,
+                                               gboolean                strong,
+                                               GdkRGBA                *out);
 /* The sentence under the top of the visible area, or -1. */
 int            px_compare_pane_top_sentence   (PxComparePane          *self);
 

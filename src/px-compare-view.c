@@ -53,6 +53,13 @@ struct _PxCompareView
   guint            n_matrix_rows;
   guint            n_flagged;
   guint            refresh_id;
+  guint            select_id;
+  guint            sync_id;
+  GtkAdjustment   *sync_source;      /* unowned, one of the panes' */
+  double           sync_fraction;
+  gint64           placed_until;     /* panes placed by hand: no sync before */
+  guint            pending_doc;
+  guint            pending_sentence;
 };
 
 G_DEFINE_FINAL_TYPE (PxCompareView, px_compare_view, GTK_TYPE_WIDGET)
@@ -71,29 +78,43 @@ queue_draw_maps (PxCompareView *self)
     gtk_widget_queue_draw (self->maps[i]);
 }
 
+static gboolean
+sync_scroll_idle (gpointer data)
+{
+  PxCompareView *self = data;
+
+  self->sync_id = 0;
+  self->syncing = TRUE;
+  for (guint i = 0; i < self->n_panes; i++)
+    {
+      GtkAdjustment *other = px_compare_pane_get_vadjustment (PX_COMPARE_PANE (self->panes[i]));
+
+      if (other != self->sync_source)
+        gtk_adjustment_set_value (other, self->sync_fraction * (gtk_adjustment_get_upper (other) -
+                                                                gtk_adjustment_get_page_size (other)));
+    }
+  self->syncing = FALSE;
+  queue_draw_maps (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* Keeps the other panes at the same relative position. Meld matches
  * chunks instead; with non-monotone alignment a proportional scroll keeps
- * bands short enough and never jumps backwards. */
+ * bands short enough and never jumps backwards. The other panes follow
+ * from an idle: a text view moves its adjustment while it lays itself out,
+ * and moving the others then would have GTK paint them unallocated. */
 static void
 on_scrolled (GtkAdjustment *adj, PxCompareView *self)
 {
   double range = gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj);
-  double frac = range > 0 ? gtk_adjustment_get_value (adj) / range : 0;
 
-  if (!self->syncing)
-    {
-      self->syncing = TRUE;
-      for (guint i = 0; i < self->n_panes; i++)
-        {
-          GtkAdjustment *other = px_compare_pane_get_vadjustment (PX_COMPARE_PANE (self->panes[i]));
-
-          if (other != adj)
-            gtk_adjustment_set_value (other, frac * (gtk_adjustment_get_upper (other) -
-                                                     gtk_adjustment_get_page_size (other)));
-        }
-      self->syncing = FALSE;
-    }
   queue_draw_maps (self);
+  if (self->syncing || g_get_monotonic_time () < self->placed_until)
+    return;
+  self->sync_source = adj;
+  self->sync_fraction = range > 0 ? gtk_adjustment_get_value (adj) / range : 0;
+  if (self->sync_id == 0)
+    self->sync_id = g_idle_add (sync_scroll_idle, self);
 }
 
 static void
@@ -109,6 +130,10 @@ select_sentence (PxCompareView *self, guint doc, guint index, gboolean scroll)
   for (guint i = 0; i < self->n_panes; i++)
     px_compare_pane_clear_highlights (PX_COMPARE_PANE (self->panes[i]));
   px_compare_pane_highlight (PX_COMPARE_PANE (self->panes[doc]), index, FALSE);
+  /* Text views scroll when they next lay out, after this returns: keep
+   * the proportional sync from undoing the placement meanwhile. */
+  self->placed_until = g_get_monotonic_time () + G_USEC_PER_SEC / 3;
+  g_clear_handle_id (&self->sync_id, g_source_remove);
   self->syncing = TRUE;
   if (scroll)
     px_compare_pane_scroll_to (PX_COMPARE_PANE (self->panes[doc]), s->start, s->end, FALSE);
@@ -122,13 +147,30 @@ select_sentence (PxCompareView *self, guint doc, guint index, gboolean scroll)
       px_compare_pane_scroll_to (PX_COMPARE_PANE (self->panes[partner->doc]), o->start, o->end, FALSE);
     }
   self->syncing = FALSE;
-  queue_draw_maps (self);
+  for (guint i = 0; i + 1 < self->n_panes; i++)
+    px_link_map_set_selected (PX_LINK_MAP (self->maps[i]), doc, index);
 }
 
+static gboolean
+select_idle (gpointer data)
+{
+  PxCompareView *self = data;
+
+  self->select_id = 0;
+  select_sentence (self, self->pending_doc, self->pending_sentence, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* After the click, not inside it: restyling and scrolling the other panes
+ * while the text view still handles its own gesture made GTK snapshot
+ * widgets it had not allocated yet. */
 static void
 on_sentence_activated (PxComparePane *pane, guint index, PxCompareView *self)
 {
-  select_sentence (self, px_compare_pane_get_doc (pane), index, FALSE);
+  self->pending_doc = px_compare_pane_get_doc (pane);
+  self->pending_sentence = index;
+  if (self->select_id == 0)
+    self->select_id = g_idle_add (select_idle, self);
 }
 
 static void
@@ -188,6 +230,8 @@ clear_panes (PxCompareView *self)
   memset (self->panes, 0, sizeof self->panes);
   memset (self->maps, 0, sizeof self->maps);
   self->n_panes = 0;
+  g_clear_handle_id (&self->sync_id, g_source_remove);
+  self->sync_source = NULL;
 }
 
 static void
@@ -550,7 +594,6 @@ static GtkWidget *
 build_toolbar (PxCompareView *self)
 {
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *switcher = adw_view_switcher_new ();
 
   self->story_names = gtk_string_list_new (NULL);
   self->story_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->story_names)), NULL);
@@ -563,28 +606,84 @@ build_toolbar (PxCompareView *self)
   label_widget (self->article_box, _("Articles to compare"));
   gtk_widget_set_hexpand (self->article_box, TRUE);
   gtk_box_append (GTK_BOX (bar), self->article_box);
-
-  self->spinner = gtk_spinner_new ();
-  gtk_widget_set_visible (self->spinner, FALSE);
-  gtk_box_append (GTK_BOX (bar), self->spinner);
-  self->status = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->status, "dim-label");
-  gtk_box_append (GTK_BOX (bar), self->status);
-
-  gtk_box_append (GTK_BOX (bar), icon_button ("go-up-symbolic", "compare.previous-difference",
-                                              _("Previous Difference (Alt+Up)")));
-  gtk_box_append (GTK_BOX (bar), icon_button ("go-down-symbolic", "compare.next-difference",
-                                              _("Next Difference (Alt+Down)")));
-  gtk_box_append (GTK_BOX (bar), icon_button ("document-save-as-symbolic", "compare.export",
-                                              _("Export Comparison as CSV")));
-  adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_STACK (self->stack));
-  adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_SWITCHER_POLICY_WIDE);
-  label_widget (switcher, _("Compare views"));
-  gtk_box_append (GTK_BOX (bar), switcher);
   gtk_widget_set_margin_start (bar, 6);
   gtk_widget_set_margin_end (bar, 6);
   gtk_widget_set_margin_top (bar, 6);
   return bar;
+}
+
+static void
+draw_chip (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
+{
+  GdkRGBA c;
+
+  px_compare_pane_status_colour (GPOINTER_TO_INT (data), FALSE, &c);
+  gdk_cairo_set_source_rgba (cr, &c);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_fill (cr);
+}
+
+/* A colour chip and its word, so that the tints explain themselves. */
+static GtkWidget *
+legend_item (PxAlignStatus status, const char *text, const char *tooltip)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *chip = gtk_drawing_area_new ();
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (chip), 14);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (chip), 14);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (chip), draw_chip, GINT_TO_POINTER (status), NULL);
+  gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_box_append (GTK_BOX (box), chip);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_set_tooltip_text (box, tooltip);
+  return box;
+}
+
+/* The page switcher gets a row of its own: on a 1280-pixel screen, four
+ * outlet names beside it pushed it out of sight. */
+static GtkWidget *
+build_switcher_row (PxCompareView *self)
+{
+  GtkWidget *row = gtk_center_box_new ();
+  GtkWidget *start = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *end = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *switcher = adw_view_switcher_new ();
+
+  gtk_box_append (GTK_BOX (start), legend_item (PX_ALIGN_SHARED, _("Shared"),
+                                                _("Another article reports the same thing")));
+  gtk_box_append (GTK_BOX (start), legend_item (PX_ALIGN_PARTIAL, _("Partial"),
+                                                _("Another article reports part of it")));
+  gtk_box_append (GTK_BOX (start), legend_item (PX_ALIGN_UNIQUE, _("Only here"),
+                                                _("No other compared article reports it")));
+  label_widget (start, _("Colour legend"));
+  gtk_center_box_set_start_widget (GTK_CENTER_BOX (row), start);
+
+  adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_STACK (self->stack));
+  adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_SWITCHER_POLICY_WIDE);
+  label_widget (switcher, _("Compare views"));
+  gtk_center_box_set_center_widget (GTK_CENTER_BOX (row), switcher);
+
+  self->spinner = gtk_spinner_new ();
+  gtk_widget_set_visible (self->spinner, FALSE);
+  gtk_box_append (GTK_BOX (end), self->spinner);
+  self->status = gtk_label_new (NULL);
+  gtk_label_set_ellipsize (GTK_LABEL (self->status), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->status), 40);
+  gtk_widget_add_css_class (self->status, "dim-label");
+  gtk_box_append (GTK_BOX (end), self->status);
+  gtk_box_append (GTK_BOX (end), icon_button ("go-up-symbolic", "compare.previous-difference",
+                                              _("Previous Difference (Alt+Up)")));
+  gtk_box_append (GTK_BOX (end), icon_button ("go-down-symbolic", "compare.next-difference",
+                                              _("Next Difference (Alt+Down)")));
+  gtk_box_append (GTK_BOX (end), icon_button ("document-save-as-symbolic", "compare.export",
+                                              _("Export Comparison as CSV")));
+  gtk_center_box_set_end_widget (GTK_CENTER_BOX (row), end);
+  gtk_widget_set_margin_start (row, 6);
+  gtk_widget_set_margin_end (row, 6);
+  return row;
 }
 
 static GtkWidget *
@@ -594,6 +693,8 @@ build_entities_page (PxCompareView *self)
 
   self->only_differences = gtk_check_button_new_with_mnemonic (_("Only _differences"));
   gtk_widget_set_tooltip_text (self->only_differences, _("Hide entities that every article names"));
+  /* GTK 4.8 gives a mnemonic check button its label with the underscore. */
+  label_widget (self->only_differences, _("Only differences"));
   g_signal_connect_swapped (self->only_differences, "toggled", G_CALLBACK (fill_matrix), self);
   gtk_box_append (GTK_BOX (box), self->only_differences);
   self->matrix = gtk_grid_new ();
@@ -656,6 +757,8 @@ px_compare_view_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->select_id, g_source_remove);
+  g_clear_handle_id (&self->sync_id, g_source_remove);
   if (self->store)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -702,9 +805,9 @@ px_compare_view_init (PxCompareView *self)
   gtk_widget_set_parent (self->root, GTK_WIDGET (self));
   self->stack = adw_view_stack_new ();
   {
-    /* The toolbar holds up to four article names and five page buttons:
-     * let it scroll sideways rather than force the window wider than a
-     * 1280-pixel screen (which pushed the Annotate page off-screen too). */
+    /* The story and up to four article names: let them scroll sideways
+     * rather than force the window wider than a 1280-pixel screen (which
+     * pushed the Annotate page off-screen too). */
     GtkWidget *bar_scroller = gtk_scrolled_window_new ();
 
     gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (bar_scroller),
@@ -713,6 +816,7 @@ px_compare_view_init (PxCompareView *self)
     gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (bar_scroller), build_toolbar (self));
     gtk_box_append (GTK_BOX (self->root), bar_scroller);
   }
+  gtk_box_append (GTK_BOX (self->root), build_switcher_row (self));
   build_pages (self);
   gtk_box_append (GTK_BOX (self->root), self->stack);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.export", FALSE);

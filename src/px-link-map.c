@@ -13,6 +13,8 @@ struct _PxLinkMap
   PxComparePane     *right;
   const PxAlignment *alignment;
   guint              n_drawn;
+  int                selected_doc;
+  int                selected_sentence;
 };
 
 G_DEFINE_FINAL_TYPE (PxLinkMap, px_link_map, GTK_TYPE_WIDGET)
@@ -47,6 +49,20 @@ link_between (const PxAlignLink *l, guint left, guint right, guint *ls, guint *r
   return FALSE;
 }
 
+/* Pale enough that crossing bands stay readable; with a sentence picked,
+ * its own bands stand out and the rest step back. */
+static double
+band_alpha (PxLinkMap *self, guint left, guint ls, guint right, guint rs)
+{
+  gboolean mine;
+
+  if (self->selected_sentence < 0)
+    return 0.30;
+  mine = ((int) left == self->selected_doc && (int) ls == self->selected_sentence) ||
+         ((int) right == self->selected_doc && (int) rs == self->selected_sentence);
+  return mine ? 0.60 : 0.10;
+}
+
 static void
 px_link_map_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
@@ -64,8 +80,9 @@ px_link_map_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   for (guint k = 0; k < self->alignment->links->len; k++)
     {
       const PxAlignLink *l = &g_array_index (self->alignment->links, PxAlignLink, k);
-      double lt, lb, rt, rb;
+      double lt, lb, rt, rb, alpha;
       guint ls, rs;
+      GdkRGBA colour;
 
       if (!link_between (l, left, right, &ls, &rs) ||
           !px_compare_pane_sentence_extent (self->left, ls, widget, &lt, &lb) ||
@@ -74,12 +91,12 @@ px_link_map_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
       if ((lb < 0 && rb < 0) || (lt > h && rt > h))
         continue;
       band_path (cr, w, lt, lb, rt, rb);
-      if (l->status == PX_ALIGN_SHARED)
-        cairo_set_source_rgba (cr, 0.18, 0.76, 0.49, 0.35);
-      else
-        cairo_set_source_rgba (cr, 0.90, 0.65, 0.04, 0.35);
+      px_compare_pane_status_colour (l->status, TRUE, &colour);
+      alpha = band_alpha (self, left, ls, right, rs);
+      cairo_set_source_rgba (cr, colour.red, colour.green, colour.blue, alpha);
       cairo_fill_preserve (cr);
-      cairo_set_source_rgba (cr, 0.4, 0.4, 0.4, 0.5);
+      cairo_set_source_rgba (cr, colour.red * 0.6, colour.green * 0.6, colour.blue * 0.6,
+                             MIN (1.0, alpha * 1.6));
       cairo_set_line_width (cr, 0.8);
       cairo_stroke (cr);
       self->n_drawn++;
@@ -107,6 +124,8 @@ px_link_map_class_init (PxLinkMapClass *klass)
 static void
 px_link_map_init (PxLinkMap *self)
 {
+  self->selected_doc = -1;
+  self->selected_sentence = -1;
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Links between aligned sentences"), -1);
 }
@@ -128,6 +147,18 @@ px_link_map_set_panes (PxLinkMap         *self,
   self->left = left;
   self->right = right;
   self->alignment = alignment;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+px_link_map_set_selected (PxLinkMap *self,
+                          int        doc,
+                          int        sentence)
+{
+  g_return_if_fail (PX_IS_LINK_MAP (self));
+
+  self->selected_doc = doc;
+  self->selected_sentence = sentence;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

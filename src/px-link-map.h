@@ -15,6 +15,11 @@ void       px_link_map_set_panes (PxLinkMap         *self,
                                   PxComparePane     *left,
                                   PxComparePane     *right,
                                   const PxAlignment *alignment);
+/* The sentence the user picked (-1: none): its bands are drawn strong and
+ * the others faded, so its partners stand out among crossing bands. */
+void       px_link_map_set_selected (PxLinkMap    *self,
+                                     int           doc,
+                                     int           sentence);
 /* Bands between the two panes (visible or not), for tests. */
 guint      px_link_map_get_n_bands (PxLinkMap     *self);
 /* Bands drawn in the last frame (only visible ones are drawn). */

@@ -133,6 +133,48 @@ test_grid_suggested (void)
   g_assert_nonnull (strstr (s->reason, "close dates"));
 }
 
+static PxCompareInput *
+statement_input (const char *quote_a, const char *quote_b)
+{
+  PxCompareInput *in = px_compare_input_new ();
+  const char *roles[] = { "Speaker", "Content", NULL };
+  const char *quotes[2] = { quote_a, quote_b };
+
+  px_compare_input_set_roles (in, "Statement", roles);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("La ministre a déclaré : « %s ».", quotes[i]);
+      PxCompareArticle *a = px_compare_input_add_article (in, i + 1, "t", "s", "2024-03-14", "fr", text);
+      PxCompareEvent *ev = px_compare_article_add_event (a, 10 + i, 7, "Statement",
+                                                         mention (a, "déclaré", "Statement", 0, NULL));
+
+      px_compare_event_add_arg (ev, "Content", mention (a, quotes[i], "QUOTE", 0, NULL));
+    }
+  return in;
+}
+
+static gboolean
+content_conflict (const char *quote_a, const char *quote_b)
+{
+  g_autoptr(PxCompareInput) in = statement_input (quote_a, quote_b);
+  g_autoptr(PxEventGrid) grid = px_event_grid_compute (in);
+  const PxEventGridRow *content = grid_row (g_ptr_array_index (grid->events, 0), "Content");
+
+  g_assert_true (g_str_has_prefix (content->normalised[0], "quote:"));
+  return content->conflict;
+}
+
+static void
+test_grid_quotes (void)
+{
+  /* Outlets reword a quote: no conflict. Another statement is one. */
+  g_assert_false (content_conflict ("Personne ne sera laissé seul face à la reconstruction",
+                                    "personne ne restera seul face à la reconstruction"));
+  g_assert_false (content_conflict ("Nous voulons des dates", "Nous voulons des dates"));
+  g_assert_true (content_conflict ("Personne ne sera laissé seul face à la reconstruction",
+                                   "Nous ne voulons pas de promesses, nous voulons des dates"));
+}
+
 static void
 test_coverage (void)
 {
@@ -333,6 +375,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/compare/grid-linked", test_grid_linked);
   g_test_add_func ("/compare/grid-suggested", test_grid_suggested);
+  g_test_add_func ("/compare/grid-quotes", test_grid_quotes);
   g_test_add_func ("/compare/coverage", test_coverage);
   g_test_add_func ("/compare/coverage-unannotated", test_coverage_unannotated);
   g_test_add_func ("/compare/run-summary", test_run_summary);

@@ -8,8 +8,13 @@
 #include <string.h>
 
 #include "px-event-grid.h"
+#include "px-align.h"
 #include "px-normalize.h"
+#include "px-quotes.h"
 #include "px-text.h"
+
+/* Normalised quotes start with this, so that rewordings can agree. */
+#define QUOTE_PREFIX "quote:"
 
 #define SUGGEST_MIN_SCORE 0.4
 
@@ -40,7 +45,27 @@ px_event_grid_normalise_value (const PxCompareArticle *article,
     }
   if (g_strcmp0 (m->label, "NUM") == 0 && px_normalize_number (m->text, article->language, &num))
     return px_normalize_format_number (num);
+  if (g_strcmp0 (m->label, "QUOTE") == 0)
+    return g_strconcat (QUOTE_PREFIX, key, NULL);
   return g_steal_pointer (&key);
+}
+
+/* Outlets reword what was said ("ne sera laissé seul" / "ne restera
+ * seul"): two quotes agree when they would be matched as one quote, by
+ * the share of the shorter one's content words found in the other. */
+static gboolean
+quotes_agree (const char *a, const char *b)
+{
+  g_autoptr(GPtrArray) ta = px_align_content_terms (a + strlen (QUOTE_PREFIX), NULL);
+  g_autoptr(GPtrArray) tb = px_align_content_terms (b + strlen (QUOTE_PREFIX), NULL);
+  GPtrArray *small = ta->len <= tb->len ? ta : tb, *large = small == ta ? tb : ta;
+  guint found = 0;
+
+  if (small->len == 0)
+    return large->len == 0;
+  for (guint i = 0; i < small->len; i++)
+    found += g_ptr_array_find (large, small->pdata[i], NULL);
+  return (double) found / small->len >= PX_QUOTES_MIN_OVERLAP;
 }
 
 /* "2022-03" agrees with "2022-03-10": one is only less precise. */
@@ -51,6 +76,8 @@ values_agree (const char *a, const char *b)
 
   if (strcmp (a, b) == 0)
     return TRUE;
+  if (g_str_has_prefix (a, QUOTE_PREFIX) && g_str_has_prefix (b, QUOTE_PREFIX))
+    return quotes_agree (a, b);
   if (g_ascii_isdigit (a[0]) && g_ascii_isdigit (b[0]) && la >= 4 && lb >= 4 &&
       a[4] == (la > 4 ? '-' : '\0') && b[4] == (lb > 4 ? '-' : '\0'))
     return la < lb ? strncmp (a, b, la) == 0 && b[la] == '-' : strncmp (a, b, lb) == 0 && a[lb] == '-';

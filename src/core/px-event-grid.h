@@ -48,8 +48,10 @@ void         px_event_grid_free    (PxEventGrid          *grid);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxEventGrid, px_event_grid_free)
 
 /* The comparable form of one argument mention: "entity:12" for a linked
- * entity, an ISO date for DATE, a plain number for NUM, else its match key.
- * An unresolvable relative date gives "?" + its key, which never conflicts. */
+ * entity, an ISO date for DATE, a plain number for NUM, "quote:" + its
+ * match key for QUOTE (two quotes agree when they would match as one quote,
+ * so a rewording is no conflict), else its match key. An unresolvable
+ * relative date gives "?" + its key, which never conflicts. */
 char        *px_event_grid_normalise_value (const PxCompareArticle *article,
                                             const PxCompareMention *mention);
 
