@@ -87,17 +87,23 @@ cell_label (const char *text, const char *css)
 }
 
 static void
-header_row (GtkGrid *grid, const PxCompareResult *r, const char *first, const char *second)
+header_row_at (GtkGrid *grid, const PxCompareResult *r, const char *first, const char *second, int y)
 {
-  gtk_grid_attach (grid, cell_label (first, "heading"), 0, 0, 1, 1);
+  gtk_grid_attach (grid, cell_label (first, "heading"), 0, y, 1, 1);
   if (second)
-    gtk_grid_attach (grid, cell_label (second, "heading"), 1, 0, 1, 1);
+    gtk_grid_attach (grid, cell_label (second, "heading"), 1, y, 1, 1);
   for (guint a = 0; a < r->n_articles; a++)
     {
       g_autofree char *name = px_compare_tabs_article_name (r, a);
 
-      gtk_grid_attach (grid, cell_label (name, "heading"), (second ? 2 : 1) + a, 0, 1, 1);
+      gtk_grid_attach (grid, cell_label (name, "heading"), (second ? 2 : 1) + a, y, 1, 1);
     }
+}
+
+static void
+header_row (GtkGrid *grid, const PxCompareResult *r, const char *first, const char *second)
+{
+  header_row_at (grid, r, first, second, 0);
 }
 
 /* ---- Entity matrix ---------------------------------------------------- */
@@ -232,8 +238,13 @@ event_cell (const PxCompareResult *r, const PxEventGridRow *row, guint a,
   *flagged = (row->conflicting >> a) & 1;
   if (row->values[a] == NULL)
     {
+      /* A flat, insensitive button rather than a label, so that the dash
+       * lines up with the values beside it, which are buttons. */
       a11y = g_strdup_printf (_("%s: not given by %s"), row->role, name);
-      cell = cell_label ("—", "dim-label");
+      cell = gtk_button_new_with_label ("—");
+      gtk_widget_add_css_class (cell, "flat");
+      gtk_widget_set_halign (cell, GTK_ALIGN_START);
+      gtk_widget_set_sensitive (cell, FALSE);
       gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
       return cell;
     }
@@ -249,8 +260,18 @@ event_cell (const PxCompareResult *r, const PxEventGridRow *row, guint a,
     cell = cell_label (row->values[a], NULL);
   if (*flagged)
     {
+      g_autofree char *tip = g_strdup_printf (_("Read as %s. Conflict: another article gives a different value"),
+                                              row->normalised[a]);
+
       gtk_widget_add_css_class (cell, "error");
-      gtk_widget_set_tooltip_text (cell, _("Conflict: another article gives a different value"));
+      gtk_widget_set_tooltip_text (cell, tip);
+    }
+  else if (row->normalised[a])
+    {
+      /* How the engine read "jeudi" or "trois" is what it compared. */
+      g_autofree char *tip = g_strdup_printf (_("Read as %s"), row->normalised[a]);
+
+      gtk_widget_set_tooltip_text (cell, tip);
     }
   return cell;
 }
@@ -265,6 +286,8 @@ event_title (const PxEventGridEvent *ge)
   return cell_label (title, "title-4");
 }
 
+/* One grid for every event, so that an outlet's column lines up from one
+ * event to the next. */
 guint
 px_compare_tabs_fill_events (GtkBox                *box,
                              const PxCompareResult *r,
@@ -272,38 +295,47 @@ px_compare_tabs_fill_events (GtkBox                *box,
                              gpointer               data)
 {
   guint flagged_cells = 0;
+  GtkWidget *grid;
+  int y = 0;
 
   px_compare_tabs_clear (GTK_WIDGET (box));
   if (r->grid->events->len == 0)
-    gtk_box_append (box, cell_label (_("No events are annotated in these articles."), "dim-label"));
+    {
+      gtk_box_append (box, cell_label (_("No events are annotated in these articles."), "dim-label"));
+      return 0;
+    }
+  grid = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
   for (guint e = 0; e < r->grid->events->len; e++)
     {
       const PxEventGridEvent *ge = g_ptr_array_index (r->grid->events, e);
-      GtkWidget *grid = gtk_grid_new ();
+      GtkWidget *title = event_title (ge);
 
-      gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-      gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
-      gtk_box_append (box, event_title (ge));
-      header_row (GTK_GRID (grid), r, _("Role"), NULL);
-      for (guint k = 0; k < ge->rows->len; k++)
+      if (e > 0)
+        gtk_widget_set_margin_top (title, 12);
+      gtk_grid_attach (GTK_GRID (grid), title, 0, y++, 1 + r->n_articles, 1);
+      header_row_at (GTK_GRID (grid), r, _("Role"), NULL, y++);
+      for (guint k = 0; k < ge->rows->len; k++, y++)
         {
           const PxEventGridRow *row = ge->rows->pdata[k];
           g_autofree char *role_text = row->conflict ? g_strconcat ("⚠ ", row->role, NULL)
                                                      : g_strdup (row->role);
           GtkWidget *role = cell_label (role_text, row->conflict ? "error" : NULL);
 
-          gtk_grid_attach (GTK_GRID (grid), role, 0, k + 1, 1, 1);
+          if (row->conflict)
+            gtk_widget_set_tooltip_text (role, _("The articles give different values for this role"));
+          gtk_grid_attach (GTK_GRID (grid), role, 0, y, 1, 1);
           for (guint a = 0; a < r->n_articles; a++)
             {
               gboolean flagged;
 
-              gtk_grid_attach (GTK_GRID (grid), event_cell (r, row, a, reveal, data, &flagged),
-                               1 + a, k + 1, 1, 1);
+              gtk_grid_attach (GTK_GRID (grid), event_cell (r, row, a, reveal, data, &flagged), 1 + a, y, 1, 1);
               flagged_cells += flagged;
             }
         }
-      gtk_box_append (box, grid);
     }
+  gtk_box_append (box, grid);
   return flagged_cells;
 }
 

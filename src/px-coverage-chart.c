@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "px-coverage-chart.h"
+#include "px-compare-pane.h"
 
 #define BAR_HEIGHT 22
 #define BAR_GAP    14
@@ -18,11 +19,8 @@ struct _PxCoverageChart
 
 G_DEFINE_FINAL_TYPE (PxCoverageChart, px_coverage_chart, GTK_TYPE_WIDGET)
 
-static const GdkRGBA segment_colours[3] = {
-  { 0.18, 0.76, 0.49, 1.0 },  /* shared */
-  { 0.90, 0.65, 0.04, 1.0 },  /* partial */
-  { 0.88, 0.11, 0.14, 0.85 }, /* unique */
-};
+/* Bar segments in the order drawn, tinted as the texts and the legend. */
+static const PxAlignStatus segment_status[3] = { PX_ALIGN_SHARED, PX_ALIGN_PARTIAL, PX_ALIGN_UNIQUE };
 
 static void
 snapshot_text (GtkWidget *widget, GtkSnapshot *snapshot, const char *text, double x, double y)
@@ -57,9 +55,10 @@ px_coverage_chart_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
       for (guint p = 0; p < 3 && s->n_sentences > 0 && width > 0; p++)
         {
           double w = width * parts[p] / s->n_sentences;
+          GdkRGBA colour;
 
-          gtk_snapshot_append_color (snapshot, &segment_colours[p],
-                                     &GRAPHENE_RECT_INIT (x, y, w, BAR_HEIGHT));
+          px_compare_pane_status_colour (segment_status[p], TRUE, &colour);
+          gtk_snapshot_append_color (snapshot, &colour, &GRAPHENE_RECT_INIT (x, y, w, BAR_HEIGHT));
           x += w;
         }
       snapshot_text (widget, snapshot, note, LABEL_WIDTH + MAX (width, 0) + 8, y + 2);
@@ -103,6 +102,22 @@ px_coverage_chart_init (PxCoverageChart *self)
                                   _("Share of each article's sentences that are shared, partial or unique"), -1);
 }
 
+/* A picture says nothing to a screen reader: the figures do. */
+static void
+update_description (PxCoverageChart *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < self->n; i++)
+    {
+      const PxCompareSummary *s = &self->summaries[i];
+
+      g_string_append_printf (text, _("%s: %u shared, %u partial and %u unique sentences, %u conflicts. "),
+                              self->names[i], s->n_shared, s->n_partial, s->n_unique, s->n_conflicts);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str, -1);
+}
+
 GtkWidget *
 px_coverage_chart_new (void)
 {
@@ -121,5 +136,6 @@ px_coverage_chart_set_data (PxCoverageChart        *self,
   self->names = g_strdupv ((char **) names);
   self->n = MIN (n, PX_ALIGN_MAX_DOCS);
   memcpy (self->summaries, summaries, sizeof (PxCompareSummary) * self->n);
+  update_description (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
