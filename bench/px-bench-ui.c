@@ -174,16 +174,41 @@ screen_is_styled (gpointer data)
          && gtk_text_iter_compare (&top, &bottom) < 0;
 }
 
+typedef struct
+{
+  GtkTextView *tv;
+  int          offset;
+} Target;
+
+/* The target annotation is on screen and carries its tag. */
+static gboolean
+target_is_styled (gpointer data)
+{
+  Target *t = data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (t->tv);
+  GdkRectangle visible, location;
+  GtkTextIter iter;
+  g_autoptr(GSList) tags = NULL;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, t->offset);
+  gtk_text_view_get_visible_rect (t->tv, &visible);
+  gtk_text_view_get_iter_location (t->tv, &iter, &location);
+  tags = gtk_text_iter_get_tags (&iter);
+  return tags != NULL && location.y >= visible.y
+         && location.y + location.height <= visible.y + visible.height;
+}
+
 /* Opens a far annotation as a click in the list or a search hit does. */
 static double
 reveal (Bench *b,
         gsize  offset)
 {
   PxArticleView *view = find_article_view (GTK_WIDGET (b->ws));
+  Target target = { px_article_view_get_text_view (view), (int) offset + 1 };
   gint64 t0 = g_get_monotonic_time ();
 
   px_article_view_select_range (view, offset, offset + 11);
-  return wait_for_frame (b, t0, screen_is_styled, px_article_view_get_text_view (view));
+  return wait_for_frame (b, t0, target_is_styled, &target);
 }
 
 /* Drags the scrollbar to @fraction of the text. */

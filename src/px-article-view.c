@@ -36,6 +36,9 @@ struct _PxArticleView
   int            styled_end;
   guint          n_styled;
   guint          restyle_id;
+  guint          reveal_tick_id;   /* chasing a far mark, see reveal_tick() */
+  guint          reveal_tries;
+  guint          reveal_steady;    /* frames in a row with the mark on screen */
   GArray        *highlights;  /* gsize start, end pairs: the selected event's arguments */
 };
 
@@ -197,6 +200,9 @@ visible_range (PxArticleView *self,
                                       rect.y + rect.height);
   *start = MAX (0, gtk_text_iter_get_offset (&a) - STYLE_MARGIN);
   *end = MIN (n, gtk_text_iter_get_offset (&b) + STYLE_MARGIN);
+  /* While far lines are still unmeasured, a screen can map to a vast range
+   * of text for a frame or two; no screen shows more than this. */
+  *end = MIN (*end, *start + 10 * STYLE_MARGIN);
 }
 
 /* @force: the annotations or labels changed, so restyle even when the
@@ -368,6 +374,61 @@ px_article_view_get_cursor (PxArticleView *self)
   return (gsize) gtk_text_iter_get_offset (&iter);
 }
 
+/* GtkTextView scrolls to a far mark through estimated line heights, and in
+ * a long article lands short of it until the lines between are measured;
+ * as they are, the view drifts. So for a while after a jump, each frame
+ * checks the mark and scrolls to it again when it is off screen, until it
+ * has stayed on screen for a good number of frames (or the user scrolls). */
+#define REVEAL_STEADY_FRAMES 20
+#define REVEAL_MAX_FRAMES    240
+static gboolean
+reveal_tick (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  PxArticleView *self = data;
+  GtkTextMark *insert = gtk_text_buffer_get_insert (self->buffer);
+  GdkRectangle visible, location;
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, insert);
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  gtk_text_view_get_iter_location (self->text_view, &iter, &location);
+  if (location.y >= visible.y && location.y + location.height <= visible.y + visible.height)
+    self->reveal_steady++;
+  else
+    {
+      self->reveal_steady = 0;
+      gtk_text_view_scroll_to_mark (self->text_view, insert, 0.0, TRUE, 0.0, 0.3);
+    }
+  if (self->reveal_steady >= REVEAL_STEADY_FRAMES || ++self->reveal_tries > REVEAL_MAX_FRAMES)
+    {
+      self->reveal_tick_id = 0;
+      queue_restyle (self);
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_reveal (PxArticleView *self)
+{
+  if (self->reveal_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self->text_view), self->reveal_tick_id);
+      self->reveal_tick_id = 0;
+    }
+}
+
+static gboolean
+on_user_scroll (PxArticleView *self,
+                double         dx,
+                double         dy)
+{
+  stop_reveal (self);
+  return FALSE;   /* the scrolled window still scrolls */
+}
+
 void
 px_article_view_select_range (PxArticleView *self,
                               gsize          start,
@@ -385,6 +446,11 @@ px_article_view_select_range (PxArticleView *self,
   gtk_text_buffer_select_range (self->buffer, &b, &a);
   gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (self->buffer),
                                 0.1, FALSE, 0, 0);
+  self->reveal_tries = 0;
+  self->reveal_steady = 0;
+  if (self->reveal_tick_id == 0)
+    self->reveal_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view),
+                                                         reveal_tick, self, NULL);
   queue_restyle (self);
 }
 
@@ -446,6 +512,7 @@ px_article_view_dispose (GObject *object)
   PxArticleView *self = PX_ARTICLE_VIEW (object);
 
   g_clear_handle_id (&self->restyle_id, g_source_remove);
+  stop_reveal (self);
   if (self->annotations != NULL)
     g_signal_handlers_disconnect_by_data (self->annotations, self);
   g_clear_object (&self->annotations);
@@ -492,6 +559,7 @@ static void
 px_article_view_init (PxArticleView *self)
 {
   GtkWidget *clamp = adw_clamp_scrollable_new ();
+  GtkEventController *wheel;
   GtkAdjustment *vadj;
 
   self->spans = g_array_new (FALSE, FALSE, sizeof (Span));
@@ -521,6 +589,13 @@ px_article_view_init (PxArticleView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->scroller),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Article"),
                                   -1);
+
+  /* A wheel or touchpad scroll is the user's: stop chasing a revealed mark. */
+  wheel = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  gtk_event_controller_set_propagation_phase (wheel, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (wheel, "scroll-begin", G_CALLBACK (stop_reveal), self);
+  g_signal_connect_swapped (wheel, "scroll", G_CALLBACK (on_user_scroll), self);
+  gtk_widget_add_controller (self->scroller, wheel);
 
   vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
   g_signal_connect_object (vadj, "value-changed", G_CALLBACK (queue_restyle), self, G_CONNECT_SWAPPED);

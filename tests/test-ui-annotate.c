@@ -394,6 +394,14 @@ test_large_article (Fixture       *f,
 
   /* Nothing far down is styled yet. */
   g_assert_false (offset_has_tag (buffer, (int) offset + 1));
+
+  /* Revealing the last annotation, as a click in the list does, styles the
+   * text around it once it is on screen. */
+  px_article_view_select_range (view, offset, offset + len);
+  for (guint i = 0; i < 1000000 && !offset_has_tag (buffer, (int) offset + 1); i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (offset_has_tag (buffer, (int) offset + 1));
+  g_assert_cmpuint (px_article_view_get_n_styled (view), <, n_annotations / 4);
 }
 
 int
