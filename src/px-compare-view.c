@@ -483,10 +483,14 @@ static void
 step_difference (PxCompareView *self, int direction)
 {
   int doc = MAX (self->selected_doc, 0), index = self->selected_sentence;
+  guint total = 0;
 
-  if (self->result == NULL)
+  if (self->result == NULL || self->n_panes == 0)
     return;
-  for (guint steps = 0; steps < 4096 * PX_ALIGN_MAX_DOCS; steps++)
+  for (guint d = 0; d < self->n_panes; d++)
+    total += self->result->alignment->sentences[d]->len;
+  /* Every sentence and every turn from one pane to the next, once. */
+  for (guint steps = 0; steps <= total + self->n_panes; steps++)
     {
       GArray *sents = self->result->alignment->sentences[doc];
 
@@ -790,8 +794,24 @@ px_compare_view_class_init (PxCompareViewClass *klass)
   gtk_widget_class_install_action (widget_class, "compare.next-difference", NULL, next_difference);
   gtk_widget_class_install_action (widget_class, "compare.previous-difference", NULL, previous_difference);
   gtk_widget_class_install_action (widget_class, "compare.export", NULL, export_csv);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "compare.next-difference", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "compare.previous-difference", NULL);
+}
+
+/* Alt+Down and Alt+Up work wherever the focus is while the page shows (it
+ * often stays on the header bar after Alt+2): a global shortcut is only
+ * run while its widget is mapped, so it is idle on the other pages. */
+static void
+add_difference_shortcuts (PxCompareView *self)
+{
+  GtkEventController *ctl = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (ctl), GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (ctl),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Down, GDK_ALT_MASK),
+                                                          gtk_named_action_new ("compare.next-difference")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (ctl),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Up, GDK_ALT_MASK),
+                                                          gtk_named_action_new ("compare.previous-difference")));
+  gtk_widget_add_controller (GTK_WIDGET (self), ctl);
 }
 
 static void
@@ -822,6 +842,7 @@ px_compare_view_init (PxCompareView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.export", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.next-difference", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.previous-difference", FALSE);
+  add_difference_shortcuts (self);
 }
 
 /* ---- Public ----------------------------------------------------------- */
