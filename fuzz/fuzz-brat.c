@@ -1,11 +1,13 @@
 /* fuzz-brat: the brat .ann parser and annotation.conf reader.
  *
  * The input is "TEXT\0ANN": the part before the first NUL byte is the
- * document text (used only when it is valid UTF-8), the rest the .ann. */
+ * document text (used only when it is valid UTF-8), the rest the .ann. A
+ * document that parses is also imported into a corpus and loaded back. */
 #include <string.h>
 
 #include "px-brat.h"
 #include "px-brat-conf.h"
+#include "fuzz-store.h"
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
@@ -28,6 +30,7 @@ LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
     {
       g_autofree char *out = NULL;
 
+      fuzz_store_round_trip (doc, "brat");
       px_brat_assign_ids (doc);
       out = px_brat_format_ann (doc);
     }
