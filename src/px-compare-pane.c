@@ -18,6 +18,7 @@ struct _PxComparePane
   GtkWidget         *overview;
   const PxAlignment *alignment;
   guint              doc;
+  gint64             article_id;
   GtkTextTag        *status_tags[3];
   GtkTextTag        *selected_tag;
   GtkTextTag        *partner_tag;
@@ -196,6 +197,7 @@ px_compare_pane_init (PxComparePane *self)
   gtk_box_append (GTK_BOX (row), self->overview);
 
   key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_name (key, "px-compare-keys");
   g_signal_connect (key, "key-pressed", G_CALLBACK (on_key), self);
   gtk_widget_add_controller (self->text_view, key);
   click = gtk_gesture_click_new ();
@@ -233,6 +235,7 @@ px_compare_pane_set_article (PxComparePane          *self,
 
   self->alignment = alignment;
   self->doc = doc;
+  self->article_id = article->id;
   title = g_strdup_printf ("%s — %s", article->source ? article->source : _("Unknown outlet"),
                            article->published ? article->published : _("undated"));
   gtk_label_set_text (GTK_LABEL (self->title), title);
@@ -254,6 +257,18 @@ GtkTextView *
 px_compare_pane_get_text_view (PxComparePane *self)
 {
   return GTK_TEXT_VIEW (self->text_view);
+}
+
+const PxAlignment *
+px_compare_pane_get_alignment (PxComparePane *self)
+{
+  return self->alignment;
+}
+
+gint64
+px_compare_pane_get_article_id (PxComparePane *self)
+{
+  return self->article_id;
 }
 
 GtkAdjustment *

@@ -18,6 +18,8 @@ void           px_compare_pane_set_article    (PxComparePane          *self,
                                                const PxAlignment      *alignment,
                                                guint                   doc);
 GtkTextView   *px_compare_pane_get_text_view  (PxComparePane          *self);
+const PxAlignment *px_compare_pane_get_alignment (PxComparePane       *self);
+gint64         px_compare_pane_get_article_id (PxComparePane          *self);
 GtkAdjustment *px_compare_pane_get_vadjustment(PxComparePane          *self);
 guint          px_compare_pane_get_doc        (PxComparePane          *self);
 /* The vertical extent of sentence @index in @target's coordinates; FALSE

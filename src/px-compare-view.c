@@ -977,6 +977,20 @@ px_compare_view_get_n_flagged_conflicts (PxCompareView *self)
   return self->n_flagged;
 }
 
+gboolean
+px_compare_view_get_selected (PxCompareView *self,
+                              guint         *doc,
+                              guint         *sentence)
+{
+  g_return_val_if_fail (PX_IS_COMPARE_VIEW (self), FALSE);
+
+  if (self->result == NULL || self->selected_sentence < 0)
+    return FALSE;
+  *doc = self->selected_doc;
+  *sentence = self->selected_sentence;
+  return TRUE;
+}
+
 void
 px_compare_view_set_only_differences (PxCompareView *self,
                                       gboolean       only)

@@ -28,6 +28,11 @@ gboolean   px_compare_view_is_ready            (PxCompareView *self);
 guint      px_compare_view_get_n_bands         (PxCompareView *self);
 guint      px_compare_view_get_n_matrix_rows   (PxCompareView *self);
 guint      px_compare_view_get_n_flagged_conflicts (PxCompareView *self);
+/* The sentence the user picked (by click or Alt+Down/Alt+Up): FALSE when
+ * none. For tests. */
+gboolean   px_compare_view_get_selected        (PxCompareView *self,
+                                                guint         *doc,
+                                                guint         *sentence);
 /* The "only differences" filter of the entity matrix. */
 void       px_compare_view_set_only_differences (PxCompareView *self,
                                                  gboolean       only);
