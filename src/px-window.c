@@ -41,6 +41,8 @@ struct _PxWindow
   PxImportJob          *import_job;
   GCancellable         *import_cancellable;
   guint                 import_poll_id;
+  guint                 import_ticks;
+  guint                 import_shown;   /* files done when the views last caught up */
 };
 
 G_DEFINE_FINAL_TYPE (PxWindow, px_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -359,6 +361,14 @@ import_poll (gpointer user_data)
   /* Translators: import progress: files done, files in all, current file */
   text = g_strdup_printf (_("Importing %u of %u — %s"), done, total, name);
   gtk_label_set_text (self->import_label, text);
+  /* The import commits in batches on its own connection; once a second,
+   * let the sidebar show what has landed, so a long import fills it as it
+   * goes rather than all at the end. */
+  if (++self->import_ticks % 10 == 0 && done != self->import_shown && self->store != NULL)
+    {
+      self->import_shown = done;
+      px_store_notify_external_change (self->store);
+    }
   return G_SOURCE_CONTINUE;
 }
 
@@ -439,6 +449,8 @@ px_window_import_paths (PxWindow           *self,
   gtk_label_set_text (self->import_label, _("Starting import…"));
   gtk_spinner_start (self->import_spinner);
   gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
+  self->import_ticks = 0;
+  self->import_shown = 0;
   self->import_poll_id = g_timeout_add (100, import_poll, self);
   px_window_update_actions (self);
   px_import_job_run_async (self->import_job, self->import_cancellable,
