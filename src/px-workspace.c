@@ -531,6 +531,19 @@ on_label_key (GtkWidget *widget,
   return FALSE;
 }
 
+/* Delete and Ctrl+Z belong to a text field that has the focus (the
+ * inspector's note), not to the annotation. */
+static gboolean
+on_edit_key (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  (void) user_data;
+  if (focus_in_entry (widget))
+    return FALSE;
+  return gtk_widget_activate_action (widget, g_variant_get_string (args, NULL), NULL);
+}
+
 static void
 add_shortcut (GtkShortcutController *controller,
               const char            *trigger,
@@ -555,9 +568,12 @@ add_key_controller (PxWorkspace *self)
 
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   gtk_event_controller_set_name (controller, "px-workspace-keys");
-  add_shortcut (sc, "Delete|KP_Delete", gtk_named_action_new ("workspace.delete"), NULL);
-  add_shortcut (sc, "<Control>z", gtk_named_action_new ("workspace.undo"), NULL);
-  add_shortcut (sc, "<Control><Shift>z|<Control>y", gtk_named_action_new ("workspace.redo"), NULL);
+  add_shortcut (sc, "Delete|KP_Delete", gtk_callback_action_new (on_edit_key, NULL, NULL),
+                g_variant_new_string ("workspace.delete"));
+  add_shortcut (sc, "<Control>z", gtk_callback_action_new (on_edit_key, NULL, NULL),
+                g_variant_new_string ("workspace.undo"));
+  add_shortcut (sc, "<Control><Shift>z|<Control>y", gtk_callback_action_new (on_edit_key, NULL, NULL),
+                g_variant_new_string ("workspace.redo"));
   for (const char *k = keys; *k != '\0'; k++)
     {
       char key[2] = { *k, '\0' };

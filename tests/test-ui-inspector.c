@@ -326,6 +326,65 @@ test_near_key_candidate (Fixture       *f,
   g_assert_cmpint (px_annotation_get_entity_id (mention), ==, own);
 }
 
+/* Runs the workspace shortcut bound to @trigger, as the key would. */
+static gboolean
+press (Fixture    *f,
+       const char *trigger)
+{
+  GListModel *controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->ws));
+  gboolean handled = FALSE, found = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !found; i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (c)
+          || g_strcmp0 (gtk_event_controller_get_name (c), "px-workspace-keys") != 0)
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (c)) && !found; k++)
+        {
+          g_autoptr(GtkShortcut) sc = g_list_model_get_item (G_LIST_MODEL (c), k);
+          g_autofree char *t = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (sc));
+
+          if (g_strcmp0 (t, trigger) != 0)
+            continue;
+          found = TRUE;
+          handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (sc), 0, GTK_WIDGET (f->ws),
+                                                  gtk_shortcut_get_arguments (sc));
+        }
+    }
+  g_object_unref (controllers);
+  g_assert_true (found);
+  spin ();
+  return handled;
+}
+
+/* Delete and Ctrl+Z typed in the note edit the note, not the annotation;
+ * with the focus back in the text they act on annotations again. */
+static void
+test_keys_in_note (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *entry;
+  gint64 id;
+
+  (void) data;
+  id = tag (f, 24, 35, "PER");
+  select_annotation (f, id);
+  entry = find_type (GTK_WIDGET (inspector (f)), GTK_TYPE_ENTRY);
+  g_assert_true (gtk_widget_grab_focus (entry));
+  g_assert_false (press (f, "Delete|KP_Delete"));
+  g_assert_false (press (f, "<Control>z"));
+  g_assert_nonnull (annotation_at (f, 24));
+
+  g_assert_true (gtk_widget_grab_focus (find_type (GTK_WIDGET (f->ws), GTK_TYPE_TEXT_VIEW)));
+  select_annotation (f, id);
+  g_assert_true (press (f, "Delete|KP_Delete"));
+  g_assert_null (annotation_at (f, 24));
+  g_assert_true (press (f, "<Control>z"));
+  g_assert_nonnull (annotation_at (f, 24));
+}
+
 static gboolean
 is_row_named (GtkWidget     *widget,
               gconstpointer  data)
@@ -451,5 +510,6 @@ main (int argc, char **argv)
   ADD ("near-key-candidate", test_near_key_candidate);
   ADD ("new-entity", test_new_entity);
   ADD ("entity-list", test_entity_list);
+  ADD ("keys-in-note", test_keys_in_note);
   return g_test_run ();
 }
