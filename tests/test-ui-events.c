@@ -364,6 +364,86 @@ test_relabel_trigger (Fixture       *f,
   assert_events (f, "Meet@12: Participant=Lina Moreau(PER)");
 }
 
+/* Runs the shortcut bound to @trigger in the workspace's controller @name,
+ * as the key would. */
+static gboolean
+press (Fixture    *f,
+       const char *name,
+       const char *trigger)
+{
+  GListModel *controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->ws));
+  gboolean handled = FALSE, found = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !found; i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (c) || g_strcmp0 (gtk_event_controller_get_name (c), name) != 0)
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (c)) && !found; k++)
+        {
+          g_autoptr(GtkShortcut) sc = g_list_model_get_item (G_LIST_MODEL (c), k);
+          g_autofree char *t = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (sc));
+
+          if (g_strcmp0 (t, trigger) != 0)
+            continue;
+          found = TRUE;
+          handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (sc), 0, GTK_WIDGET (f->ws),
+                                                  gtk_shortcut_get_arguments (sc));
+        }
+    }
+  g_object_unref (controllers);
+  g_assert_true (found);
+  spin ();
+  return handled;
+}
+
+/* A key typed in the open popover, through its key controller. */
+static gboolean
+press_in_popover (Fixture *f,
+                  guint    keyval)
+{
+  GtkPopover *popover = find_popover (GTK_WIDGET (f->ws));
+  GListModel *controllers;
+  gboolean handled = FALSE;
+
+  g_assert_nonnull (popover);
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (popover));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (c))
+        g_signal_emit_by_name (c, "key-pressed", keyval, 0, 0, &handled);
+    }
+  g_object_unref (controllers);
+  spin ();
+  return handled;
+}
+
+/* Keyboard only: r opens the popover on the mention, a label's key and a
+ * role's number answer it. */
+static void
+test_keys (Fixture       *f,
+           gconstpointer  data)
+{
+  (void) data;
+  make_meeting (f);
+  select_chars (f, 0, 11);
+  g_assert_true (press (f, "px-workspace-argument-keys", "r"));
+  g_assert_true (press_in_popover (f, GDK_KEY_1));
+  assert_events (f, "Meet@12: Participant=Lina Moreau(PER)");
+  g_assert_null (find_popover (GTK_WIDGET (f->ws)));
+
+  /* New text: 3 tags it GPE, then 2 makes it the Place. */
+  select_chars (f, 31, 37);
+  g_assert_true (press (f, "px-workspace-argument-keys", "r"));
+  g_assert_false (press_in_popover (f, GDK_KEY_x));
+  g_assert_true (press_in_popover (f, GDK_KEY_3));
+  g_assert_true (press_in_popover (f, GDK_KEY_2));
+  assert_events (f, "Meet@12: Participant=Lina Moreau(PER) Place=Bergen(GPE)");
+}
+
 /* Without a trigger selected, or with nothing to use, no popover opens
  * and nothing is written. */
 static void
@@ -398,5 +478,6 @@ main (int argc, char **argv)
   ADD ("delete-trigger", test_delete_trigger);
   ADD ("relabel-trigger", test_relabel_trigger);
   ADD ("argument-needs-event", test_argument_needs_event);
+  ADD ("keys", test_keys);
   return g_test_run ();
 }
