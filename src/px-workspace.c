@@ -91,8 +91,6 @@ palette_button_new (PxLabel *label)
   gtk_widget_set_hexpand (name, TRUE);
   gtk_box_append (GTK_BOX (box), swatch);
   gtk_box_append (GTK_BOX (box), name);
-  if (px_label_get_kind (label) == PX_LABEL_EVENT)
-    gtk_widget_add_css_class (name, "heading");
   if (shortcut != NULL)
     {
       GtkWidget *key = gtk_label_new (shortcut);
@@ -125,11 +123,29 @@ rebuild_palette (PxWorkspace *self)
   GtkWidget *child;
   guint n = self->labels != NULL ? g_list_model_get_n_items (self->labels) : 0;
 
+  int shown_kind = -1;
+
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->palette))) != NULL)
     gtk_box_remove (self->palette, child);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PxLabel) label = g_list_model_get_item (self->labels, i);
+      PxLabelKind kind = px_label_get_kind (label);
+
+      /* A small heading wherever the kind changes: entities, then events. */
+      if ((int) kind != shown_kind)
+        {
+          GtkWidget *heading = gtk_label_new (kind == PX_LABEL_EVENT ? _("Events") : _("Entities"));
+
+          gtk_label_set_xalign (GTK_LABEL (heading), 0);
+          gtk_widget_add_css_class (heading, "caption-heading");
+          gtk_widget_add_css_class (heading, "dim-label");
+          gtk_widget_set_margin_start (heading, 10);
+          gtk_widget_set_margin_top (heading, shown_kind < 0 ? 2 : 10);
+          gtk_widget_set_margin_bottom (heading, 2);
+          gtk_box_append (self->palette, heading);
+          shown_kind = (int) kind;
+        }
       gtk_box_append (self->palette, palette_button_new (label));
     }
 }
