@@ -48,11 +48,12 @@ run_clear (Run *r)
 }
 
 /* The demo corpus in a fresh file; the ids of Le Courrier de l'Aude, L'Écho
- * occitan and Midi Matin, in that order. */
+ * occitan, Midi Matin and Radio Garrigue (which nobody annotated), in that
+ * order. */
 static char *
-demo_db (char ids[3][24])
+demo_db (char ids[4][24])
 {
-  static const char *sources[3] = { "Le Courrier", "L'", "Midi" };
+  static const char *sources[4] = { "Le Courrier", "L'", "Midi", "Radio" };
   g_autofree char *samples = px_test_src_path ("..", "data", "samples", NULL);
   char *db = px_test_db_path ();
   g_autoptr(GError) error = NULL;
@@ -66,7 +67,7 @@ demo_db (char ids[3][24])
   g_assert_true (loaded);
   articles = px_store_list_articles (store, -1);
   g_assert_cmpuint (g_list_model_get_n_items (articles), ==, 4);
-  for (guint k = 0; k < 3; k++)
+  for (guint k = 0; k < 4; k++)
     {
       ids[k][0] = '\0';
       for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
@@ -114,7 +115,7 @@ has_line (GStrv lines, const char *needle)
 static void
 test_csv (void)
 {
-  char ids[3][24];
+  char ids[4][24];
   g_autofree char *db = demo_db (ids);
   g_autofree char *tmp = px_test_tmpdir ();
   g_autofree char *out = g_build_filename (tmp, "cmp", "nested", NULL);
@@ -152,10 +153,22 @@ test_csv (void)
   g_assert_true (has_line (quotes, "reconstruction") && g_str_has_suffix (quotes[1], ",3"));
 }
 
+/* The code point column where " PER" starts on the report line of @name. */
+static glong
+label_column (const char *report, const char *name)
+{
+  g_autofree char *needle = g_strdup_printf ("\n  %s ", name);
+  const char *line = strstr (report, needle), *per;
+
+  if (line == NULL || (per = strstr (line + 1, " PER")) == NULL || strchr (line + 1, '\n') < per)
+    return -1;
+  return g_utf8_pointer_to_offset (line + 1, per);
+}
+
 static void
 test_text (void)
 {
-  char ids[3][24];
+  char ids[4][24];
   g_autofree char *db = demo_db (ids);
   Run r = { 0 };
 
@@ -168,12 +181,21 @@ test_text (void)
   g_assert_nonnull (strstr (r.out, "CONFLICT"));
   g_assert_nonnull (strstr (r.out, "Jonas Keller"));
   run_clear (&r);
+
+  /* The entity table lines up whatever the accents, and an article nobody
+   * annotated shows a dash, not a zero that would say it left people out. */
+  compare (&r, db, ids[0], ids[3], NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpint (label_column (r.out, "Hélène Marchetti"), ==, label_column (r.out, "Claire Vidal"));
+  g_assert_cmpint (label_column (r.out, "Hélène Marchetti"), >, 0);
+  g_assert_nonnull (strstr (r.out, "  Jonas Keller                 PER      1    –   "));
+  run_clear (&r);
 }
 
 static void
 test_bad_ids (void)
 {
-  char ids[3][24];
+  char ids[4][24];
   g_autofree char *db = demo_db (ids);
   g_autofree char *missing_db = px_test_db_path ();
   Run r = { 0 };

@@ -122,17 +122,35 @@ report_alignment (GString *out, const PxCompareInput *in, const PxCompareResult 
       }
 }
 
+/* printf pads by bytes; names are padded by characters so that "Hélène"
+ * lines up with "Helene". */
+static void
+append_padded (GString *out, const char *text, glong width)
+{
+  glong n = g_utf8_strlen (text, -1);
+
+  g_string_append (out, text);
+  for (; n < width; n++)
+    g_string_append_c (out, ' ');
+}
+
 static void
 report_coverage (GString *out, const PxCompareResult *r)
 {
-  g_string_append (out, "\nEntities (mentions per article)\n");
+  g_string_append (out, "\nEntities (mentions per article; – where nobody annotated the article)\n");
   for (guint i = 0; i < r->coverage->rows->len; i++)
     {
       const PxCoverageRow *row = &g_array_index (r->coverage->rows, PxCoverageRow, i);
 
-      g_string_append_printf (out, "  %-28s %-5s", row->name, row->label);
+      g_string_append (out, "  ");
+      append_padded (out, row->name, 28);
+      g_string_append_c (out, ' ');
+      append_padded (out, row->label ? row->label : "", 5);
       for (guint a = 0; a < r->n_articles; a++)
-        g_string_append_printf (out, " %4u", row->counts[a]);
+        if ((r->coverage->annotated >> a) & 1)
+          g_string_append_printf (out, " %4u", row->counts[a]);
+        else
+          g_string_append (out, "    –");
       g_string_append_printf (out, "   %s\n", px_coverage_class_to_string (row->klass));
     }
 }
@@ -192,9 +210,10 @@ report_summary (GString *out, const PxCompareInput *in, const PxCompareResult *r
     {
       const PxCompareSummary *s = &r->summary[a];
 
-      g_string_append_printf (out, "  [%u] %u sentences: %u shared, %u partial, %u unique; %u conflicts; "
-                              "misses %u entities; covered by", a + 1, s->n_sentences, s->n_shared,
-                              s->n_partial, s->n_unique, s->n_conflicts, s->n_missing_entities);
+      g_string_append_printf (out, "  [%u] sentences: %u (%u shared, %u partial, %u unique); "
+                              "conflicting roles: %u; entities left out: %u; covered by",
+                              a + 1, s->n_sentences, s->n_shared, s->n_partial, s->n_unique,
+                              s->n_conflicts, s->n_missing_entities);
       for (guint o = 0; o < r->n_articles; o++)
         if (o != a)
           g_string_append_printf (out, " [%u] %.0f%%", o + 1, 100 * s->covered_by[o]);
