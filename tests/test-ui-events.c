@@ -293,12 +293,39 @@ test_event_arguments (Fixture       *f,
   assert_events (f, "Meet@12: Participant=Lina Moreau(PER) Place=Bergen(GPE)");
 }
 
+static PxEvent *
+first_event (Fixture *f)
+{
+  g_autoptr(GListModel) events = px_store_list_events (f->store, f->article);
+
+  g_assert_cmpuint (g_list_model_get_n_items (events), >, 0);
+  return g_list_model_get_item (events, 0);
+}
+
+static gint64
+first_event_id (Fixture *f)
+{
+  g_autoptr(PxEvent) event = first_event (f);
+
+  return px_event_get_id (event);
+}
+
+static gint64
+first_story_event_id (Fixture *f)
+{
+  g_autoptr(PxEvent) event = first_event (f);
+
+  return px_event_get_story_event_id (event);
+}
+
 static void
 test_delete_trigger (Fixture       *f,
                      gconstpointer  data)
 {
   g_autoptr(PxAnnotation) trigger = NULL;
   g_autoptr(PxAnnotation) lina = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 story_event;
 
   (void) data;
   make_meeting (f);
@@ -313,18 +340,25 @@ test_delete_trigger (Fixture       *f,
   activate (f, "workspace.add-argument", NULL);
   choose (f, "Time");
   assert_events (f, "Meet@12: Participant=Lina Moreau(PER) Time=Tuesday(DATE)");
+  story_event = px_store_add_story_event (f->store, 0, "Ferry talks", &error);
+  g_assert_no_error (error);
+  g_assert_true (px_store_set_event_story_event (f->store, first_event_id (f), story_event, &error));
+  g_assert_no_error (error);
 
-  /* Deleting the trigger deletes its event; undo brings both back whole. */
+  /* Deleting the trigger deletes its event; undo brings both back whole,
+   * story event included. */
   select_annotation (f, px_annotation_get_id (trigger));
   activate (f, "workspace.delete", NULL);
   assert_events (f, "");
   g_assert_null (annotation_at (f, 12));
   activate (f, "workspace.undo", NULL);
   assert_events (f, "Meet@12: Participant=Lina Moreau(PER) Time=Tuesday(DATE)");
+  g_assert_cmpint (first_story_event_id (f), ==, story_event);
   activate (f, "workspace.redo", NULL);
   assert_events (f, "");
   activate (f, "workspace.undo", NULL);
   assert_events (f, "Meet@12: Participant=Lina Moreau(PER) Time=Tuesday(DATE)");
+  g_assert_cmpint (first_story_event_id (f), ==, story_event);
 
   /* Deleting an argument's mention takes it out of the event, and undo
    * puts it back in. */
