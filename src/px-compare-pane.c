@@ -123,6 +123,20 @@ draw_overview (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointe
     }
 }
 
+/* A click on the overview strip scrolls the text to that point. */
+static void
+on_overview_click (GtkGestureClick *gesture, int n_press, double x, double y, PxComparePane *self)
+{
+  int height = gtk_widget_get_height (self->overview);
+  GtkTextIter iter;
+
+  if (height <= 0)
+    return;
+  gtk_text_buffer_get_iter_at_offset (buffer (self), &iter,
+                                      (int) (CLAMP (y / height, 0, 1) * gtk_text_buffer_get_char_count (buffer (self))));
+  gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self->text_view), &iter, 0, TRUE, 0, 0.3);
+}
+
 static void
 px_compare_pane_dispose (GObject *object)
 {
@@ -194,6 +208,11 @@ px_compare_pane_init (PxComparePane *self)
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->overview), draw_overview, self, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->overview), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Where this article differs"), -1);
+  gtk_widget_set_tooltip_text (self->overview, _("Blue: only this article; yellow: in part elsewhere. "
+                                                 "Click to go there"));
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "released", G_CALLBACK (on_overview_click), self);
+  gtk_widget_add_controller (self->overview, GTK_EVENT_CONTROLLER (click));
   gtk_box_append (GTK_BOX (row), self->overview);
 
   key = gtk_event_controller_key_new ();
