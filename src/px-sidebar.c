@@ -641,10 +641,14 @@ context_menu (PxSidebar *self,
     }
   else if (PX_IS_STORY (item))
     {
+      g_autoptr(GMenuItem) compare = g_menu_item_new (_("_Compare Articles"), NULL);
       g_autoptr(GMenuItem) rename = g_menu_item_new (_("_Rename Story…"), NULL);
       g_autoptr(GMenuItem) del = g_menu_item_new (_("_Delete Story"), NULL);
       gint64 id = px_story_get_id (PX_STORY (item));
 
+      /* The window's action: the sidebar knows nothing of the Compare page. */
+      g_menu_item_set_action_and_target (compare, "win.compare-story", "x", id);
+      g_menu_append_item (menu, compare);
       g_menu_item_set_action_and_target (rename, "sidebar.rename-story", "x", id);
       g_menu_item_set_action_and_target (del, "sidebar.delete-story", "x", id);
       g_menu_append_item (menu, rename);

@@ -205,6 +205,14 @@ about_action (GtkWidget  *widget,
 }
 
 static void
+compare_story_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  px_window_compare_story (PX_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
+static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -227,6 +235,7 @@ px_window_update_actions (PxWindow *self)
   gtk_widget_action_set_enabled (widget, "win.export", has_articles);
   gtk_widget_action_set_enabled (widget, "win.search", has_articles);
   gtk_widget_action_set_enabled (widget, "win.show-page", has_articles);
+  gtk_widget_action_set_enabled (widget, "win.compare-story", has_articles);
 }
 
 void
@@ -244,6 +253,7 @@ px_window_class_install_actions (PxWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.about", NULL, about_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-story", "x", compare_story_action);
   gtk_widget_class_install_property_action (widget_class, "win.search", "search-mode");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);

@@ -512,6 +512,32 @@ on_article_activated (PxWindow *self,
     px_compare_view_set_story (PX_COMPARE_VIEW (self->compare_view), story_id);
 }
 
+const char *
+px_window_get_view_name (PxWindow *self)
+{
+  g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+GtkWidget *
+px_window_get_compare_view (PxWindow *self)
+{
+  g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
+  return self->compare_view;
+}
+
+void
+px_window_compare_story (PxWindow *self,
+                         gint64    story_id)
+{
+  g_return_if_fail (PX_IS_WINDOW (self));
+
+  if (story_id <= 0)
+    return;
+  px_compare_view_set_story (PX_COMPARE_VIEW (self->compare_view), story_id);
+  px_window_show_page (self, "compare");
+}
+
 static void
 on_story_activated (PxWindow *self,
                     gint64    story_id)

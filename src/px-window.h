@@ -47,10 +47,16 @@ void         px_window_show_error     (PxWindow      *self,
 
 /* "welcome", "corpus" or "error". */
 const char  *px_window_get_page_name  (PxWindow      *self);
+/* "annotate", "compare" or "entities": the page the view switcher shows. */
+const char  *px_window_get_view_name  (PxWindow      *self);
+GtkWidget   *px_window_get_compare_view (PxWindow    *self);
 PxSidebar   *px_window_get_sidebar    (PxWindow      *self);
 PxWorkspace *px_window_get_workspace  (PxWindow      *self);
 GtkWidget   *px_window_get_search_view (PxWindow     *self);
 /* "annotate" or "compare". */
+/* Shows the Compare page on @story_id's articles (a story's context menu). */
+void         px_window_compare_story  (PxWindow      *self,
+                                       gint64         story_id);
 void         px_window_show_page      (PxWindow      *self,
                                        const char    *name);
 void         px_window_set_search_mode (PxWindow     *self,

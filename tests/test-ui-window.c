@@ -16,6 +16,7 @@ main (void)
 #include <string.h>
 
 #include "px-application.h"
+#include "px-compare-view.h"
 #include "px-demo.h"
 #include "px-search-view.h"
 #include "px-test-util.h"
@@ -139,6 +140,24 @@ test_window_demo_sidebar (void)
   /* The context menu opens on the selected row from the keyboard. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (px_window_get_sidebar (window)),
                                              "sidebar.context-menu", NULL));
+
+  /* The story's context menu opens it in the Compare page: the sidebar's
+   * menu reaches the window's action. */
+  {
+    g_autoptr(GListModel) stories = px_store_list_stories (store);
+    g_autoptr(PxStory) story = g_list_model_get_item (stories, 0);
+    GtkWidget *compare = px_window_get_compare_view (window);
+
+    g_assert_cmpstr (px_window_get_view_name (window), ==, "annotate");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (px_window_get_sidebar (window)),
+                                               "win.compare-story", "x", px_story_get_id (story)));
+    g_assert_cmpstr (px_window_get_view_name (window), ==, "compare");
+    for (guint i = 0; i < 100000 && !px_compare_view_is_ready (PX_COMPARE_VIEW (compare)); i++)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (px_compare_view_is_ready (PX_COMPARE_VIEW (compare)));
+    g_assert_cmpuint (px_compare_view_get_n_bands (PX_COMPARE_VIEW (compare)), >, 0);
+    px_window_show_page (window, "annotate");
+  }
 
   /* "Move to Story" → Unassigned: the Unassigned group appears. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (px_window_get_sidebar (window)),
