@@ -6,6 +6,7 @@
 
 #include "px-article-view.h"
 #include "px-core.h"
+#include "px-test-ui.h"
 #include "px-test-util.h"
 #include "px-workspace.h"
 
@@ -26,50 +27,15 @@ typedef struct
 } Fixture;
 
 static void
-spin (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static gint64
-add_article (PxStore    *store,
-             const char *title,
-             const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  PxArticleInfo info = { 0 };
-  gint64 id;
-
-  info.title = (char *) title;
-  info.language = (char *) "en";
-  info.text = (char *) text;
-  id = px_store_add_article (store, &info, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = px_test_db_path ();
-
   (void) data;
-  f->store = px_store_open (path, PX_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  f->one = add_article (f->store, "One", article_one);
-  f->two = add_article (f->store, "Two", article_two);
-  f->ws = PX_WORKSPACE (px_workspace_new ());
-  f->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
-  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->ws));
-  gtk_window_present (GTK_WINDOW (f->window));
-  px_workspace_set_store (f->ws, f->store);
+  px_test_open_workspace (1000, 700, &f->store, &f->window, &f->ws);
+  f->one = px_test_add_article (f->store, "One", "en", NULL, article_one);
+  f->two = px_test_add_article (f->store, "Two", "en", NULL, article_two);
   px_workspace_show_article (f->ws, f->one);
-  spin ();
+  px_test_spin ();
 }
 
 static void
@@ -77,37 +43,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   (void) data;
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  spin ();
-  g_clear_object (&f->store);
-}
-
-static void
-select_chars (Fixture *f,
-              int      start,
-              int      end)
-{
-  GtkTextBuffer *buffer = px_workspace_get_buffer (f->ws);
-  GtkTextIter a, b;
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &a, start);
-  gtk_text_buffer_get_iter_at_offset (buffer, &b, end);
-  gtk_text_buffer_select_range (buffer, &a, &b);
-}
-
-static void
-activate (Fixture    *f,
-          const char *action,
-          const char *label)
-{
-  gboolean done;
-
-  if (label != NULL)
-    done = gtk_widget_activate_action (GTK_WIDGET (f->ws), action, "s", label);
-  else
-    done = gtk_widget_activate_action (GTK_WIDGET (f->ws), action, NULL);
-  g_assert_true (done);
-  spin ();
+  px_test_close_workspace (f->window, &f->store);
 }
 
 /* The annotations of an article as "LABEL start-end text; ...". */
@@ -149,30 +85,30 @@ test_tag_undo_redo_delete (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->ws)));
 
   /* "ina Mor": from inside "Lina" to inside "Moreau" snaps to both words. */
-  select_chars (f, 1, 8);
-  activate (f, "workspace.tag", "PER");
+  px_test_select_chars (f->ws, 1, 8);
+  px_test_activate (f->ws, "workspace.tag", "PER");
   assert_annotations (f, f->one, "PER 0-11 Lina Moreau");
 
   /* A mid-word selection inside a word with a diacritic. */
-  select_chars (f, 22, 24);
-  activate (f, "workspace.tag", "ORG");
+  px_test_select_chars (f->ws, 22, 24);
+  px_test_activate (f->ws, "workspace.tag", "ORG");
   assert_annotations (f, f->one, "PER 0-11 Lina Moreau; ORG 20-28 délégués");
 
-  activate (f, "workspace.undo", NULL);
+  px_test_activate (f->ws, "workspace.undo", NULL);
   assert_annotations (f, f->one, "PER 0-11 Lina Moreau");
-  activate (f, "workspace.undo", NULL);
+  px_test_activate (f->ws, "workspace.undo", NULL);
   assert_annotations (f, f->one, "");
-  activate (f, "workspace.redo", NULL);
+  px_test_activate (f->ws, "workspace.redo", NULL);
   assert_annotations (f, f->one, "PER 0-11 Lina Moreau");
 
   /* Delete removes the annotation under the cursor. */
-  select_chars (f, 3, 3);
-  activate (f, "workspace.delete", NULL);
+  px_test_select_chars (f->ws, 3, 3);
+  px_test_activate (f->ws, "workspace.delete", NULL);
   assert_annotations (f, f->one, "");
   /* ... and undo brings it back whole. */
-  activate (f, "workspace.undo", NULL);
+  px_test_activate (f->ws, "workspace.undo", NULL);
   assert_annotations (f, f->one, "PER 0-11 Lina Moreau");
-  activate (f, "workspace.redo", NULL);
+  px_test_activate (f->ws, "workspace.redo", NULL);
   assert_annotations (f, f->one, "");
 }
 
@@ -185,22 +121,22 @@ test_exact_and_relabel (Fixture       *f,
 
   (void) data;
   /* Without snapping the span stays as selected: "erge" of Bergen. */
-  select_chars (f, 33, 37);
-  activate (f, "workspace.tag-exact", "LOC");
+  px_test_select_chars (f->ws, 33, 37);
+  px_test_activate (f->ws, "workspace.tag-exact", "LOC");
   assert_annotations (f, f->one, "LOC 33-37 erge");
-  activate (f, "workspace.undo", NULL);
+  px_test_activate (f->ws, "workspace.undo", NULL);
 
   /* A label id works as the parameter too. */
-  select_chars (f, 32, 38);
-  activate (f, "workspace.tag", gpe_id);
+  px_test_select_chars (f->ws, 32, 38);
+  px_test_activate (f->ws, "workspace.tag", gpe_id);
   assert_annotations (f, f->one, "GPE 32-38 Bergen");
 
   /* With the new annotation selected and no text selection, a label
    * relabels it; undo puts the old label back. */
-  select_chars (f, 0, 0);
-  activate (f, "workspace.tag", "LOC");
+  px_test_select_chars (f->ws, 0, 0);
+  px_test_activate (f->ws, "workspace.tag", "LOC");
   assert_annotations (f, f->one, "LOC 32-38 Bergen");
-  activate (f, "workspace.undo", NULL);
+  px_test_activate (f->ws, "workspace.undo", NULL);
   assert_annotations (f, f->one, "GPE 32-38 Bergen");
 }
 
@@ -212,30 +148,30 @@ test_next_previous (Fixture       *f,
   GtkTextIter a, b;
 
   (void) data;
-  select_chars (f, 42, 49);
-  activate (f, "workspace.tag", "DATE");
-  select_chars (f, 0, 4);
-  activate (f, "workspace.tag", "PER");
-  select_chars (f, 32, 38);
-  activate (f, "workspace.tag", "GPE");
+  px_test_select_chars (f->ws, 42, 49);
+  px_test_activate (f->ws, "workspace.tag", "DATE");
+  px_test_select_chars (f->ws, 0, 4);
+  px_test_activate (f->ws, "workspace.tag", "PER");
+  px_test_select_chars (f->ws, 32, 38);
+  px_test_activate (f->ws, "workspace.tag", "GPE");
   assert_annotations (f, f->one, "PER 0-4 Lina; GPE 32-38 Bergen; DATE 42-49 Tuesday");
 
   /* Emptying the selection is left out here: under X11 the late notice
    * that PRIMARY was given up can land after the next claim, and GTK then
    * drops the new selection. */
   /* Bergen, added last, is selected: next and previous go in text order. */
-  activate (f, "workspace.previous", NULL);
+  px_test_activate (f->ws, "workspace.previous", NULL);
   g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &a, &b));
   g_assert_cmpint (gtk_text_iter_get_offset (&a), ==, 0);
   g_assert_cmpint (gtk_text_iter_get_offset (&b), ==, 4);
-  activate (f, "workspace.next", NULL);
-  activate (f, "workspace.next", NULL);
+  px_test_activate (f->ws, "workspace.next", NULL);
+  px_test_activate (f->ws, "workspace.next", NULL);
   g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &a, &b));
   g_assert_cmpint (gtk_text_iter_get_offset (&a), ==, 42);
-  activate (f, "workspace.previous", NULL);
-  activate (f, "workspace.previous", NULL);
+  px_test_activate (f->ws, "workspace.previous", NULL);
+  px_test_activate (f->ws, "workspace.previous", NULL);
   /* At the first annotation, previous stays there. */
-  activate (f, "workspace.previous", NULL);
+  px_test_activate (f->ws, "workspace.previous", NULL);
   g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &a, &b));
   g_assert_cmpint (gtk_text_iter_get_offset (&a), ==, 0);
   g_assert_cmpint (gtk_text_iter_get_offset (&b), ==, 4);
@@ -246,24 +182,24 @@ test_undo_across_articles (Fixture       *f,
                            gconstpointer  data)
 {
   (void) data;
-  select_chars (f, 0, 4);
-  activate (f, "workspace.tag", "PER");
+  px_test_select_chars (f->ws, 0, 4);
+  px_test_activate (f->ws, "workspace.tag", "PER");
   px_workspace_show_article (f->ws, f->two);
-  spin ();
-  select_chars (f, 48, 54);
-  activate (f, "workspace.tag", "GPE");
+  px_test_spin ();
+  px_test_select_chars (f->ws, 48, 54);
+  px_test_activate (f->ws, "workspace.tag", "GPE");
   assert_annotations (f, f->two, "GPE 48-54 Bergen");
 
   px_workspace_show_article (f->ws, f->one);
-  activate (f, "workspace.undo", NULL);
+  px_test_activate (f->ws, "workspace.undo", NULL);
   /* Undo went back to the article of the step. */
   g_assert_cmpint (px_workspace_get_article_id (f->ws), ==, f->two);
   assert_annotations (f, f->two, "");
-  activate (f, "workspace.undo", NULL);
+  px_test_activate (f->ws, "workspace.undo", NULL);
   g_assert_cmpint (px_workspace_get_article_id (f->ws), ==, f->one);
   assert_annotations (f, f->one, "");
-  activate (f, "workspace.redo", NULL);
-  activate (f, "workspace.redo", NULL);
+  px_test_activate (f->ws, "workspace.redo", NULL);
+  px_test_activate (f->ws, "workspace.redo", NULL);
   assert_annotations (f, f->one, "PER 0-4 Lina");
   assert_annotations (f, f->two, "GPE 48-54 Bergen");
 }
@@ -274,13 +210,13 @@ test_placeholder (Fixture       *f,
 {
   (void) data;
   px_workspace_show_article (f->ws, 0);
-  spin ();
+  px_test_spin ();
   g_assert_cmpint (px_workspace_get_article_id (f->ws), ==, 0);
   /* Nothing to tag: the action does nothing and says nothing alarming. */
-  activate (f, "workspace.tag", "PER");
+  px_test_activate (f->ws, "workspace.tag", "PER");
   g_assert_cmpuint (px_store_count_annotations (f->store), ==, 0);
   px_workspace_reveal_range (f->ws, f->two, 2, 8);
-  spin ();
+  px_test_spin ();
   g_assert_cmpint (px_workspace_get_article_id (f->ws), ==, f->two);
   {
     GtkTextIter a, b;
@@ -288,20 +224,6 @@ test_placeholder (Fixture       *f,
     g_assert_cmpint (gtk_text_iter_get_offset (&a), ==, 2);
     g_assert_cmpint (gtk_text_iter_get_offset (&b), ==, 8);
   }
-}
-
-static PxArticleView *
-find_article_view (GtkWidget *widget)
-{
-  if (PX_IS_ARTICLE_VIEW (widget))
-    return PX_ARTICLE_VIEW (widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      PxArticleView *found = find_article_view (c);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static void
@@ -337,7 +259,7 @@ test_large_article (Fixture       *f,
   const char *sentence = "Dans la vallée, Lina Moreau compte les maisons touchées par l'eau. ";
   glong sentence_len = g_utf8_strlen (sentence, -1);
   guint n_sentences = 0, n_annotations = 0;
-  PxArticleView *view = find_article_view (GTK_WIDGET (f->ws));
+  PxArticleView *view = PX_ARTICLE_VIEW (px_test_find_widget (GTK_WIDGET (f->ws), PX_TYPE_ARTICLE_VIEW));
   GtkTextBuffer *buffer = px_workspace_get_buffer (f->ws);
   GdkFrameClock *clock;
   gboolean painted = FALSE;
@@ -352,7 +274,7 @@ test_large_article (Fixture       *f,
       if (++n_sentences % 8 == 0)
         g_string_append_printf (text, "(%u)\n", n_sentences);
     }
-  id = add_article (f->store, "Long", text->str);
+  id = px_test_add_article (f->store, "Long", "en", NULL, text->str);
   g_assert_true (px_store_begin (f->store, &error));
   /* Every "Lina Moreau" and "maisons", walking the text once. */
   for (const char *p = text->str, *q = text->str; n_annotations < 20000; )

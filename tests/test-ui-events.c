@@ -8,6 +8,7 @@
 
 #include "px-article-view.h"
 #include "px-core.h"
+#include "px-test-ui.h"
 #include "px-test-util.h"
 #include "px-workspace.h"
 
@@ -26,36 +27,14 @@ typedef struct
 } Fixture;
 
 static void
-spin (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = px_test_db_path ();
-  PxArticleInfo info = { 0 };
-
   (void) data;
-  f->store = px_store_open (path, PX_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  info.title = (char *) "Ferry talks";
-  info.language = (char *) "en";
-  info.text = (char *) article;
-  f->article = px_store_add_article (f->store, &info, NULL, &error);
-  g_assert_no_error (error);
-  f->ws = PX_WORKSPACE (px_workspace_new ());
-  f->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 760);
-  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->ws));
-  gtk_window_present (GTK_WINDOW (f->window));
-  px_workspace_set_store (f->ws, f->store);
+  px_test_open_workspace (1200, 760, &f->store, &f->window, &f->ws);
+  f->article = px_test_add_article (f->store, "Ferry talks", "en", NULL, article);
   px_workspace_show_article (f->ws, f->article);
-  spin ();
+  px_test_spin ();
 }
 
 static void
@@ -63,37 +42,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   (void) data;
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  spin ();
-  g_clear_object (&f->store);
-}
-
-static void
-select_chars (Fixture *f,
-              int      start,
-              int      end)
-{
-  GtkTextBuffer *buffer = px_workspace_get_buffer (f->ws);
-  GtkTextIter a, b;
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &a, start);
-  gtk_text_buffer_get_iter_at_offset (buffer, &b, end);
-  gtk_text_buffer_select_range (buffer, &a, &b);
-}
-
-static void
-activate (Fixture    *f,
-          const char *action,
-          const char *label)
-{
-  gboolean done;
-
-  if (label != NULL)
-    done = gtk_widget_activate_action (GTK_WIDGET (f->ws), action, "s", label);
-  else
-    done = gtk_widget_activate_action (GTK_WIDGET (f->ws), action, NULL);
-  g_assert_true (done);
-  spin ();
+  px_test_close_workspace (f->window, &f->store);
 }
 
 static PxAnnotation *
@@ -187,7 +136,7 @@ choose (Fixture    *f,
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (row)));
   g_signal_emit_by_name (gtk_widget_get_parent (GTK_WIDGET (row)), "row-activated", row);
-  spin ();
+  px_test_spin ();
 }
 
 /* Whether the text at @offset wears an argument tag. */
@@ -216,17 +165,17 @@ select_annotation (Fixture *f,
                    gint64   id)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->ws), "workspace.select-annotation", "x", id));
-  spin ();
+  px_test_spin ();
 }
 
 /* Tags the trigger "met" as Meet and "Lina Moreau" as PER. */
 static void
 make_meeting (Fixture *f)
 {
-  select_chars (f, 0, 11);
-  activate (f, "workspace.tag", "PER");
-  select_chars (f, 13, 14);
-  activate (f, "workspace.tag", "Meet");
+  px_test_select_chars (f->ws, 0, 11);
+  px_test_activate (f->ws, "workspace.tag", "PER");
+  px_test_select_chars (f->ws, 13, 14);
+  px_test_activate (f->ws, "workspace.tag", "Meet");
   assert_events (f, "Meet@12:");
 }
 
@@ -241,22 +190,22 @@ test_event_arguments (Fixture       *f,
   (void) data;
   make_meeting (f);
   /* Undo takes the trigger and its event in one step. */
-  activate (f, "workspace.undo", NULL);
+  px_test_activate (f->ws, "workspace.undo", NULL);
   assert_events (f, "");
   g_assert_null (annotation_at (f, 12));
-  activate (f, "workspace.redo", NULL);
+  px_test_activate (f->ws, "workspace.redo", NULL);
   assert_events (f, "Meet@12:");
 
   /* An existing mention: straight to the roles. */
-  select_chars (f, 0, 11);
-  activate (f, "workspace.add-argument", NULL);
+  px_test_select_chars (f->ws, 0, 11);
+  px_test_activate (f->ws, "workspace.add-argument", NULL);
   choose (f, "Participant");
   assert_events (f, "Meet@12: Participant=Lina Moreau(PER)");
   g_assert_null (find_popover (GTK_WIDGET (f->ws)));
 
   /* New text ("erge" snaps to Bergen): a label first, then the role. */
-  select_chars (f, 32, 36);
-  activate (f, "workspace.add-argument", NULL);
+  px_test_select_chars (f->ws, 32, 36);
+  px_test_activate (f->ws, "workspace.add-argument", NULL);
   choose (f, gpe_id);
   choose (f, "Place");
   assert_events (f, "Meet@12: Participant=Lina Moreau(PER) Place=Bergen(GPE)");
@@ -270,14 +219,14 @@ test_event_arguments (Fixture       *f,
   g_assert_false (highlighted (f, 18));
 
   /* One undo drops the argument and the mention tagged for it. */
-  activate (f, "workspace.undo", NULL);
+  px_test_activate (f->ws, "workspace.undo", NULL);
   assert_events (f, "Meet@12: Participant=Lina Moreau(PER)");
   g_assert_null (annotation_at (f, 31));
   g_assert_false (highlighted (f, 33));
-  activate (f, "workspace.undo", NULL);
+  px_test_activate (f->ws, "workspace.undo", NULL);
   assert_events (f, "Meet@12:");
-  activate (f, "workspace.redo", NULL);
-  activate (f, "workspace.redo", NULL);
+  px_test_activate (f->ws, "workspace.redo", NULL);
+  px_test_activate (f->ws, "workspace.redo", NULL);
   assert_events (f, "Meet@12: Participant=Lina Moreau(PER) Place=Bergen(GPE)");
   g_clear_object (&bergen);
   bergen = annotation_at (f, 31);
@@ -287,9 +236,9 @@ test_event_arguments (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->ws), "workspace.remove-argument", "(xsx)",
                                              px_annotation_get_id (annotation_at (f, 12)), "Place",
                                              px_annotation_get_id (bergen)));
-  spin ();
+  px_test_spin ();
   assert_events (f, "Meet@12: Participant=Lina Moreau(PER)");
-  activate (f, "workspace.undo", NULL);
+  px_test_activate (f->ws, "workspace.undo", NULL);
   assert_events (f, "Meet@12: Participant=Lina Moreau(PER) Place=Bergen(GPE)");
 }
 
@@ -329,15 +278,15 @@ test_delete_trigger (Fixture       *f,
 
   (void) data;
   make_meeting (f);
-  select_chars (f, 0, 11);
-  activate (f, "workspace.add-argument", NULL);
+  px_test_select_chars (f->ws, 0, 11);
+  px_test_activate (f->ws, "workspace.add-argument", NULL);
   choose (f, "Participant");
-  select_chars (f, 41, 48);
-  activate (f, "workspace.tag", "DATE");
+  px_test_select_chars (f->ws, 41, 48);
+  px_test_activate (f->ws, "workspace.tag", "DATE");
   trigger = annotation_at (f, 12);
   select_annotation (f, px_annotation_get_id (trigger));
-  select_chars (f, 41, 48);
-  activate (f, "workspace.add-argument", NULL);
+  px_test_select_chars (f->ws, 41, 48);
+  px_test_activate (f->ws, "workspace.add-argument", NULL);
   choose (f, "Time");
   assert_events (f, "Meet@12: Participant=Lina Moreau(PER) Time=Tuesday(DATE)");
   story_event = px_store_add_story_event (f->store, 0, "Ferry talks", &error);
@@ -348,15 +297,15 @@ test_delete_trigger (Fixture       *f,
   /* Deleting the trigger deletes its event; undo brings both back whole,
    * story event included. */
   select_annotation (f, px_annotation_get_id (trigger));
-  activate (f, "workspace.delete", NULL);
+  px_test_activate (f->ws, "workspace.delete", NULL);
   assert_events (f, "");
   g_assert_null (annotation_at (f, 12));
-  activate (f, "workspace.undo", NULL);
+  px_test_activate (f->ws, "workspace.undo", NULL);
   assert_events (f, "Meet@12: Participant=Lina Moreau(PER) Time=Tuesday(DATE)");
   g_assert_cmpint (first_story_event_id (f), ==, story_event);
-  activate (f, "workspace.redo", NULL);
+  px_test_activate (f->ws, "workspace.redo", NULL);
   assert_events (f, "");
-  activate (f, "workspace.undo", NULL);
+  px_test_activate (f->ws, "workspace.undo", NULL);
   assert_events (f, "Meet@12: Participant=Lina Moreau(PER) Time=Tuesday(DATE)");
   g_assert_cmpint (first_story_event_id (f), ==, story_event);
 
@@ -364,9 +313,9 @@ test_delete_trigger (Fixture       *f,
    * puts it back in. */
   lina = annotation_at (f, 0);
   select_annotation (f, px_annotation_get_id (lina));
-  activate (f, "workspace.delete", NULL);
+  px_test_activate (f->ws, "workspace.delete", NULL);
   assert_events (f, "Meet@12: Time=Tuesday(DATE)");
-  activate (f, "workspace.undo", NULL);
+  px_test_activate (f->ws, "workspace.undo", NULL);
   assert_events (f, "Meet@12: Time=Tuesday(DATE) Participant=Lina Moreau(PER)");
 }
 
@@ -378,23 +327,23 @@ test_relabel_trigger (Fixture       *f,
 
   (void) data;
   make_meeting (f);
-  select_chars (f, 0, 11);
-  activate (f, "workspace.add-argument", NULL);
+  px_test_select_chars (f->ws, 0, 11);
+  px_test_activate (f->ws, "workspace.add-argument", NULL);
   choose (f, "Participant");
   trigger = annotation_at (f, 12);
 
   /* Another event type keeps no role it lacks (Statement has no
    * Participant); an entity label drops the event. */
   select_annotation (f, px_annotation_get_id (trigger));
-  select_chars (f, 12, 15);
-  activate (f, "workspace.tag", "Statement");
+  px_test_select_chars (f->ws, 12, 15);
+  px_test_activate (f->ws, "workspace.tag", "Statement");
   assert_events (f, "Statement@12:");
-  activate (f, "workspace.undo", NULL);
+  px_test_activate (f->ws, "workspace.undo", NULL);
   assert_events (f, "Meet@12: Participant=Lina Moreau(PER)");
   select_annotation (f, px_annotation_get_id (trigger));
-  activate (f, "workspace.tag", "MISC");
+  px_test_activate (f->ws, "workspace.tag", "MISC");
   assert_events (f, "");
-  activate (f, "workspace.undo", NULL);
+  px_test_activate (f->ws, "workspace.undo", NULL);
   assert_events (f, "Meet@12: Participant=Lina Moreau(PER)");
 }
 
@@ -428,7 +377,7 @@ press (Fixture    *f,
     }
   g_object_unref (controllers);
   g_assert_true (found);
-  spin ();
+  px_test_spin ();
   return handled;
 }
 
@@ -451,7 +400,7 @@ press_in_popover (Fixture *f,
         g_signal_emit_by_name (c, "key-pressed", keyval, 0, 0, &handled);
     }
   g_object_unref (controllers);
-  spin ();
+  px_test_spin ();
   return handled;
 }
 
@@ -463,14 +412,14 @@ test_keys (Fixture       *f,
 {
   (void) data;
   make_meeting (f);
-  select_chars (f, 0, 11);
+  px_test_select_chars (f->ws, 0, 11);
   g_assert_true (press (f, "px-workspace-argument-keys", "r"));
   g_assert_true (press_in_popover (f, GDK_KEY_1));
   assert_events (f, "Meet@12: Participant=Lina Moreau(PER)");
   g_assert_null (find_popover (GTK_WIDGET (f->ws)));
 
   /* New text: 3 tags it GPE, then 2 makes it the Place. */
-  select_chars (f, 31, 37);
+  px_test_select_chars (f->ws, 31, 37);
   g_assert_true (press (f, "px-workspace-argument-keys", "r"));
   g_assert_false (press_in_popover (f, GDK_KEY_x));
   g_assert_true (press_in_popover (f, GDK_KEY_3));
@@ -485,12 +434,12 @@ test_argument_needs_event (Fixture       *f,
                            gconstpointer  data)
 {
   (void) data;
-  select_chars (f, 0, 11);
-  activate (f, "workspace.add-argument", NULL);
+  px_test_select_chars (f->ws, 0, 11);
+  px_test_activate (f->ws, "workspace.add-argument", NULL);
   g_assert_null (find_popover (GTK_WIDGET (f->ws)));
   make_meeting (f);
   /* The selection is the trigger itself. */
-  activate (f, "workspace.add-argument", NULL);
+  px_test_activate (f->ws, "workspace.add-argument", NULL);
   g_assert_null (find_popover (GTK_WIDGET (f->ws)));
   assert_events (f, "Meet@12:");
 }

@@ -8,6 +8,7 @@
 
 #include "px-core.h"
 #include "px-inspector.h"
+#include "px-test-ui.h"
 #include "px-test-util.h"
 #include "px-workspace.h"
 
@@ -25,36 +26,14 @@ typedef struct
 } Fixture;
 
 static void
-spin (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = px_test_db_path ();
-  PxArticleInfo info = { 0 };
-
   (void) data;
-  f->store = px_store_open (path, PX_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  info.title = (char *) "Talks";
-  info.language = (char *) "en";
-  info.text = (char *) article;
-  f->article = px_store_add_article (f->store, &info, NULL, &error);
-  g_assert_no_error (error);
-  f->ws = PX_WORKSPACE (px_workspace_new ());
-  f->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 760);
-  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->ws));
-  gtk_window_present (GTK_WINDOW (f->window));
-  px_workspace_set_store (f->ws, f->store);
+  px_test_open_workspace (1200, 760, &f->store, &f->window, &f->ws);
+  f->article = px_test_add_article (f->store, "Talks", "en", NULL, article);
   px_workspace_show_article (f->ws, f->article);
-  spin ();
+  px_test_spin ();
 }
 
 static void
@@ -62,37 +41,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   (void) data;
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  spin ();
-  g_clear_object (&f->store);
-}
-
-static void
-select_chars (Fixture *f,
-              int      start,
-              int      end)
-{
-  GtkTextBuffer *buffer = px_workspace_get_buffer (f->ws);
-  GtkTextIter a, b;
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &a, start);
-  gtk_text_buffer_get_iter_at_offset (buffer, &b, end);
-  gtk_text_buffer_select_range (buffer, &a, &b);
-}
-
-static void
-activate (Fixture    *f,
-          const char *action,
-          const char *label)
-{
-  gboolean done;
-
-  if (label != NULL)
-    done = gtk_widget_activate_action (GTK_WIDGET (f->ws), action, "s", label);
-  else
-    done = gtk_widget_activate_action (GTK_WIDGET (f->ws), action, NULL);
-  g_assert_true (done);
-  spin ();
+  px_test_close_workspace (f->window, &f->store);
 }
 
 static PxAnnotation *
@@ -120,8 +69,8 @@ tag (Fixture    *f,
 {
   g_autoptr(PxAnnotation) a = NULL;
 
-  select_chars (f, start, end);
-  activate (f, "workspace.tag", label);
+  px_test_select_chars (f->ws, start, end);
+  px_test_activate (f->ws, "workspace.tag", label);
   a = annotation_at (f, (gsize) start);
   g_assert_nonnull (a);
   return px_annotation_get_id (a);
@@ -132,7 +81,7 @@ select_annotation (Fixture *f,
                    gint64   id)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->ws), "workspace.select-annotation", "x", id));
-  spin ();
+  px_test_spin ();
 }
 
 typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
@@ -227,16 +176,16 @@ test_relabel (Fixture       *f,
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, label_position (dropdown, "PER"));
 
   gtk_drop_down_set_selected (dropdown, label_position (dropdown, "ORG"));
-  spin ();
+  px_test_spin ();
   g_assert_cmpstr (label_of (f, 24), ==, "ORG");
   /* The pane follows the change, on the same annotation. */
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, label_position (dropdown, "ORG"));
   g_assert_true (px_annotation_get_id (px_inspector_get_annotation (inspector (f))) == id);
 
-  activate (f, "workspace.undo", NULL);
+  px_test_activate (f->ws, "workspace.undo", NULL);
   g_assert_cmpstr (label_of (f, 24), ==, "PER");
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, label_position (dropdown, "PER"));
-  activate (f, "workspace.redo", NULL);
+  px_test_activate (f->ws, "workspace.redo", NULL);
   g_assert_cmpstr (label_of (f, 24), ==, "ORG");
 }
 
@@ -270,7 +219,7 @@ test_note (Fixture       *f,
   /* Enter saves. */
   gtk_editable_set_text (entry, "mayor of Bergen?");
   g_signal_emit_by_name (entry, "activate");
-  spin ();
+  px_test_spin ();
   g_assert_cmpstr (note_of (f, 24), ==, "mayor of Bergen?");
 
   /* Moving to another annotation saves what was typed, for the one it was
@@ -281,9 +230,9 @@ test_note (Fixture       *f,
   g_assert_null (note_of (f, 39));
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
 
-  activate (f, "workspace.undo", NULL);
+  px_test_activate (f->ws, "workspace.undo", NULL);
   g_assert_cmpstr (note_of (f, 24), ==, "mayor of Bergen?");
-  activate (f, "workspace.undo", NULL);
+  px_test_activate (f->ws, "workspace.undo", NULL);
   g_assert_null (note_of (f, 24));
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
 }
@@ -313,14 +262,14 @@ test_near_key_candidate (Fixture       *f,
   button = find_widget (GTK_WIDGET (inspector (f)), is_button_labelled, "Did you mean Kuleba?");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  spin ();
+  px_test_spin ();
   g_clear_object (&mention);
   mention = annotation_at (f, 7);
   g_assert_cmpint (px_annotation_get_entity_id (mention), ==, kuleba);
   /* Linked now: no more suggestion for it. */
   g_assert_null (find_widget (GTK_WIDGET (inspector (f)), is_button_labelled, "Did you mean Kuleba?"));
 
-  activate (f, "workspace.undo", NULL);
+  px_test_activate (f->ws, "workspace.undo", NULL);
   g_clear_object (&mention);
   mention = annotation_at (f, 7);
   g_assert_cmpint (px_annotation_get_entity_id (mention), ==, own);
@@ -355,7 +304,7 @@ press (Fixture    *f,
     }
   g_object_unref (controllers);
   g_assert_true (found);
-  spin ();
+  px_test_spin ();
   return handled;
 }
 
@@ -409,24 +358,24 @@ test_new_entity (Fixture       *f,
   before = annotation_at (f, 24);
   link = GTK_MENU_BUTTON (find_type (GTK_WIDGET (inspector (f)), GTK_TYPE_MENU_BUTTON));
   gtk_menu_button_popup (link);
-  spin ();
+  px_test_spin ();
   popover = GTK_WIDGET (gtk_menu_button_get_popover (link));
   g_assert_true (gtk_widget_get_visible (popover));
   search = find_type (popover, GTK_TYPE_SEARCH_ENTRY);
   gtk_editable_set_text (GTK_EDITABLE (search), "L. Moreau");
   /* Rather than waiting out the entry's typing delay. */
   g_signal_emit_by_name (search, "search-changed");
-  spin ();
+  px_test_spin ();
   row = find_widget (popover, is_row_named, "L. Moreau");
   g_assert_nonnull (row);
   g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
-  spin ();
+  px_test_spin ();
   after = annotation_at (f, 24);
   g_assert_cmpstr (px_annotation_get_entity_name (after), ==, "L. Moreau");
   g_assert_cmpint (px_annotation_get_entity_id (after), !=, px_annotation_get_entity_id (before));
   g_assert_false (gtk_widget_get_visible (popover));
 
-  activate (f, "workspace.undo", NULL);
+  px_test_activate (f->ws, "workspace.undo", NULL);
   g_clear_object (&after);
   after = annotation_at (f, 24);
   g_assert_cmpint (px_annotation_get_entity_id (after), ==, px_annotation_get_entity_id (before));
@@ -469,7 +418,7 @@ test_entity_list (Fixture       *f,
       g_assert_true (px_store_set_annotation_entity (f->store, ids[i], person, &error));
       g_assert_no_error (error);
     }
-  spin ();
+  px_test_spin ();
   /* Dmytro Kuleba twice; Lina Moreau once if tagging linked her. */
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
@@ -488,7 +437,7 @@ test_entity_list (Fixture       *f,
   /* Activating the row selects the entity's first mention. */
   select_annotation (f, ids[2]);
   g_signal_emit_by_name (view, "activate", found);
-  spin ();
+  px_test_spin ();
   g_assert_true (px_annotation_get_id (px_inspector_get_annotation (inspector (f))) == ids[0]);
 }
 

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "px-core.h"
+#include "px-test-ui.h"
 #include "px-test-util.h"
 #include "px-workspace-private.h"
 
@@ -24,66 +25,28 @@ typedef struct
 } Fixture;
 
 static void
-spin (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static gint64
-add_article (PxStore    *store,
-             const char *title,
-             const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  PxArticleInfo info = { 0 };
-  gint64 id;
-
-  info.title = (char *) title;
-  info.language = (char *) "fr";
-  info.story = (char *) "Pourparlers";
-  info.text = (char *) text;
-  id = px_store_add_article (store, &info, NULL, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = px_test_db_path ();
-
-  f->store = px_store_open (path, PX_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  f->one = add_article (f->store, "Un", article_one);
-  f->two = add_article (f->store, "Deux", article_two);
-  f->ws = PX_WORKSPACE (px_workspace_new ());
-  f->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
-  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->ws));
-  gtk_window_present (GTK_WINDOW (f->window));
-  px_workspace_set_store (f->ws, f->store);
+  px_test_open_workspace (1000, 700, &f->store, &f->window, &f->ws);
+  f->one = px_test_add_article (f->store, "Un", "fr", "Pourparlers", article_one);
+  f->two = px_test_add_article (f->store, "Deux", "fr", "Pourparlers", article_two);
   px_workspace_show_article (f->ws, f->one);
-  spin ();
+  px_test_spin ();
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  spin ();
-  g_clear_object (&f->store);
+  px_test_close_workspace (f->window, &f->store);
 }
 
 static void
 activate (Fixture    *f,
           const char *action)
 {
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->ws), action, NULL));
-  spin ();
+  px_test_activate (f->ws, action, NULL);
 }
 
 /* Presses @key through the workspace's key controller: the very shortcut a
@@ -118,7 +81,7 @@ press (Fixture    *f,
     }
   g_object_unref (controllers);
   g_assert_true (pressed);
-  spin ();
+  px_test_spin ();
 }
 
 /* "PER 0-6 Kuleba accepted; ..." for an article. */
@@ -169,20 +132,14 @@ select_nth (Fixture *f,
 
   g_assert_nonnull (a);
   g_assert_true (px_workspace_select_annotation (f->ws, px_annotation_get_id (a)));
-  spin ();
+  px_test_spin ();
 }
 
 static void
 tag_first_kuleba (Fixture *f)
 {
-  GtkTextBuffer *buffer = px_workspace_get_buffer (f->ws);
-  GtkTextIter a, b;
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &a, 0);
-  gtk_text_buffer_get_iter_at_offset (buffer, &b, 6);
-  gtk_text_buffer_select_range (buffer, &a, &b);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->ws), "workspace.tag", "s", "PER"));
-  spin ();
+  px_test_select_chars (f->ws, 0, 6);
+  px_test_activate (f->ws, "workspace.tag", "PER");
 }
 
 static void
