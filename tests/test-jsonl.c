@@ -124,6 +124,10 @@ test_bad_lines (void)
   check_bad ("{\"text\": \"abc\", \"entities\": [{\"id\": 1, \"label\": \"X\", \"start_offset\": 0, "
              "\"end_offset\": 1}], \"relations\": [{\"from_id\": 1, \"to_id\": 2, \"type\": \"r\"}]}",
              PX_ERROR_PARSE, "missing entity");
+  /* A lone surrogate escape would put bytes that are not UTF-8 into a label
+   * or the kept metadata (found by fuzz-jsonl). */
+  check_bad ("{\"text\": \"abc\", \"label\": [[0, 1, \"GPE\\ude2df8d\"]]}", PX_ERROR_ENCODING, "UTF-8");
+  check_bad ("{\"text\": \"abc\", \"note\": \"x\\ud83d y\"}", PX_ERROR_ENCODING, "UTF-8");
 }
 
 int

@@ -43,7 +43,9 @@ get_id (JsonNode *node)
     return NULL;
   if (json_node_get_value_type (node) == G_TYPE_INT64)
     return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-  if (json_node_get_value_type (node) == G_TYPE_STRING)
+  /* A lone \u surrogate escape decodes to bytes that are not UTF-8. */
+  if (json_node_get_value_type (node) == G_TYPE_STRING &&
+      g_utf8_validate (json_node_get_string (node), -1, NULL))
     return g_strdup (json_node_get_string (node));
   return NULL;
 }
@@ -57,6 +59,8 @@ add_span (PxIxDocument *doc, const Where *w, const char *id, JsonNode *label,
   if (label == NULL || JSON_NODE_TYPE (label) != JSON_NODE_VALUE ||
       json_node_get_value_type (label) != G_TYPE_STRING || *json_node_get_string (label) == '\0')
     return fail (w, error, PX_ERROR_PARSE, "a span has no label string");
+  if (!g_utf8_validate (json_node_get_string (label), -1, NULL))
+    return fail (w, error, PX_ERROR_ENCODING, "a label is not valid UTF-8 (a lone \\u surrogate escape?)");
   if (!get_offset (start_node, &start) || !get_offset (end_node, &end))
     return fail (w, error, PX_ERROR_PARSE, "span offsets must be whole numbers");
   if (start < 0 || end <= start || (guint64) end > doc->n_chars)
@@ -127,7 +131,7 @@ parse_relations (PxIxDocument *doc, const Where *w, JsonArray *relations, GError
       from = get_id (json_object_get_member (r, "from_id"));
       to = get_id (json_object_get_member (r, "to_id"));
       type = json_object_get_string_member_with_default (r, "type", NULL);
-      if (from == NULL || to == NULL || type == NULL || *type == '\0')
+      if (from == NULL || to == NULL || type == NULL || *type == '\0' || !g_utf8_validate (type, -1, NULL))
         return fail (w, error, PX_ERROR_PARSE, "relation %u needs from_id, to_id and type", i);
       if (px_ix_document_find_span (doc, from) == NULL || px_ix_document_find_span (doc, to) == NULL)
         return fail (w, error, PX_ERROR_PARSE, "relation %u points at a missing entity", i);
@@ -144,8 +148,8 @@ is_known_key (const char *key)
   return g_strv_contains (known, key);
 }
 
-static void
-keep_meta (PxIxDocument *doc, JsonObject *root)
+static gboolean
+keep_meta (PxIxDocument *doc, const Where *w, JsonObject *root, GError **error)
 {
   g_autoptr(JsonObject) meta = json_object_new ();
   g_autoptr(JsonNode) node = NULL;
@@ -155,9 +159,13 @@ keep_meta (PxIxDocument *doc, JsonObject *root)
     if (!is_known_key (l->data))
       json_object_set_member (meta, l->data, json_node_copy (json_object_get_member (root, l->data)));
   if (json_object_get_size (meta) == 0)
-    return;
+    return TRUE;
   node = json_node_init_object (json_node_alloc (), meta);
   doc->meta_json = json_to_string (node, FALSE);
+  if (!g_utf8_validate (doc->meta_json, -1, NULL))
+    return fail (w, error, PX_ERROR_ENCODING,
+                 "a metadata key or value is not valid UTF-8 (a lone \\u surrogate escape?)");
+  return TRUE;
 }
 
 static gboolean
@@ -197,9 +205,9 @@ parse_object (PxIxDocument **out, const Where *w, JsonObject *root, GError **err
   if ((labels != NULL && !parse_label_form (doc, w, labels, error)) ||
       (labels2 != NULL && !parse_label_form (doc, w, labels2, error)) ||
       (entities != NULL && !parse_entities (doc, w, entities, error)) ||
-      (relations != NULL && !parse_relations (doc, w, relations, error)))
+      (relations != NULL && !parse_relations (doc, w, relations, error)) ||
+      !keep_meta (doc, w, root, error))
     return FALSE;
-  keep_meta (doc, root);
   *out = g_steal_pointer (&doc);
   return TRUE;
 }
