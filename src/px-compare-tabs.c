@@ -279,9 +279,11 @@ event_cell (const PxCompareResult *r, const PxEventGridRow *row, guint a,
 static GtkWidget *
 event_title (const PxEventGridEvent *ge)
 {
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, ge->story_event_id);
+  /* Translators: an event type, then the story event's number */
   g_autofree char *title = ge->suggested
     ? g_strdup_printf (_("%s (grouped by suggestion)"), ge->type)
-    : g_strdup_printf (_("%s (story event %" G_GINT64_FORMAT ")"), ge->type, ge->story_event_id);
+    : g_strdup_printf (_("%s (story event %s)"), ge->type, number);
 
   return cell_label (title, "title-4");
 }

@@ -686,8 +686,8 @@ px_inspector_show (PxInspector  *self,
   self->updating = TRUE;
   refresh_label (self);
   gtk_label_set_text (self->text_label, px_annotation_get_text (annotation));
-  /* Translators: character offsets of an annotation, start and end */
-  span = g_strdup_printf (_("%" G_GSIZE_FORMAT "–%" G_GSIZE_FORMAT),
+  /* Offsets need no translation: "12–17" reads the same everywhere. */
+  span = g_strdup_printf ("%" G_GSIZE_FORMAT "–%" G_GSIZE_FORMAT,
                           px_annotation_get_start (annotation), px_annotation_get_end (annotation));
   gtk_label_set_text (self->span_label, span);
   refresh_entity (self);
