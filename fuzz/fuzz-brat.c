@@ -30,9 +30,14 @@ LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
     {
       g_autofree char *out = NULL;
 
+      g_autoptr(PxIxDocument) back = px_ix_document_new ("fuzz", "fuzz.txt", text);
+
       fuzz_store_round_trip (doc, "brat");
       px_brat_assign_ids (doc);
       out = px_brat_format_ann (doc);
+      /* What we write, we must read. */
+      if (!px_brat_parse_ann (back, out, strlen (out), "written.ann", &error))
+        fuzz_fail ("our own .ann does not parse", error);
     }
   g_clear_error (&error);
   conf = px_brat_conf_parse (ann, ann_len, "annotation.conf", &error);
