@@ -179,6 +179,66 @@ test_store_view (void)
   g_assert_cmpstr (px_event_get_argument (event, 1)->role, ==, "Participant");
 }
 
+static PxAnnotation *
+find_annotation (PxStore *store, gint64 article, const char *label, gsize start)
+{
+  g_autoptr(GListModel) anns = px_store_list_annotations (store, article);
+
+  for (guint i = 0; i < g_list_model_get_n_items (anns); i++)
+    {
+      g_autoptr(PxAnnotation) a = g_list_model_get_item (anns, i);
+
+      if (g_str_equal (px_annotation_get_label_name (a), label) && px_annotation_get_start (a) == start)
+        return g_steal_pointer (&a);
+    }
+  g_assert_not_reached ();
+}
+
+/* Edits made in Parallax after a brat import: a deleted span takes the
+ * relation, the normalisation and the argument that pointed at it along
+ * (a dangling id would make the .ann unreadable), a new span gets the next
+ * free id, a new argument the next free role number; the export parses. */
+static void
+test_edit_then_export (void)
+{
+  g_autoptr(PxStore) store = new_store ();
+  gint64 id = import_own (store, "overlap");
+  g_autoptr(PxAnnotation) antalya = find_annotation (store, id, "GPE", 47);
+  g_autoptr(PxAnnotation) misc = find_annotation (store, id, "MISC", 0);
+  g_autoptr(GListModel) events = px_store_list_events (store, id);
+  g_autoptr(PxEvent) meet = g_list_model_get_item (events, 0);
+  g_autoptr(PxLabel) per = px_store_find_label (store, "PER");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxIxDocument) doc = NULL;
+  g_autoptr(PxIxDocument) back = NULL;
+  g_autofree char *ann = NULL;
+  gint64 added;
+
+  g_assert_true (px_store_delete_annotation (store, px_annotation_get_id (antalya), &error));
+  added = px_store_add_annotation (store, id, px_label_get_id (per), 30, 39, PX_ANNOTATION_ACCEPTED,
+                                   NULL, &error);
+  g_assert_cmpint (added, >, 0);
+  g_assert_true (px_store_add_event_argument (store, px_event_get_id (meet), "Participant",
+                                              px_annotation_get_id (misc), &error));
+  g_assert_no_error (error);
+
+  doc = px_interchange_load_document (store, id, &error);
+  g_assert_no_error (error);
+  ann = px_brat_format_ann (doc);
+  g_assert_null (strstr (ann, "GPE 47 54"));
+  g_assert_null (strstr (ann, "R1\t"));
+  g_assert_null (strstr (ann, "N1\t"));
+  g_assert_null (strstr (ann, "Place:"));
+  g_assert_nonnull (strstr (ann, "T10\tPER 30 39\tministers\n"));
+  g_assert_nonnull (strstr (ann, "E1\tMeet:T6 Participant:T3 Participant2:T4 Time:T8 Participant3:T5\n"));
+  g_assert_nonnull (strstr (ann, "*\tEquiv T3 T5\n"));
+  g_assert_nonnull (strstr (ann, "A1\tNegation E1\n"));
+  back = px_ix_document_new ("overlap", "overlap.txt", doc->text);
+  g_assert_true (px_brat_parse_ann (back, ann, strlen (ann), "overlap.ann", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (back->spans->len, ==, 9);
+}
+
 static void
 test_duplicate_skipped (void)
 {
@@ -495,6 +555,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/interchange/brat/own-cases", test_own_cases);
   g_test_add_func ("/interchange/brat/store-view", test_store_view);
   g_test_add_func ("/interchange/brat/duplicate-skipped", test_duplicate_skipped);
+  g_test_add_func ("/interchange/brat/edit-then-export", test_edit_then_export);
   g_test_add_func ("/interchange/brat/conf-import", test_conf_import);
   g_test_add_func ("/interchange/jsonl/round-trip", test_jsonl_round_trip);
   g_test_add_func ("/interchange/store/migrate-v1", test_migrate_v1);
