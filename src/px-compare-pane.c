@@ -19,6 +19,8 @@ struct _PxComparePane
   const PxAlignment *alignment;
   guint              doc;
   gint64             article_id;
+  double             restore_value;
+  guint              restore_frames;
   GtkTextTag        *status_tags[3];
   GtkTextTag        *selected_tag;
   GtkTextTag        *partner_tag;
@@ -121,6 +123,33 @@ draw_overview (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointe
       cairo_rectangle (cr, 1, y0, width - 2, MAX (2, y1 - y0));
       cairo_fill (cr);
     }
+}
+
+/* The text view measures its lines over several frames, and the
+ * adjustment's upper grows as it does: keep setting the value until it
+ * fits, for at most a second. */
+static gboolean
+restore_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  PxComparePane *self = PX_COMPARE_PANE (widget);
+  GtkAdjustment *adj = px_compare_pane_get_vadjustment (self);
+
+  gtk_adjustment_set_value (adj, self->restore_value);
+  if (gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj) >= self->restore_value ||
+      ++self->restore_frames >= 60)
+    return G_SOURCE_REMOVE;
+  return G_SOURCE_CONTINUE;
+}
+
+void
+px_compare_pane_restore_scroll (PxComparePane *self,
+                                double         value)
+{
+  g_return_if_fail (PX_IS_COMPARE_PANE (self));
+
+  self->restore_value = value;
+  self->restore_frames = 0;
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), restore_tick, NULL, NULL);
 }
 
 /* A click on the overview strip scrolls the text to that point. */

@@ -43,6 +43,10 @@ void           px_compare_pane_scroll_to      (PxComparePane          *self,
 void           px_compare_pane_status_colour  (PxAlignStatus           status,
                                                gboolean                strong,
                                                GdkRGBA                *out);
+/* Scrolls back to @value (of the vertical adjustment) once the text is laid
+ * out far enough: a refreshed comparison keeps the reader's place. */
+void           px_compare_pane_restore_scroll (PxComparePane          *self,
+                                               double                  value);
 /* The sentence under the top of the visible area, or -1. */
 int            px_compare_pane_top_sentence   (PxComparePane          *self);
 

@@ -181,10 +181,15 @@ on_annotate (PxComparePane *pane, guint start, guint end, const char *key, PxCom
 static void
 clear_panes (PxCompareView *self)
 {
-  px_compare_tabs_clear (self->panes_box);
+  /* Unmapping a pane moves its adjustment: forget the panes and their maps
+   * before they go, so that on_scrolled sees none of them half-freed. */
+  for (guint d = 0; d < self->n_panes; d++)
+    g_signal_handlers_disconnect_by_data (px_compare_pane_get_vadjustment (PX_COMPARE_PANE (self->panes[d])),
+                                          self);
+  self->n_panes = 0;
   memset (self->panes, 0, sizeof self->panes);
   memset (self->maps, 0, sizeof self->maps);
-  self->n_panes = 0;
+  px_compare_tabs_clear (self->panes_box);
   g_clear_handle_id (&self->sync_id, g_source_remove);
   self->sync_source = NULL;
 }
@@ -233,6 +238,25 @@ px_compare_view_fill_matrix (PxCompareView *self)
                                                      reveal, self);
 }
 
+/* When the same articles are compared again (after an annotation), each
+ * pane's scroll position, so that the reader keeps their place. */
+static gboolean
+keep_scroll (PxCompareView *self, const PxCompareResult *result, double *scroll)
+{
+  if (self->result == NULL || self->n_panes != result->n_articles)
+    return FALSE;
+  for (guint d = 0; d < self->n_panes; d++)
+    {
+      const PxCompareArticle *a = g_ptr_array_index (self->result->input->articles, d);
+      const PxCompareArticle *b = g_ptr_array_index (result->input->articles, d);
+
+      if (a->id != b->id)
+        return FALSE;
+      scroll[d] = gtk_adjustment_get_value (px_compare_pane_get_vadjustment (PX_COMPARE_PANE (self->panes[d])));
+    }
+  return TRUE;
+}
+
 static void
 show_result (PxCompareView *self, PxCompareResult *result)
 {
@@ -240,9 +264,18 @@ show_result (PxCompareView *self, PxCompareResult *result)
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   PxCompareSummary summaries[PX_ALIGN_MAX_DOCS];
 
+  double scroll[PX_ALIGN_MAX_DOCS];
+  gboolean same = keep_scroll (self, result, scroll);
+
   /* New widgets first: the old ones point into the old result. */
   self->result = result;
   build_panes (self, result);
+  if (same)
+    {
+      self->placed_until = g_get_monotonic_time () + G_USEC_PER_SEC;
+      for (guint d = 0; d < self->n_panes; d++)
+        px_compare_pane_restore_scroll (PX_COMPARE_PANE (self->panes[d]), scroll[d]);
+    }
   px_compare_view_fill_matrix (self);
   self->n_flagged = px_compare_tabs_fill_events (GTK_BOX (self->events_box), result, reveal, self);
   px_compare_tabs_fill_quotes (GTK_BOX (self->quotes_box), result, reveal, self);

@@ -62,6 +62,25 @@ press (PxCompareView *view, const char *trigger)
   spin ();
 }
 
+static gboolean
+on_settled (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for @ms: text views measure their lines over several
+ * frames, and move their adjustments meanwhile. */
+static void
+settle (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, on_settled, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 static void
 collect_panes (GtkWidget *w, GPtrArray *panes)
 {
@@ -140,6 +159,8 @@ check_annotate_in_pane (PxCompareView *view, PxStore *store)
   GtkTextBuffer *buf;
   GtkTextIter a, b;
   gint64 article_id;
+  GtkAdjustment *adj;
+  double place;
 
   collect_panes (GTK_WIDGET (view), panes);
   buf = gtk_text_view_get_buffer (px_compare_pane_get_text_view (panes->pdata[0]));
@@ -150,6 +171,16 @@ check_annotate_in_pane (PxCompareView *view, PxStore *store)
 
     n_before = g_list_model_get_n_items (before);
   }
+  /* The reader is halfway down the first pane. */
+  adj = px_compare_pane_get_vadjustment (panes->pdata[0]);
+  while (gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj) <= 100 &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj), >, 100);
+  settle (300);
+  gtk_adjustment_set_value (adj, (gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj)) / 2);
+  settle (300);
+  place = gtk_adjustment_get_value (adj);
   /* "lu" of "Les élus de l'Aude". */
   gtk_text_buffer_get_iter_at_offset (buf, &a, 5);
   gtk_text_buffer_get_iter_at_offset (buf, &b, 7);
@@ -173,6 +204,14 @@ check_annotate_in_pane (PxCompareView *view, PxStore *store)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (wait_ready (view));
   g_assert_cmpuint (px_compare_view_get_n_matrix_rows (view), ==, rows + 1);
+  /* New panes, and the reader is still where they were. */
+  g_ptr_array_set_size (panes, 0);
+  collect_panes (GTK_WIDGET (view), panes);
+  adj = px_compare_pane_get_vadjustment (panes->pdata[0]);
+  deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  while (ABS (gtk_adjustment_get_value (adj) - place) > 1 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpfloat (ABS (gtk_adjustment_get_value (adj) - place), <=, 1);
 }
 
 static void
@@ -191,7 +230,8 @@ test_demo_story (void)
   loaded = px_demo_load (store, samples, &error);
   g_assert_no_error (error);
   g_assert_true (loaded);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  /* Small enough that the texts scroll. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 560);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
   gtk_window_present (GTK_WINDOW (window));
 
