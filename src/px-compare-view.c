@@ -564,6 +564,9 @@ px_compare_view_dispose (GObject *object)
   if (self->store)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
+  /* The panes point into the result: they go first, and quietly. */
+  if (self->root)
+    clear_panes (self);
   g_clear_pointer (&self->root, gtk_widget_unparent);
   g_clear_pointer (&self->result, px_compare_result_free);
   G_OBJECT_CLASS (px_compare_view_parent_class)->dispose (object);
