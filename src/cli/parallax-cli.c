@@ -19,7 +19,7 @@ static const char usage_text[] =
   "\n"
   "Commands:\n"
   "  init                          create the corpus file (with the default labels)\n"
-  "  import [--story NAME] [--format txt|brat|jsonl|csv] PATH…\n"
+  "  import [--story NAME] [--format txt|brat|jsonl|csv] [--max-bytes N] PATH…\n"
   "                                import files and folders\n"
   "  list articles|stories|labels|entities [--format table|csv]\n"
   "  show ARTICLE_ID               metadata, text and annotations of an article\n"
@@ -183,6 +183,7 @@ static int
 import_other_format (const char *db,
                      const char *format,
                      const char *story,
+                     gint64      max_bytes,
                      int         argc,
                      char      **argv)
 {
@@ -195,6 +196,13 @@ import_other_format (const char *db,
       g_strv_builder_add (b, "--story");
       g_strv_builder_add (b, story);
     }
+  if (max_bytes > 0)
+    {
+      g_autofree char *n = g_strdup_printf ("%" G_GINT64_FORMAT, max_bytes);
+
+      g_strv_builder_add (b, "--max-bytes");
+      g_strv_builder_add (b, n);
+    }
   for (int i = 1; i < argc; i++)
     g_strv_builder_add (b, argv[i]);
   args = g_strv_builder_end (b);
@@ -206,10 +214,12 @@ cmd_import (const char *db, int argc, char **argv)
 {
   g_autofree char *story = NULL;
   g_autofree char *format = NULL;
+  gint64 max_bytes = 0;
   ImportUi ui = { isatty (STDERR_FILENO), FALSE };
   GOptionEntry entries[] = {
     { "story", 's', 0, G_OPTION_ARG_STRING, &story, "Put the articles into this story", "NAME" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "txt (default), brat, jsonl or csv", "FORMAT" },
+    { "max-bytes", 0, 0, G_OPTION_ARG_INT64, &max_bytes, "Refuse files bigger than this many bytes", "N" },
     { "trace-commits", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &ui.trace,
       "Print “committed N” as each batch commits", NULL },
     { NULL }
@@ -227,14 +237,17 @@ cmd_import (const char *db, int argc, char **argv)
     {
       if (!g_str_equal (format, "brat") && !g_str_equal (format, "jsonl") && !g_str_equal (format, "csv"))
         return usage_error ("import: unknown format '%s' (txt, brat, jsonl or csv)", format);
-      return import_other_format (db, format, story, argc, argv);
+      return import_other_format (db, format, story, max_bytes, argc, argv);
     }
+  if (max_bytes < 0)
+    return usage_error ("import: --max-bytes must be positive");
   if (argc < 2)
     return usage_error ("import: no file or folder given");
   store = open_store (db, PX_STORE_OPEN_DEFAULT, &error);
   if (store == NULL)
     return fail (error);
   options.story = story;
+  options.max_bytes = max_bytes;
   report = px_import_paths_full (store, (const char * const *) argv + 1, &options,
                                  on_progress, on_committed, &ui, NULL, &error);
   if (ui.tty)
