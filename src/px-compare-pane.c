@@ -99,29 +99,54 @@ on_click (GtkGestureClick *gesture, int n_press, double x, double y, PxComparePa
     g_signal_emit (self, signals[SENTENCE_ACTIVATED], 0, (guint) index);
 }
 
-/* The overview strip: one mark per sentence that is not shared, placed by
- * its share of the text, so differences show before scrolling to them. */
+/* The height the strip stands for: the whole text, or the view when the
+ * text is shorter, so that marks sit beside their sentences then. */
+static double
+overview_scale (PxComparePane *self, int height)
+{
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+
+  return MAX (gtk_adjustment_get_upper (adj), (double) MAX (height, 1));
+}
+
+/* The overview strip: one mark per sentence that is not shared, placed where
+ * it sits in the text, and a frame around what the pane shows, so the
+ * differences show before scrolling to them. */
 static void
 draw_overview (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
 {
   PxComparePane *self = data;
-  int total;
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  double scale;
 
   if (self->alignment == NULL)
     return;
-  total = gtk_text_buffer_get_char_count (buffer (self));
-  for (guint i = 0; total > 0 && i < self->alignment->sentences[self->doc]->len; i++)
+  scale = height / overview_scale (self, height);
+  for (guint i = 0; i < self->alignment->sentences[self->doc]->len; i++)
     {
       const PxAlignSentence *s = sentence (self, i);
+      GtkTextIter a, b;
+      GdkRectangle ra, rb;
       GdkRGBA c;
-      double y0 = (double) s->start / total * height, y1 = (double) s->end / total * height;
 
       if (s->status == PX_ALIGN_SHARED)
         continue;
+      gtk_text_buffer_get_iter_at_offset (buffer (self), &a, s->start);
+      gtk_text_buffer_get_iter_at_offset (buffer (self), &b, s->end > s->start ? s->end - 1 : s->end);
+      gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self->text_view), &a, &ra);
+      gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self->text_view), &b, &rb);
       px_compare_pane_status_colour (s->status, TRUE, &c);
       gdk_cairo_set_source_rgba (cr, &c);
-      cairo_rectangle (cr, 1, y0, width - 2, MAX (2, y1 - y0));
+      cairo_rectangle (cr, 1, ra.y * scale, width - 2, MAX (2, (rb.y + rb.height - ra.y) * scale));
       cairo_fill (cr);
+    }
+  if (gtk_adjustment_get_page_size (adj) < gtk_adjustment_get_upper (adj))
+    {
+      cairo_set_source_rgba (cr, 0.5, 0.5, 0.5, 0.8);
+      cairo_set_line_width (cr, 1);
+      cairo_rectangle (cr, 0.5, gtk_adjustment_get_value (adj) * scale + 0.5, width - 1,
+                       gtk_adjustment_get_page_size (adj) * scale - 1);
+      cairo_stroke (cr);
     }
 }
 
@@ -152,18 +177,17 @@ px_compare_pane_restore_scroll (PxComparePane *self,
   gtk_widget_add_tick_callback (GTK_WIDGET (self), restore_tick, NULL, NULL);
 }
 
-/* A click on the overview strip scrolls the text to that point. */
+/* A click on the overview strip centres the text on that point. */
 static void
 on_overview_click (GtkGestureClick *gesture, int n_press, double x, double y, PxComparePane *self)
 {
   int height = gtk_widget_get_height (self->overview);
-  GtkTextIter iter;
+  GtkAdjustment *adj = px_compare_pane_get_vadjustment (self);
 
   if (height <= 0)
     return;
-  gtk_text_buffer_get_iter_at_offset (buffer (self), &iter,
-                                      (int) (CLAMP (y / height, 0, 1) * gtk_text_buffer_get_char_count (buffer (self))));
-  gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self->text_view), &iter, 0, TRUE, 0, 0.3);
+  gtk_adjustment_set_value (adj, CLAMP (y / height, 0, 1) * overview_scale (self, height) -
+                                 gtk_adjustment_get_page_size (adj) / 2);
 }
 
 static void
@@ -239,6 +263,10 @@ px_compare_pane_init (PxComparePane *self)
                                   _("Where this article differs"), -1);
   gtk_widget_set_tooltip_text (self->overview, _("Blue: only this article; yellow: in part elsewhere. "
                                                  "Click to go there"));
+  g_signal_connect_object (px_compare_pane_get_vadjustment (self), "changed",
+                           G_CALLBACK (gtk_widget_queue_draw), self->overview, G_CONNECT_SWAPPED);
+  g_signal_connect_object (px_compare_pane_get_vadjustment (self), "value-changed",
+                           G_CALLBACK (gtk_widget_queue_draw), self->overview, G_CONNECT_SWAPPED);
   click = gtk_gesture_click_new ();
   g_signal_connect (click, "released", G_CALLBACK (on_overview_click), self);
   gtk_widget_add_controller (self->overview, GTK_EVENT_CONTROLLER (click));
