@@ -38,9 +38,14 @@ run_import_chooser (PxWindow             *self,
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   if (action == GTK_FILE_CHOOSER_ACTION_OPEN)
     {
-      gtk_file_filter_set_name (text, _("Plain Text Articles"));
+      /* What the import recognises: articles, brat's .ann beside them,
+       * doccano JSONL and our own annotations.csv. */
+      gtk_file_filter_set_name (text, _("Articles and Annotations"));
       gtk_file_filter_add_mime_type (text, "text/plain");
       gtk_file_filter_add_suffix (text, "txt");
+      gtk_file_filter_add_suffix (text, "ann");
+      gtk_file_filter_add_suffix (text, "jsonl");
+      gtk_file_filter_add_suffix (text, "csv");
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), text);
       gtk_file_filter_set_name (all, _("All Files"));
       gtk_file_filter_add_pattern (all, "*");
