@@ -234,6 +234,24 @@ test_coverage_unannotated (void)
 }
 
 static void
+test_mention_text (void)
+{
+  /* Mentions in any order, across astral characters, and one past the end. */
+  g_autoptr(PxCompareInput) in = px_compare_input_new ();
+  PxCompareArticle *a = px_compare_input_add_article (in, 1, "t", "s", NULL, "fr", "🌊 Cuxac, puis Trèbes 🌊 et Limoux.");
+  const char *expected[] = { "Trèbes", "Cuxac", "Limoux", "", "🌊" };
+  gsize spans[][2] = { { 14, 20 }, { 2, 7 }, { 26, 32 }, { 30, 40 }, { 21, 22 } };
+
+  g_assert_cmpuint (a->length, ==, 33);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      guint m = px_compare_article_add_mention (a, i, spans[i][0], spans[i][1], "GPE", FALSE, 0, NULL);
+
+      g_assert_cmpstr (g_array_index (a->mentions, PxCompareMention, m).text, ==, expected[i]);
+    }
+}
+
+static void
 test_run_summary (void)
 {
   g_autoptr(PxCompareInput) in = flood_input (42);
@@ -378,6 +396,7 @@ main (int argc, char **argv)
   g_test_add_func ("/compare/grid-quotes", test_grid_quotes);
   g_test_add_func ("/compare/coverage", test_coverage);
   g_test_add_func ("/compare/coverage-unannotated", test_coverage_unannotated);
+  g_test_add_func ("/compare/mention-text", test_mention_text);
   g_test_add_func ("/compare/run-summary", test_run_summary);
   g_test_add_func ("/compare/async", test_async);
   g_test_add_func ("/compare/demo", test_demo);

@@ -88,11 +88,34 @@ px_compare_input_add_article (PxCompareInput *in,
   a->published = g_strdup (published);
   a->language = g_strdup (language);
   a->text = g_strdup (text ? text : "");
+  a->length = g_utf8_strlen (a->text, -1);
+  a->seek_ptr = a->text;
   a->mentions = g_array_new (FALSE, TRUE, sizeof (PxCompareMention));
   g_array_set_clear_func (a->mentions, mention_clear);
   a->events = g_ptr_array_new_with_free_func (event_free);
   g_ptr_array_add (in->articles, a);
   return a;
+}
+
+/* The text of [start, end), found from the previous mention's start: the
+ * store hands mentions in text order, and an article may carry 20,000 of
+ * them. */
+static char *
+mention_text (PxCompareArticle *a, gsize start, gsize end)
+{
+  const char *from;
+
+  if (start > end || end > a->length)
+    return g_strdup ("");
+  if (start < a->seek_cp)
+    {
+      a->seek_ptr = a->text;
+      a->seek_cp = 0;
+    }
+  for (; a->seek_cp < start; a->seek_cp++)
+    a->seek_ptr = g_utf8_next_char (a->seek_ptr);
+  from = a->seek_ptr;
+  return g_strndup (from, g_utf8_offset_to_pointer (from, end - start) - from);
 }
 
 guint
@@ -106,11 +129,8 @@ px_compare_article_add_mention (PxCompareArticle *a,
                                 const char       *entity_name)
 {
   PxCompareMention m = { annotation_id, start, end, g_strdup (label), is_event,
-                         px_text_substring (a->text, start, end), entity_id,
-                         g_strdup (entity_name) };
+                         mention_text (a, start, end), entity_id, g_strdup (entity_name) };
 
-  if (m.text == NULL)
-    m.text = g_strdup ("");
   g_array_append_val (a->mentions, m);
   return a->mentions->len - 1;
 }

@@ -49,8 +49,13 @@ typedef struct
   char      *published;
   char      *language;
   char      *text;
+  gsize      length;       /* of text, in code points */
   GArray    *mentions;     /* PxCompareMention, by start */
   GPtrArray *events;       /* PxCompareEvent */
+  /* Private: where the last mention started, so that adding mentions in
+   * text order walks the text once. */
+  const char *seek_ptr;
+  gsize       seek_cp;
 } PxCompareArticle;
 
 typedef struct

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "px-quotes.h"
+#include "px-align-private.h"
 #include "px-text.h"
 
 #define UNMARKED_MIN_OVERLAP 0.8
@@ -391,12 +392,17 @@ find_unmarked (GArray *quotes, GPtrArray *sets, const PxCompareInput *in, guint 
   for (guint a = 0; a < in->articles->len && a < PX_ALIGN_MAX_DOCS; a++)
     {
       PxCompareArticle *art = g_ptr_array_index (in->articles, a);
-      g_autoptr(GArray) sents = px_text_sentences (art->text, art->language);
+      g_autoptr(GArray) sents = NULL;
+      PxCpCursor cur = { art->text, art->text, 0 };
 
+      if (n_marked == 0)
+        return;
+      sents = px_text_sentences (art->text, art->language);
       for (guint s = 0; s < sents->len; s++)
         {
           PxSpan *sp = &g_array_index (sents, PxSpan, s);
-          g_autofree char *stext = px_text_substring (art->text, sp->start, sp->end);
+          const char *from = px_align_cursor_seek (&cur, sp->start);
+          g_autofree char *stext = g_strndup (from, g_utf8_offset_to_pointer (from, sp->end - sp->start) - from);
           g_autoptr(GHashTable) sset = NULL;
 
           if (overlaps_any (quotes, a, sp->start, sp->end))
