@@ -109,6 +109,21 @@ overview_scale (PxComparePane *self, int height)
   return MAX (gtk_adjustment_get_upper (adj), (double) MAX (height, 1));
 }
 
+/* Where code point @offset sits, in buffer pixels, without laying the text
+ * out: the paragraph's known (or estimated) extent, shared out by
+ * characters. Laying out a long article at every redraw would stall it. */
+static double
+offset_y (PxComparePane *self, gsize offset)
+{
+  GtkTextIter it;
+  int y, h, chars;
+
+  gtk_text_buffer_get_iter_at_offset (buffer (self), &it, offset);
+  gtk_text_view_get_line_yrange (GTK_TEXT_VIEW (self->text_view), &it, &y, &h);
+  chars = gtk_text_iter_get_chars_in_line (&it);
+  return y + (chars > 0 ? (double) gtk_text_iter_get_line_offset (&it) / chars * h : 0);
+}
+
 /* The overview strip: one mark per sentence that is not shared, placed where
  * it sits in the text, and a frame around what the pane shows, so the
  * differences show before scrolling to them. */
@@ -125,19 +140,16 @@ draw_overview (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointe
   for (guint i = 0; i < self->alignment->sentences[self->doc]->len; i++)
     {
       const PxAlignSentence *s = sentence (self, i);
-      GtkTextIter a, b;
-      GdkRectangle ra, rb;
+      double y0, y1;
       GdkRGBA c;
 
       if (s->status == PX_ALIGN_SHARED)
         continue;
-      gtk_text_buffer_get_iter_at_offset (buffer (self), &a, s->start);
-      gtk_text_buffer_get_iter_at_offset (buffer (self), &b, s->end > s->start ? s->end - 1 : s->end);
-      gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self->text_view), &a, &ra);
-      gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self->text_view), &b, &rb);
+      y0 = offset_y (self, s->start);
+      y1 = offset_y (self, s->end);
       px_compare_pane_status_colour (s->status, TRUE, &c);
       gdk_cairo_set_source_rgba (cr, &c);
-      cairo_rectangle (cr, 1, ra.y * scale, width - 2, MAX (2, (rb.y + rb.height - ra.y) * scale));
+      cairo_rectangle (cr, 1, y0 * scale, width - 2, MAX (2, (y1 - y0) * scale));
       cairo_fill (cr);
     }
   if (gtk_adjustment_get_page_size (adj) < gtk_adjustment_get_upper (adj))
@@ -383,10 +395,22 @@ px_compare_pane_sentence_extent (PxComparePane *self,
 {
   const PxAlignSentence *s;
   GtkTextIter a, b;
-  GdkRectangle ra, rb;
+  GdkRectangle ra, rb, visible;
+  double rough_top, rough_bottom;
 
   if (self->alignment == NULL || (s = sentence (self, index)) == NULL)
     return FALSE;
+  /* Far from the screen, the paragraph's estimate is enough for a band that
+   * will not be drawn; exact positions would lay out a long text in full. */
+  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self->text_view), &visible);
+  rough_top = offset_y (self, s->start);
+  rough_bottom = offset_y (self, s->end);
+  if (rough_bottom < visible.y - visible.height || rough_top > visible.y + 2 * visible.height)
+    {
+      *top = buffer_y_to (self, rough_top, target);
+      *bottom = buffer_y_to (self, rough_bottom, target);
+      return TRUE;
+    }
   gtk_text_buffer_get_iter_at_offset (buffer (self), &a, s->start);
   gtk_text_buffer_get_iter_at_offset (buffer (self), &b, s->end > s->start ? s->end - 1 : s->end);
   /* Character rectangles, not paragraph lines: a sentence is often only
