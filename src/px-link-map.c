@@ -63,12 +63,45 @@ band_alpha (PxLinkMap *self, guint left, guint ls, guint right, guint rs)
   return mine ? 0.60 : 0.10;
 }
 
+/* The vertical extent of every sentence of @pane that a band needs, found
+ * in text order: the text view lays out one paragraph at a time and keeps
+ * the last one, so asking in band order laid the same paragraphs out again
+ * and again. extents[2 i] and [2 i + 1]; need[i] says which are wanted. */
+static double *
+pane_extents (PxComparePane *pane, GtkWidget *target, guint n, const guint8 *need)
+{
+  double *extents = g_new0 (double, 2 * MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    if (need[i])
+      px_compare_pane_sentence_extent (pane, i, target, &extents[2 * i], &extents[2 * i + 1]);
+  return extents;
+}
+
+static void
+draw_band (PxLinkMap *self, cairo_t *cr, double w, const PxAlignLink *l, guint left, guint ls,
+           guint right, guint rs, const double *le, const double *re)
+{
+  double alpha = band_alpha (self, left, ls, right, rs);
+  GdkRGBA colour;
+
+  band_path (cr, w, le[2 * ls], le[2 * ls + 1], re[2 * rs], re[2 * rs + 1]);
+  px_compare_pane_status_colour (l->status, TRUE, &colour);
+  cairo_set_source_rgba (cr, colour.red, colour.green, colour.blue, alpha);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, colour.red * 0.6, colour.green * 0.6, colour.blue * 0.6, MIN (1.0, alpha * 1.6));
+  cairo_set_line_width (cr, 0.8);
+  cairo_stroke (cr);
+}
+
 static void
 px_link_map_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   PxLinkMap *self = PX_LINK_MAP (widget);
   double w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-  guint left, right;
+  g_autofree guint8 *need_left = NULL, *need_right = NULL;
+  g_autofree double *le = NULL, *re = NULL;
+  guint left, right, n_left, n_right, ls, rs;
   cairo_t *cr;
 
   self->n_drawn = 0;
@@ -76,29 +109,25 @@ px_link_map_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
     return;
   left = px_compare_pane_get_doc (self->left);
   right = px_compare_pane_get_doc (self->right);
+  n_left = self->alignment->sentences[left]->len;
+  n_right = self->alignment->sentences[right]->len;
+  need_left = g_new0 (guint8, MAX (n_left, 1));
+  need_right = g_new0 (guint8, MAX (n_right, 1));
+  for (guint k = 0; k < self->alignment->links->len; k++)
+    if (link_between (&g_array_index (self->alignment->links, PxAlignLink, k), left, right, &ls, &rs))
+      need_left[ls] = need_right[rs] = 1;
+  le = pane_extents (self->left, widget, n_left, need_left);
+  re = pane_extents (self->right, widget, n_right, need_right);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
   for (guint k = 0; k < self->alignment->links->len; k++)
     {
       const PxAlignLink *l = &g_array_index (self->alignment->links, PxAlignLink, k);
-      double lt, lb, rt, rb, alpha;
-      guint ls, rs;
-      GdkRGBA colour;
 
-      if (!link_between (l, left, right, &ls, &rs) ||
-          !px_compare_pane_sentence_extent (self->left, ls, widget, &lt, &lb) ||
-          !px_compare_pane_sentence_extent (self->right, rs, widget, &rt, &rb))
+      if (!link_between (l, left, right, &ls, &rs))
         continue;
-      if ((lb < 0 && rb < 0) || (lt > h && rt > h))
+      if ((le[2 * ls + 1] < 0 && re[2 * rs + 1] < 0) || (le[2 * ls] > h && re[2 * rs] > h))
         continue;
-      band_path (cr, w, lt, lb, rt, rb);
-      px_compare_pane_status_colour (l->status, TRUE, &colour);
-      alpha = band_alpha (self, left, ls, right, rs);
-      cairo_set_source_rgba (cr, colour.red, colour.green, colour.blue, alpha);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgba (cr, colour.red * 0.6, colour.green * 0.6, colour.blue * 0.6,
-                             MIN (1.0, alpha * 1.6));
-      cairo_set_line_width (cr, 0.8);
-      cairo_stroke (cr);
+      draw_band (self, cr, w, l, left, ls, right, rs, le, re);
       self->n_drawn++;
     }
   cairo_destroy (cr);
