@@ -192,6 +192,36 @@ test_text (void)
   run_clear (&r);
 }
 
+/* With --out, the text report goes to DIR/report.txt, and stdout stays
+ * quiet; a folder that cannot be made is an error naming it. */
+static void
+test_text_out (void)
+{
+  char ids[4][24];
+  g_autofree char *db = demo_db (ids);
+  g_autofree char *tmp = px_test_tmpdir ();
+  g_autofree char *out = g_build_filename (tmp, "reports", NULL);
+  g_autofree char *report = g_build_filename (out, "report.txt", NULL);
+  g_autofree char *blocker = g_build_filename (tmp, "file", NULL);
+  g_autofree char *under = g_build_filename (blocker, "sub", NULL);
+  g_autofree char *text = NULL;
+  Run r = { 0 };
+
+  compare (&r, db, ids[0], ids[1], "--out", out, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "");
+  run_clear (&r);
+  g_assert_true (g_file_get_contents (report, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "Comparing 2 articles\n"));
+  g_assert_nonnull (strstr (text, "CONFLICT"));
+
+  g_assert_true (g_file_set_contents (blocker, "x", 1, NULL));
+  compare (&r, db, ids[0], ids[1], "--format", "text", "--out", under, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, under));
+  run_clear (&r);
+}
+
 static void
 test_bad_ids (void)
 {
@@ -240,6 +270,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/compare-cli/csv", test_csv);
   g_test_add_func ("/compare-cli/text", test_text);
+  g_test_add_func ("/compare-cli/text-out", test_text_out);
   g_test_add_func ("/compare-cli/bad-ids", test_bad_ids);
   return g_test_run ();
 }

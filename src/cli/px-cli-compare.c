@@ -221,10 +221,10 @@ report_summary (GString *out, const PxCompareInput *in, const PxCompareResult *r
     }
 }
 
-static void
-print_report (const PxCompareInput *in, const PxCompareResult *r)
+static GString *
+make_report (const PxCompareInput *in, const PxCompareResult *r)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
+  GString *out = g_string_new (NULL);
 
   g_string_append_printf (out, "Comparing %u articles\n", r->n_articles);
   for (guint a = 0; a < r->n_articles; a++)
@@ -237,7 +237,34 @@ print_report (const PxCompareInput *in, const PxCompareResult *r)
   report_grid (out, r);
   report_quotes (out, r);
   report_summary (out, in, r);
-  fwrite (out->str, 1, out->len, stdout);
+  return out;
+}
+
+/* The report on stdout, or as DIR/report.txt with --out. */
+static gboolean
+write_report (const PxCompareInput *in, const PxCompareResult *r, const char *dir, GError **error)
+{
+  g_autoptr(GString) report = make_report (in, r);
+  g_autofree char *path = NULL;
+  g_autoptr(GError) local = NULL;
+
+  if (dir == NULL)
+    {
+      fwrite (report->str, 1, report->len, stdout);
+      return TRUE;
+    }
+  path = g_build_filename (dir, "report.txt", NULL);
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_FAILED, "%s: cannot create the folder: %s", dir, g_strerror (errno));
+      return FALSE;
+    }
+  if (!g_file_set_contents (path, report->str, report->len, &local))
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_FAILED, "%s", local->message);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 int
@@ -263,12 +290,8 @@ px_cli_cmd_compare (const char *db_path, int argc, char **argv)
       return g_error_matches (error, PX_ERROR, PX_ERROR_INVALID) ? PX_CLI_EXIT_USAGE : PX_CLI_EXIT_FAILED;
     }
   r = px_compare_run (in);
-  if (g_str_equal (o.format, "text"))
-    {
-      print_report (in, r);
-      return PX_CLI_EXIT_OK;
-    }
-  if (!px_compare_export_csv (in, r, o.out ? o.out : ".", &error))
+  if (g_str_equal (o.format, "text") ? !write_report (in, r, o.out, &error)
+                                      : !px_compare_export_csv (in, r, o.out ? o.out : ".", &error))
     {
       g_printerr ("parallax-cli: compare: %s\n", error->message);
       return PX_CLI_EXIT_FAILED;
