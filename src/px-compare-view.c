@@ -518,21 +518,11 @@ on_export_response (GtkNativeDialog *dialog, int response, PxCompareView *self)
 {
   g_autoptr(GFile) folder = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT && self->result &&
+  if (response == GTK_RESPONSE_ACCEPT &&
       (folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) &&
       (path = g_file_get_path (folder)))
-    {
-      if (px_compare_export_csv (self->result->input, self->result, path, &error))
-        {
-          g_autofree char *msg = g_strdup_printf (_("Exported four CSV files to %s"), path);
-
-          set_busy (self, FALSE, msg);
-        }
-      else
-        set_busy (self, FALSE, error->message);
-    }
+    px_compare_view_export (self, path, NULL);
   g_object_unref (dialog);
 }
 
@@ -776,6 +766,32 @@ guint
 px_compare_view_get_n_flagged_conflicts (PxCompareView *self)
 {
   return self->n_flagged;
+}
+
+gboolean
+px_compare_view_export (PxCompareView  *self,
+                        const char     *dir,
+                        GError        **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autofree char *msg = NULL;
+
+  g_return_val_if_fail (PX_IS_COMPARE_VIEW (self), FALSE);
+
+  if (self->result == NULL)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_INVALID, "%s", _("Nothing is compared yet"));
+      return FALSE;
+    }
+  if (!px_compare_export_csv (self->result->input, self->result, dir, &local))
+    {
+      set_busy (self, FALSE, local->message);
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  msg = g_strdup_printf (_("Exported four CSV files to %s"), dir);
+  set_busy (self, FALSE, msg);
+  return TRUE;
 }
 
 gboolean

@@ -21,6 +21,13 @@ void       px_compare_view_set_articles (PxCompareView *self,
                                          const gint64  *article_ids,
                                          guint          n_articles);
 
+/* Writes the shown comparison as the four CSV files of
+ * px_compare_export_csv() into @dir, and says so in the status line; what
+ * Export runs once a folder is picked. */
+gboolean   px_compare_view_export    (PxCompareView  *self,
+                                      const char     *dir,
+                                      GError        **error);
+
 /* For tests: TRUE once a comparison is shown and none is running. */
 gboolean   px_compare_view_is_ready            (PxCompareView *self);
 /* Bands in all gutters, rows of the entity matrix as shown, and conflict

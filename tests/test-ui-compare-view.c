@@ -214,6 +214,28 @@ check_annotate_in_pane (PxCompareView *view, PxStore *store)
   g_assert_cmpfloat (ABS (gtk_adjustment_get_value (adj) - place), <=, 1);
 }
 
+/* The view's export writes the four files, each with a header and rows. */
+static void
+check_export (PxCompareView *view)
+{
+  static const char *names[] = { "alignment.csv", "coverage.csv", "event_grid.csv", "quotes.csv" };
+  g_autofree char *dir = px_test_tmpdir ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (px_compare_view_export (view, dir, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      g_autofree char *data = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
+      lines = g_strsplit (data, "\r\n", -1);
+      g_assert_cmpuint (g_strv_length (lines), >=, 3);
+    }
+}
+
 static void
 test_demo_story (void)
 {
@@ -251,6 +273,7 @@ test_demo_story (void)
   /* The deaths: 12 against 14 are flagged. */
   g_assert_cmpuint (px_compare_view_get_n_flagged_conflicts (view), >=, 2);
 
+  check_export (view);
   check_difference_keys (view);
   check_annotate_in_pane (view, store);
   gtk_window_destroy (GTK_WINDOW (window));
