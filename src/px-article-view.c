@@ -429,6 +429,30 @@ on_user_scroll (PxArticleView *self,
   return FALSE;   /* the scrolled window still scrolls */
 }
 
+static void
+start_reveal (PxArticleView *self)
+{
+  self->reveal_tries = 0;
+  self->reveal_steady = 0;
+  if (self->reveal_tick_id == 0)
+    self->reveal_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view),
+                                                         reveal_tick, self, NULL);
+}
+
+/* Keys that move the cursor (Ctrl+End, Page Down) scroll through
+ * GtkTextView's own scroll to the cursor. Lines it has not measured yet
+ * count as no height, so the end of a long article seems to be on screen
+ * already and the view stays at the top: chase it as any far jump. */
+static void
+on_move_cursor (GtkTextView     *text_view,
+                GtkMovementStep  step,
+                int              count,
+                gboolean         extend_selection,
+                PxArticleView   *self)
+{
+  start_reveal (self);
+}
+
 void
 px_article_view_select_range (PxArticleView *self,
                               gsize          start,
@@ -446,11 +470,7 @@ px_article_view_select_range (PxArticleView *self,
   gtk_text_buffer_select_range (self->buffer, &b, &a);
   gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (self->buffer),
                                 0.1, FALSE, 0, 0);
-  self->reveal_tries = 0;
-  self->reveal_steady = 0;
-  if (self->reveal_tick_id == 0)
-    self->reveal_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view),
-                                                         reveal_tick, self, NULL);
+  start_reveal (self);
   queue_restyle (self);
 }
 
@@ -596,6 +616,8 @@ px_article_view_init (PxArticleView *self)
   g_signal_connect_swapped (wheel, "scroll-begin", G_CALLBACK (stop_reveal), self);
   g_signal_connect_swapped (wheel, "scroll", G_CALLBACK (on_user_scroll), self);
   gtk_widget_add_controller (self->scroller, wheel);
+
+  g_signal_connect_after (self->text_view, "move-cursor", G_CALLBACK (on_move_cursor), self);
 
   vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
   g_signal_connect_object (vadj, "value-changed", G_CALLBACK (queue_restyle), self, G_CONNECT_SWAPPED);

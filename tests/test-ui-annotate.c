@@ -6,6 +6,7 @@
 
 #include "px-article-view.h"
 #include "px-core.h"
+#include "px-test-long.h"
 #include "px-test-ui.h"
 #include "px-test-util.h"
 #include "px-workspace.h"
@@ -253,48 +254,22 @@ static void
 test_large_article (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(PxLabel) per = px_store_find_label (f->store, "PER");
-  const char *sentence = "Dans la vallée, Lina Moreau compte les maisons touchées par l'eau. ";
-  glong sentence_len = g_utf8_strlen (sentence, -1);
-  guint n_sentences = 0, n_annotations = 0;
+  PxTestLong article;
+  guint n_annotations;
   PxArticleView *view = PX_ARTICLE_VIEW (px_test_find_widget (GTK_WIDGET (f->ws), PX_TYPE_ARTICLE_VIEW));
   GtkTextBuffer *buffer = px_workspace_get_buffer (f->ws);
   GdkFrameClock *clock;
   gboolean painted = FALSE;
   gint64 id, t0, t_shown;
-  gsize offset = 0, len = 0;
+  gsize offset, len;
 
   (void) data;
   g_assert_nonnull (view);
-  while (text->len < 1000000)
-    {
-      g_string_append (text, sentence);
-      if (++n_sentences % 8 == 0)
-        g_string_append_printf (text, "(%u)\n", n_sentences);
-    }
-  id = px_test_add_article (f->store, "Long", "en", NULL, text->str);
-  g_assert_true (px_store_begin (f->store, &error));
-  /* Every "Lina Moreau" and "maisons", walking the text once. */
-  for (const char *p = text->str, *q = text->str; n_annotations < 20000; )
-    {
-      const char *a = strstr (p, "Lina Moreau");
-      const char *b = strstr (p, "maisons");
-      const char *hit = a != NULL && (b == NULL || a < b) ? a : b;
-      len = hit == a ? 11 : 7;
-
-      g_assert_nonnull (hit);
-      offset += (gsize) g_utf8_pointer_to_offset (q, hit);
-      q = hit;
-      g_assert_cmpint (px_store_add_annotation (f->store, id, px_label_get_id (per), offset,
-                                                offset + len, PX_ANNOTATION_ACCEPTED, NULL, &error), >, 0);
-      g_assert_no_error (error);
-      n_annotations++;
-      p = hit + len;
-    }
-  g_assert_true (px_store_commit (f->store, &error));
-  g_assert_cmpint (sentence_len, >, 0);
+  article = px_test_add_long_article (f->store);
+  id = article.id;
+  n_annotations = article.n_annotations;
+  offset = article.last;
+  len = article.last_len;
 
   clock = gtk_widget_get_frame_clock (f->window);
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
@@ -326,6 +301,66 @@ test_large_article (Fixture       *f,
   g_assert_cmpuint (px_article_view_get_n_styled (view), <, n_annotations / 4);
 }
 
+static gboolean
+wake_up (gpointer data)
+{
+  (void) data;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+offset_on_screen (GtkTextView *tv,
+                  int          offset)
+{
+  GtkTextIter iter;
+  GdkRectangle visible, location;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (tv), &iter, offset);
+  gtk_text_view_get_visible_rect (tv, &visible);
+  gtk_text_view_get_iter_location (tv, &iter, &location);
+  return location.y >= visible.y && location.y + location.height <= visible.y + visible.height;
+}
+
+/* Ctrl+End as soon as the long article has painted, before GtkTextView has
+ * measured its lines: the view reaches the end and styles the annotations
+ * there. */
+static void
+test_large_article_end_key (Fixture       *f,
+                            gconstpointer  data)
+{
+  PxTestLong article = px_test_add_long_article (f->store);
+  PxArticleView *view = PX_ARTICLE_VIEW (px_test_find_widget (GTK_WIDGET (f->ws), PX_TYPE_ARTICLE_VIEW));
+  GtkTextView *tv = px_article_view_get_text_view (view);
+  GtkTextBuffer *buffer = px_workspace_get_buffer (f->ws);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (f->window);
+  int last = (int) article.last + 1;
+  gboolean painted = FALSE;
+  guint wake_id;
+
+  (void) data;
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+  px_workspace_show_article (f->ws, article.id);
+  for (guint i = 0; i < 1000000 && !painted; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint, &painted);
+  g_assert_false (offset_has_tag (buffer, last));
+
+  /* What GtkTextView's Ctrl+End binding emits. */
+  gtk_widget_grab_focus (GTK_WIDGET (tv));
+  g_signal_emit_by_name (tv, "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, 1, FALSE);
+  g_assert_cmpuint (px_article_view_get_cursor (view), ==, article.n_chars);
+
+  /* The wake-ups keep the loop turning; their number only bounds a
+   * failing run. */
+  wake_id = g_timeout_add (20, wake_up, NULL);
+  for (guint i = 0; i < 1000 && !(offset_has_tag (buffer, last) && offset_on_screen (tv, last)); i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake_id);
+  g_assert_true (offset_on_screen (tv, last));
+  g_assert_true (offset_has_tag (buffer, last));
+  g_assert_cmpuint (px_article_view_get_n_styled (view), <, article.n_annotations / 4);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -345,5 +380,6 @@ main (int argc, char **argv)
   ADD ("undo-across-articles", test_undo_across_articles);
   ADD ("placeholder", test_placeholder);
   ADD ("large-article", test_large_article);
+  ADD ("large-article-end-key", test_large_article_end_key);
   return g_test_run ();
 }
