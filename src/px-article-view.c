@@ -379,6 +379,21 @@ px_article_view_get_cursor (PxArticleView *self)
  * as they are, the view drifts. So for a while after a jump, each frame
  * checks the mark and scrolls to it again when it is off screen, until it
  * has stayed on screen for a good number of frames (or the user scrolls). */
+/* Puts @location (buffer coordinates) at 30 % of the screen, at once:
+ * gtk_text_view_scroll_to_mark() glides there over 200 ms when animations
+ * are on, and a glide towards a target that moves each frame (as lines get
+ * measured) starts over each frame: a far reveal took about a second. */
+static void
+aim_at (PxArticleView      *self,
+        const GdkRectangle *visible,
+        const GdkRectangle *location)
+{
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+
+  gtk_adjustment_set_value (vadj, gtk_adjustment_get_value (vadj) + (location->y - visible->y)
+                                  - 0.3 * visible->height);
+}
+
 #define REVEAL_STEADY_FRAMES 20
 #define REVEAL_MAX_FRAMES    240
 static gboolean
@@ -399,7 +414,7 @@ reveal_tick (GtkWidget     *widget,
   else
     {
       self->reveal_steady = 0;
-      gtk_text_view_scroll_to_mark (self->text_view, insert, 0.0, TRUE, 0.0, 0.3);
+      aim_at (self, &visible, &location);
     }
   if (self->reveal_steady >= REVEAL_STEADY_FRAMES || ++self->reveal_tries > REVEAL_MAX_FRAMES)
     {
