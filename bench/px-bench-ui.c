@@ -1,22 +1,28 @@
 /* px-bench-ui: the Annotate page's figures against DESIGN.md §6.
  *
- *   xvfb-run -a px-bench-ui [--runs N]
+ *   xvfb-run -a px-bench-ui [--runs N] [--no-animations]
  *
- * Not a test: it prints a table of medians. Each figure is measured from
- * the call to the moment GTK has painted the result (the frame clock's
- * after-paint), so that layout and styling are included:
- *  - opening a 1 MB article with 20,000 annotations;
- *  - revealing an annotation in its middle and its last one (as a click in
- *    the annotation list does), and dragging the scrollbar, each until the
- *    text on screen is styled;
+ * Not a test: it prints a table of medians (and of painted frames where
+ * the work spans several). Each figure is measured from the call to the
+ * moment GTK has painted the result (the frame clock's after-paint), so
+ * that layout and styling are included:
+ *  - opening a 1 MB article with 20,000 annotations (tests/px-test-long.c);
+ *  - right after opening, before GtkTextView has measured the lines:
+ *    Ctrl+End, and revealing the last annotation (as a click in the
+ *    annotation list does), each until the annotation there is on screen
+ *    and styled;
+ *  - once measured: revealing an annotation in the middle, dragging the
+ *    scrollbar;
  *  - tagging a selection (key action to the row in SQLite, then a frame);
- *  - opening the first demo article. */
+ *  - the main window on the demo corpus (rebuilt from the samples), from
+ *    creation to its first frame; opening the first demo article. */
 #include <adwaita.h>
-#include <string.h>
 
 #include "px-article-view.h"
 #include "px-core.h"
 #include "px-demo.h"
+#include "px-test-long.h"
+#include "px-window.h"
 #include "px-workspace.h"
 
 typedef struct
@@ -24,6 +30,7 @@ typedef struct
   GtkWidget   *window;
   PxWorkspace *ws;
   gboolean     painted;
+  guint        frames;   /* painted since the last wait_for_frame() began */
 } Bench;
 
 static void
@@ -31,6 +38,7 @@ on_after_paint (GdkFrameClock *clock,
                 Bench         *b)
 {
   b->painted = TRUE;
+  b->frames++;
 }
 
 /* Spins until a frame has been painted after @t0, or until @until (nullable)
@@ -44,6 +52,7 @@ wait_for_frame (Bench    *b,
   GdkFrameClock *clock = gtk_widget_get_frame_clock (b->window);
   gint64 deadline = t0 + 10 * G_USEC_PER_SEC;
 
+  b->frames = 0;
   for (;;)
     {
       b->painted = FALSE;
@@ -79,68 +88,42 @@ median (GArray *values)
   return g_array_index (values, double, values->len / 2);
 }
 
-static void
-row (const char *work,
-     GArray     *ms,
-     const char *target)
-{
-  g_print ("| %-44s | %9.1f ms | %-22s |\n", work, median (ms), target);
-}
-
-/* ---- The long article ----------------------------------------------------- */
-
+/* Milliseconds and painted frames of each run. */
 typedef struct
 {
-  gint64 id;
-  gsize  middle;   /* an annotation's start near the middle */
-  gsize  last;     /* the last annotation's start */
-} LongArticle;
+  GArray *ms;
+  GArray *frames;
+} Figure;
 
-static LongArticle
-add_long_article (PxStore *store)
+static void
+figure_init (Figure *f)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(PxLabel) per = px_store_find_label (store, "PER");
-  const char *sentence = "Dans la vallée, Lina Moreau compte les maisons touchées par l'eau. ";
-  PxArticleInfo info = { 0 };
-  LongArticle long_article = { 0 };
-  guint n = 0, n_sentences = 0;
-  gsize offset = 0;
-
-  while (text->len < 1000000)
-    {
-      g_string_append (text, sentence);
-      if (++n_sentences % 8 == 0)
-        g_string_append_printf (text, "(%u)\n", n_sentences);
-    }
-  info.title = (char *) "Long";
-  info.language = (char *) "fr";
-  info.text = text->str;
-  long_article.id = px_store_add_article (store, &info, NULL, &error);
-  g_assert_no_error (error);
-  px_store_begin (store, NULL);
-  for (const char *p = text->str, *q = text->str; n < 20000; n++)
-    {
-      const char *hit = strstr (p, "Lina Moreau");
-      gsize len = 11;
-
-      if (hit == NULL)
-        break;
-      offset += (gsize) g_utf8_pointer_to_offset (q, hit);
-      q = hit;
-      px_store_add_annotation (store, long_article.id, px_label_get_id (per), offset, offset + len,
-                               PX_ANNOTATION_ACCEPTED, NULL, &error);
-      g_assert_no_error (error);
-      if (n == 10000)
-        long_article.middle = offset;
-      long_article.last = offset;
-      p = hit + len;
-    }
-  px_store_commit (store, &error);
-  g_assert_no_error (error);
-  return long_article;
+  f->ms = g_array_new (FALSE, FALSE, sizeof (double));
+  f->frames = g_array_new (FALSE, FALSE, sizeof (double));
 }
+
+static void
+figure_add (Figure *f,
+            double  ms,
+            guint   frames)
+{
+  double n = frames;
+
+  g_array_append_val (f->ms, ms);
+  g_array_append_val (f->frames, n);
+}
+
+static void
+row (const char *work,
+     Figure     *f,
+     const char *target)
+{
+  g_print ("| %-50s | %9.1f ms | %6.0f | %-22s |\n", work, median (f->ms), median (f->frames), target);
+  g_array_unref (f->ms);
+  g_array_unref (f->frames);
+}
+
+/* ---- The long article (tests/px-test-long.c) ------------------------------ */
 
 static PxArticleView *
 find_article_view (GtkWidget *widget)
@@ -201,13 +184,29 @@ target_is_styled (gpointer data)
 /* Opens a far annotation as a click in the list or a search hit does. */
 static double
 reveal (Bench *b,
-        gsize  offset)
+        gsize  offset,
+        gsize  len)
 {
   PxArticleView *view = find_article_view (GTK_WIDGET (b->ws));
   Target target = { px_article_view_get_text_view (view), (int) offset + 1 };
   gint64 t0 = g_get_monotonic_time ();
 
-  px_article_view_select_range (view, offset, offset + 11);
+  px_article_view_select_range (view, offset, offset + len);
+  return wait_for_frame (b, t0, target_is_styled, &target);
+}
+
+/* What GtkTextView's Ctrl+End binding does, then waits for @offset (the
+ * last annotation) on screen and styled. */
+static double
+end_key (Bench *b,
+         gsize  offset)
+{
+  PxArticleView *view = find_article_view (GTK_WIDGET (b->ws));
+  Target target = { px_article_view_get_text_view (view), (int) offset + 1 };
+  gint64 t0 = g_get_monotonic_time ();
+
+  gtk_widget_grab_focus (GTK_WIDGET (target.tv));
+  g_signal_emit_by_name (target.tv, "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, 1, FALSE);
   return wait_for_frame (b, t0, target_is_styled, &target);
 }
 
@@ -226,55 +225,118 @@ scroll_to (Bench  *b,
   return wait_for_frame (b, t0, screen_is_styled, tv);
 }
 
+/* Shows the long article from an empty view; the time to its first frame. */
+static double
+open_long (Bench  *b,
+           gint64  id)
+{
+  gint64 t0;
+
+  px_workspace_show_article (b->ws, 0);
+  spin ();
+  t0 = g_get_monotonic_time ();
+  px_workspace_show_article (b->ws, id);
+  return wait_for_frame (b, t0, NULL, NULL);
+}
+
+/* Tags the word after the last annotation, then takes it back. */
+static double
+tag_after (Bench      *b,
+           PxTestLong *la)
+{
+  GtkTextBuffer *buffer = px_workspace_get_buffer (b->ws);
+  GtkTextIter s, e;
+  gint64 t0;
+  double ms;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, (int) (la->last + la->last_len));
+  gtk_text_iter_forward_word_end (&e);
+  s = e;
+  gtk_text_iter_backward_word_start (&s);
+  gtk_text_buffer_select_range (buffer, &s, &e);
+  t0 = g_get_monotonic_time ();
+  gtk_widget_activate_action (GTK_WIDGET (b->ws), "workspace.tag", "s", "MISC");
+  ms = wait_for_frame (b, t0, NULL, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (b->ws), "workspace.undo", NULL);
+  spin ();
+  return ms;
+}
+
 static void
 bench_long_article (Bench   *b,
                     PxStore *store,
                     guint    runs)
 {
-  LongArticle la = add_long_article (store);
-  g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) middle = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) end = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) bar = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) tag = g_array_new (FALSE, FALSE, sizeof (double));
-  GtkTextBuffer *buffer = px_workspace_get_buffer (b->ws);
+  PxTestLong la = px_test_add_long_article (store);
+  Figure open, end, end_cold, middle, bar, tag;
 
+  figure_init (&open);
+  figure_init (&end);
+  figure_init (&end_cold);
+  figure_init (&middle);
+  figure_init (&bar);
+  figure_init (&tag);
   for (guint r = 0; r < runs; r++)
     {
-      gint64 t0;
-      double ms;
-      GtkTextIter s, e;
+      double ms = open_long (b, la.id);
 
-      px_workspace_show_article (b->ws, 0);
-      spin ();
-      t0 = g_get_monotonic_time ();
-      px_workspace_show_article (b->ws, la.id);
-      ms = wait_for_frame (b, t0, NULL, NULL);
-      g_array_append_val (open, ms);
-      ms = reveal (b, la.middle);
-      g_array_append_val (middle, ms);
-      ms = reveal (b, la.last);
-      g_array_append_val (end, ms);
+      figure_add (&open, ms, b->frames);
+      ms = end_key (b, la.last);
+      figure_add (&end, ms, b->frames);
+
+      open_long (b, la.id);
+      ms = reveal (b, la.last, la.last_len);
+      figure_add (&end_cold, ms, b->frames);
+      ms = reveal (b, la.middle, 7);
+      figure_add (&middle, ms, b->frames);
       ms = scroll_to (b, 0.3);
-      g_array_append_val (bar, ms);
+      figure_add (&bar, ms, b->frames);
+      ms = reveal (b, la.last, la.last_len);
+      ms = tag_after (b, &la);
+      figure_add (&tag, ms, b->frames);
+    }
+  row ("open 1 MB article, 20,000 annotations", &open, "first frame < 200 ms");
+  row ("then at once Ctrl+End, last annotation styled", &end, "");
+  row ("or at once reveal the last annotation, styled", &end_cold, "");
+  row ("reveal an annotation in its middle, styled", &middle, "(a frame or two)");
+  row ("drag the scrollbar to 30 %, styled", &bar, "(a frame or two)");
+  row ("tag a selection at the end (key to frame)", &tag, "one frame (16 ms)");
+}
 
-      /* "compte" in the last sentence: tag it, then take it back. */
-      ms = reveal (b, la.last);
-      gtk_text_buffer_get_iter_at_offset (buffer, &s, (int) la.last + 12);
-      gtk_text_buffer_get_iter_at_offset (buffer, &e, (int) la.last + 18);
-      gtk_text_buffer_select_range (buffer, &s, &e);
-      t0 = g_get_monotonic_time ();
-      gtk_widget_activate_action (GTK_WIDGET (b->ws), "workspace.tag", "s", "MISC");
-      ms = wait_for_frame (b, t0, NULL, NULL);
-      g_array_append_val (tag, ms);
-      gtk_widget_activate_action (GTK_WIDGET (b->ws), "workspace.undo", NULL);
+/* The main window, as `parallax --demo` builds it (the demo file rebuilt
+ * from the samples, sidebar, first article), to its first frame. */
+static void
+bench_window (Bench *b,
+              guint  runs)
+{
+  Figure startup;
+
+  figure_init (&startup);
+  for (guint r = 0; r < runs; r++)
+    {
+      gint64 t0 = g_get_monotonic_time ();
+      PxWindow *window = px_window_new (NULL);
+      GdkFrameClock *clock;
+
+      if (!px_window_open_demo (window))
+        {
+          g_printerr ("px-bench-ui: the demo corpus did not open\n");
+          gtk_window_destroy (GTK_WINDOW (window));
+          return;
+        }
+      gtk_window_present (GTK_WINDOW (window));
+      clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+      b->painted = FALSE;
+      b->frames = 0;
+      g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), b);
+      while (!b->painted && g_get_monotonic_time () < t0 + 10 * G_USEC_PER_SEC)
+        g_main_context_iteration (NULL, TRUE);
+      g_signal_handlers_disconnect_by_func (clock, on_after_paint, b);
+      figure_add (&startup, (g_get_monotonic_time () - t0) / 1000.0, b->frames);
+      gtk_window_destroy (GTK_WINDOW (window));
       spin ();
     }
-  row ("open 1 MB article, 20,000 annotations", open, "first frame < 200 ms");
-  row ("reveal an annotation in its middle, styled", middle, "(a frame or two)");
-  row ("reveal its last annotation, styled", end, "(a frame or two)");
-  row ("drag the scrollbar to 30 %, styled", bar, "(a frame or two)");
-  row ("tag a selection there (key to frame)", tag, "instant (< 50 ms)");
+  row ("main window on the demo corpus, first frame", &startup, "");
 }
 
 static void
@@ -289,13 +351,14 @@ bench_demo (Bench      *b,
   g_autoptr(PxStore) store = px_demo_open (samples != NULL ? samples : source_samples, path, &error);
   g_autoptr(GListModel) articles = NULL;
   g_autoptr(PxArticle) first = NULL;
-  g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (double));
+  Figure open;
 
   if (store == NULL)
     {
       g_printerr ("px-bench-ui: demo corpus: %s\n", error->message);
       return;
     }
+  figure_init (&open);
   articles = px_store_list_articles (store, -1);
   first = g_list_model_get_item (articles, 0);
   px_workspace_set_store (b->ws, store);
@@ -309,9 +372,9 @@ bench_demo (Bench      *b,
       t0 = g_get_monotonic_time ();
       px_workspace_show_article (b->ws, px_article_get_id (first));
       ms = wait_for_frame (b, t0, NULL, NULL);
-      g_array_append_val (open, ms);
+      figure_add (&open, ms, b->frames);
     }
-  row ("open a demo article", open, "first frame < 200 ms");
+  row ("open a demo article", &open, "first frame < 200 ms");
   px_workspace_set_store (b->ws, NULL);
 }
 
@@ -319,8 +382,11 @@ int
 main (int argc, char *argv[])
 {
   int runs = 5;
+  gboolean no_animations = FALSE;
   GOptionEntry entries[] = {
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs per figure (the median is printed)", "N" },
+    { "no-animations", 0, 0, G_OPTION_ARG_NONE, &no_animations,
+      "Turn GTK's animations off (a far jump then scrolls at once instead of gliding)", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("");
@@ -328,6 +394,7 @@ main (int argc, char *argv[])
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   g_autoptr(PxStore) store = NULL;
+  g_autoptr(GSettingsSchema) schema = NULL;
   Bench b = { 0 };
 
   g_option_context_add_main_entries (context, entries, NULL);
@@ -336,12 +403,19 @@ main (int argc, char *argv[])
       g_printerr ("px-bench-ui: %s\n", error != NULL ? error->message : "--runs must be at least 1");
       return 2;
     }
+  /* The window reads GSettings: the build tree's schema, and nothing of
+   * the user's settings read or written. */
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GSETTINGS_SCHEMA_DIR", PX_BUILD_DATA_DIR, FALSE);
+  px_application_register_resources ();
   if (!gtk_init_check ())
     {
       g_printerr ("px-bench-ui: no display (run it under xvfb-run -a)\n");
       return 2;
     }
   adw_init ();
+  if (no_animations)
+    g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   dir = g_dir_make_tmp ("px-bench-ui-XXXXXX", &error);
   g_setenv ("XDG_DATA_HOME", dir, TRUE);
   path = g_build_filename (dir, "corpus.db", NULL);
@@ -360,12 +434,19 @@ main (int argc, char *argv[])
   px_workspace_set_store (b.ws, store);
   spin ();
 
-  g_print ("| %-44s | %12s | %-22s |\n", "work (median of runs)", "time", "target");
-  g_print ("|%s|%s|%s|\n", "----------------------------------------------", "--------------",
-           "------------------------");
+  g_print ("| %-50s | %12s | %6s | %-22s |\n", "work (median of runs)", "time", "frames", "target");
+  g_print ("|%s|%s|%s|%s|\n", "----------------------------------------------------",
+           "--------------", "--------", "------------------------");
   bench_long_article (&b, store, (guint) runs);
   px_workspace_set_store (b.ws, NULL);
   bench_demo (&b, dir, (guint) runs);
+  schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (),
+                                            "io.github.parallax.Parallax", TRUE);
+  if (schema != NULL)
+    bench_window (&b, (guint) runs);
+  else
+    g_printerr ("px-bench-ui: no compiled GSettings schema in %s, so no main window figure "
+                "(build the data directory first)\n", PX_BUILD_DATA_DIR);
 
   gtk_window_destroy (GTK_WINDOW (b.window));
   spin ();
