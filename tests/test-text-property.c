@@ -139,6 +139,43 @@ test_random_snap (void)
     }
 }
 
+/* Snapping looks only at a window around the range in long texts: it must
+ * give what the words of the whole text give. */
+static void
+test_random_snap_long (void)
+{
+  for (int round = 0; round < 20; round++)
+    {
+      g_autofree char *text = random_text ((guint) g_test_rand_int_range (500, 3000));
+      g_autoptr(GArray) words = px_text_words (text, NULL);
+      gsize n = px_text_length (text, -1);
+
+      for (int k = 0; k < 20; k++)
+        {
+          gsize start = (gsize) g_test_rand_int_range (0, (gint32) n);
+          gsize end = start + 1 + (gsize) g_test_rand_int_range (0, (gint32) MIN (n - start, 40));
+          gsize want_start = G_MAXSIZE, want_end = 0;
+          gboolean found;
+
+          for (guint i = 0; i < words->len; i++)
+            {
+              PxSpan *w = &g_array_index (words, PxSpan, i);
+              if (w->end <= start || w->start >= end)
+                continue;
+              want_start = MIN (want_start, w->start);
+              want_end = MAX (want_end, w->end);
+            }
+          found = px_text_snap_to_words (text, NULL, &start, &end);
+          g_assert_cmpint (found, ==, want_start != G_MAXSIZE);
+          if (found)
+            {
+              g_assert_cmpuint (start, ==, want_start);
+              g_assert_cmpuint (end, ==, want_end);
+            }
+        }
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -146,5 +183,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/text-property/offsets", test_random_offsets);
   g_test_add_func ("/text-property/segments", test_random_segments);
   g_test_add_func ("/text-property/snap", test_random_snap);
+  g_test_add_func ("/text-property/snap-long", test_random_snap_long);
   return g_test_run ();
 }

@@ -522,24 +522,71 @@ px_text_tokens (const char *text,
   return word_spans (text, lang, FALSE);
 }
 
+/* Word boundaries never need more context than the run of text between two
+ * white-space characters, so snapping segments only a window around the
+ * range: tagging in a 1 MB article would otherwise run ICU over all of it
+ * on every key press. Returns the window's start as a pointer and in code
+ * points; the window ends at white space after @end_ptr, or the text's end. */
+#define SNAP_MARGIN   64     /* code points kept on each side at least */
+#define SNAP_SEARCH 4096     /* how far to look for white space beyond that */
+
+static const char *
+window_start (const char *text,
+              const char *p,
+              gsize      *cp)
+{
+  for (guint i = 0; i < SNAP_MARGIN + SNAP_SEARCH && p > text; i++)
+    {
+      p = g_utf8_prev_char (p);
+      (*cp)--;
+      if (i >= SNAP_MARGIN && g_unichar_isspace (g_utf8_get_char (p)))
+        return p;
+    }
+  if (p > text)
+    {
+      *cp = 0;   /* no white space near: fall back to the whole text */
+      return text;
+    }
+  return p;
+}
+
+static const char *
+window_end (const char *p)
+{
+  for (guint i = 0; i < SNAP_MARGIN + SNAP_SEARCH && *p != '\0'; i++)
+    {
+      if (i >= SNAP_MARGIN && g_unichar_isspace (g_utf8_get_char (p)))
+        return p;
+      p = g_utf8_next_char (p);
+    }
+  return *p != '\0' ? p + strlen (p) : p;
+}
+
 gboolean
 px_text_snap_to_words (const char *text,
                        const char *lang,
                        gsize      *start,
                        gsize      *end)
 {
-  g_autoptr(GArray) words = px_text_words (text, lang);
+  const char *start_ptr = g_utf8_offset_to_pointer (text, (glong) *start);
+  const char *end_ptr = g_utf8_offset_to_pointer (start_ptr, (glong) (*end - *start));
+  gsize base = *start;
+  const char *from = window_start (text, start_ptr, &base);
+  const char *to = window_end (end_ptr);
+  g_autofree char *window = g_strndup (from, to - from);
+  g_autoptr(GArray) words = px_text_words (window, lang);
   gsize s = G_MAXSIZE, e = 0;
 
   /* The words the range touches, grown to their full extent. */
   for (guint i = 0; i < words->len; i++)
     {
       PxSpan *w = &g_array_index (words, PxSpan, i);
+      gsize ws = base + w->start, we = base + w->end;
 
-      if (w->end <= *start || w->start >= *end)
+      if (we <= *start || ws >= *end)
         continue;
-      s = MIN (s, w->start);
-      e = MAX (e, w->end);
+      s = MIN (s, ws);
+      e = MAX (e, we);
     }
   if (s == G_MAXSIZE)
     return FALSE;
