@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "px-store.h"
+#include "px-store-private.h"
 #include "px-error.h"
 #include "px-test-util.h"
 
@@ -1674,6 +1675,132 @@ test_export_rows (void)
   g_string_free (rows.seen, TRUE);
 }
 
+/* What the last annotations-changed said: the rows, or "whole". */
+typedef struct
+{
+  guint  emissions;
+  char  *rows;
+} RowsSeen;
+
+static void
+on_rows_changed (PxStore  *store,
+                 gint64    article_id,
+                 RowsSeen *seen)
+{
+  const GArray *rows = px_store_get_changed_annotation_rows (store);
+  GString *s = g_string_new (NULL);
+
+  seen->emissions++;
+  if (rows == NULL)
+    g_string_append (s, "whole");
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    g_string_append_printf (s, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", g_array_index (rows, gint64, i));
+  g_free (seen->rows);
+  seen->rows = g_string_free (s, FALSE);
+}
+
+/* The live model holds what a fresh load holds, in the same order. */
+static void
+assert_model_fresh (PxStore    *store,
+                    GListModel *live,
+                    gint64      article_id)
+{
+  g_autoptr(GListModel) fresh = px_store_list_annotations (store, article_id);
+  guint n = g_list_model_get_n_items (fresh);
+
+  g_assert_cmpuint (g_list_model_get_n_items (live), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PxAnnotation) a = g_list_model_get_item (live, i);
+      g_autoptr(PxAnnotation) b = g_list_model_get_item (fresh, i);
+
+      g_assert_cmpint (px_annotation_get_id (a), ==, px_annotation_get_id (b));
+      g_assert_cmpint (px_annotation_get_label_id (a), ==, px_annotation_get_label_id (b));
+      g_assert_cmpint (px_annotation_get_status (a), ==, px_annotation_get_status (b));
+      g_assert_cmpstr (px_annotation_get_note (a), ==, px_annotation_get_note (b));
+      g_assert_cmpstr (px_annotation_get_entity_name (a), ==, px_annotation_get_entity_name (b));
+    }
+}
+
+/* Single-row edits tell their rows, so that list models update one item
+ * instead of reloading the article; bulk ones say "whole". Either way the
+ * live model ends up equal to a fresh load, through random edits too. */
+static void
+test_annotation_rows (void)
+{
+  g_autoptr(PxStore) store = new_store ();
+  g_autoptr(GError) error = NULL;
+  gint64 article = add_text (store, "Anna, Boris et Clara sont à Lyon avec Denis, Eva et Farid.", NULL);
+  gint64 per = label_id (store, "PER");
+  gint64 gpe = label_id (store, "GPE");
+  g_autoptr(GListModel) live = px_store_list_annotations (store, article);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (17);
+  RowsSeen seen = { 0 };
+  g_autofree char *want = NULL;
+  gint64 a, b, entity;
+
+  g_signal_connect (store, "annotations-changed", G_CALLBACK (on_rows_changed), &seen);
+  a = px_store_add_annotation (store, article, per, 0, 4, PX_ANNOTATION_SUGGESTED, NULL, &error);
+  g_assert_no_error (error);
+  want = g_strdup_printf ("%" G_GINT64_FORMAT, a);
+  g_assert_cmpstr (seen.rows, ==, want);
+  assert_model_fresh (store, live, article);
+
+  g_assert_true (px_store_set_annotation_status (store, a, PX_ANNOTATION_ACCEPTED, &error));
+  g_assert_true (px_store_set_annotation_note (store, a, "vérifié", &error));
+  g_assert_cmpstr (seen.rows, ==, want);
+  assert_model_fresh (store, live, article);
+
+  /* Two rows in one transaction: one emission naming both. */
+  seen.emissions = 0;
+  g_assert_true (px_store_begin (store, &error));
+  b = px_store_add_annotation (store, article, per, 6, 11, PX_ANNOTATION_ACCEPTED, NULL, &error);
+  g_assert_true (px_store_set_annotation_label (store, a, gpe, &error));
+  g_assert_true (px_store_commit (store, &error));
+  g_free (want);
+  want = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT, b, a);
+  g_assert_cmpuint (seen.emissions, ==, 1);
+  g_assert_cmpstr (seen.rows, ==, want);
+  assert_model_fresh (store, live, article);
+
+  /* Renaming an entity touches every mention's entity name: whole. */
+  entity = px_store_link_mention (store, b, &error);
+  g_assert_no_error (error);
+  g_assert_true (px_store_rename_entity (store, entity, "Boris B.", &error));
+  g_assert_cmpstr (seen.rows, ==, "whole");
+  assert_model_fresh (store, live, article);
+
+  for (int step = 0; step < 60; step++)
+    {
+      guint n = g_list_model_get_n_items (live);
+      int op = g_rand_int_range (rand, 0, 4);
+
+      if (op == 0 || n == 0)
+        {
+          gint32 start = g_rand_int_range (rand, 0, 50);
+          px_store_add_annotation (store, article, g_rand_boolean (rand) ? per : gpe, start,
+                                   start + g_rand_int_range (rand, 1, 8), PX_ANNOTATION_ACCEPTED, NULL, &error);
+        }
+      else
+        {
+          g_autoptr(PxAnnotation) pick = g_list_model_get_item (live, (guint) g_rand_int_range (rand, 0, (gint32) n));
+          gint64 id = px_annotation_get_id (pick);
+
+          if (op == 1)
+            px_store_delete_annotation (store, id, &error);
+          else if (op == 2)
+            px_store_set_annotation_label (store, id, px_annotation_get_label_id (pick) == per ? gpe : per, &error);
+          else
+            px_store_set_annotation_status (store, id, g_rand_boolean (rand) ? PX_ANNOTATION_SUGGESTED
+                                                                            : PX_ANNOTATION_ACCEPTED, &error);
+        }
+      g_assert_no_error (error);
+      assert_model_fresh (store, live, article);
+    }
+  g_signal_handlers_disconnect_by_data (store, &seen);
+  g_free (seen.rows);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1716,6 +1843,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/events-cascade", test_events_cascade);
   g_test_add_func ("/store/transactions-signals", test_transactions_and_signals);
   g_test_add_func ("/store/models-follow", test_models_follow);
+  g_test_add_func ("/store/annotation-rows", test_annotation_rows);
   g_test_add_func ("/store/search/basic", test_search_basic);
   g_test_add_func ("/store/export-rows", test_export_rows);
 

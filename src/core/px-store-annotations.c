@@ -176,7 +176,7 @@ px_store_add_annotation (PxStore            *self,
       return 0;
     }
   px_store_queue (self, PX_STORE_PENDING_ARTICLE_COUNTS);
-  px_store_queue_annotations (self, article_id);
+  px_store_queue_annotation_row (self, article_id, id);
   if (!px_store_write_end (self, error))
     return 0;
   return id;
@@ -216,7 +216,7 @@ px_store_restore_annotation (PxStore       *self,
       return FALSE;
     }
   px_store_queue (self, PX_STORE_PENDING_ARTICLE_COUNTS | PX_STORE_PENDING_ENTITIES);
-  px_store_queue_annotations (self, row.article_id);
+  px_store_queue_annotation_row (self, row.article_id, row.id);
   return px_store_write_end (self, error);
 }
 
@@ -307,7 +307,7 @@ change_annotation (PxStore     *self,
       return FALSE;
     }
   px_store_queue (self, PX_STORE_PENDING_ARTICLE_COUNTS | PX_STORE_PENDING_ENTITIES);
-  px_store_queue_annotations (self, article);
+  px_store_queue_annotation_row (self, article, id);
   px_store_queue_events (self, article);
   return px_store_write_end (self, error);
 }

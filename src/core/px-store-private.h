@@ -46,8 +46,17 @@ void          px_store_write_abort     (PxStore     *self);
 /* Queues a signal, emitted after the outermost commit. */
 void          px_store_queue           (PxStore       *self,
                                         PxStorePending what);
+/* Every annotation of @article_id (0: of every article) may have changed. */
 void          px_store_queue_annotations (PxStore   *self,
                                           gint64     article_id);
+/* Only @annotation_id of @article_id changed (added, edited or deleted):
+ * the article's list models can update that row alone. */
+void          px_store_queue_annotation_row (PxStore *self,
+                                             gint64   article_id,
+                                             gint64   annotation_id);
+/* During an "annotations-changed" emission: the annotation ids that
+ * changed in that article, or NULL when it changed as a whole. */
+const GArray *px_store_get_changed_annotation_rows (PxStore *self);
 void          px_store_queue_events    (PxStore     *self,
                                         gint64       article_id);
 

@@ -26,9 +26,22 @@ struct _PxStore
   guint        pending;     /* PxStorePending */
   GArray      *pending_annotations; /* article ids */
   GArray      *pending_events;
+  /* Article id -> GArray of the annotation ids changed in it, or NULL when
+   * the article changed as a whole (see px_store_queue_annotation_row()). */
+  GHashTable  *pending_rows;
+  gboolean     all_rows;      /* an article 0 (all) change is pending */
+  GArray      *emitting_rows; /* while annotations-changed runs */
 };
 
 G_DEFINE_FINAL_TYPE (PxStore, px_store, G_TYPE_OBJECT)
+
+/* pending_rows values: NULL stands for "the whole article". */
+static void
+free_rows (gpointer data)
+{
+  if (data != NULL)
+    g_array_unref (data);
+}
 
 enum {
   ARTICLES_CHANGED,
@@ -54,6 +67,7 @@ px_store_finalize (GObject *object)
   g_free (self->annotator);
   g_array_unref (self->pending_annotations);
   g_array_unref (self->pending_events);
+  g_hash_table_unref (self->pending_rows);
 
   G_OBJECT_CLASS (px_store_parent_class)->finalize (object);
 }
@@ -96,6 +110,8 @@ px_store_init (PxStore *self)
                                        (GDestroyNotify) sqlite3_finalize);
   self->pending_annotations = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->pending_events = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->pending_rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                              free_rows);
 }
 
 /* ---- Errors and statements ------------------------------------------- */
@@ -225,6 +241,7 @@ px_store_begin (PxStore  *self,
 }
 
 static void emit_ids (PxStore *self, guint signal, GArray *ids);
+static void emit_annotation_ids (PxStore *self, GArray *ids, GHashTable *rows, gboolean all);
 
 static void
 emit_pending (PxStore *self)
@@ -232,6 +249,8 @@ emit_pending (PxStore *self)
   guint pending = self->pending;
   g_autoptr(GArray) annotations = self->pending_annotations;
   g_autoptr(GArray) events = self->pending_events;
+  g_autoptr(GHashTable) rows = self->pending_rows;
+  gboolean all_rows = self->all_rows;
 
   self->pending = 0;
   /* Entities carry mention counts: any annotation change may move them. One
@@ -241,6 +260,9 @@ emit_pending (PxStore *self)
     pending |= PX_STORE_PENDING_ENTITIES;
   self->pending_annotations = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->pending_events = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->pending_rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                              free_rows);
+  self->all_rows = FALSE;
 
   if (pending & PX_STORE_PENDING_LABELS)
     g_signal_emit (self, signals[LABELS_CHANGED], 0);
@@ -252,7 +274,7 @@ emit_pending (PxStore *self)
     g_signal_emit (self, signals[ARTICLES_CHANGED], g_quark_from_static_string ("counts"));
   if (pending & PX_STORE_PENDING_ENTITIES)
     g_signal_emit (self, signals[ENTITIES_CHANGED], 0);
-  emit_ids (self, ANNOTATIONS_CHANGED, annotations);
+  emit_annotation_ids (self, annotations, rows, all_rows);
   emit_ids (self, EVENTS_CHANGED, events);
 }
 
@@ -294,6 +316,8 @@ px_store_rollback (PxStore *self)
       self->pending = 0;
       g_array_set_size (self->pending_annotations, 0);
       g_array_set_size (self->pending_events, 0);
+      g_hash_table_remove_all (self->pending_rows);
+      self->all_rows = FALSE;
     }
   else
     {
@@ -367,11 +391,61 @@ emit_ids (PxStore *self,
       g_signal_emit (self, signals[signal], 0, g_array_index (ids, gint64, i));
 }
 
+/* Like emit_ids(), with the changed rows of each article on hand for the
+ * handlers (px_store_get_changed_annotation_rows()). */
+static void
+emit_annotation_ids (PxStore    *self,
+                     GArray     *ids,
+                     GHashTable *rows,
+                     gboolean    all)
+{
+  g_array_sort (ids, compare_ids);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+
+      if (i > 0 && id == g_array_index (ids, gint64, i - 1))
+        continue;
+      self->emitting_rows = all || id == 0 ? NULL : g_hash_table_lookup (rows, &id);
+      g_signal_emit (self, signals[ANNOTATIONS_CHANGED], 0, id);
+      self->emitting_rows = NULL;
+    }
+}
+
 void
 px_store_queue_annotations (PxStore *self,
                             gint64   article_id)
 {
   queue_id (self->pending_annotations, article_id);
+  if (article_id == 0)
+    self->all_rows = TRUE;
+  else
+    g_hash_table_replace (self->pending_rows, g_memdup2 (&article_id, sizeof article_id), NULL);
+}
+
+void
+px_store_queue_annotation_row (PxStore *self,
+                               gint64   article_id,
+                               gint64   annotation_id)
+{
+  GArray *rows;
+
+  queue_id (self->pending_annotations, article_id);
+  if (!g_hash_table_lookup_extended (self->pending_rows, &article_id, NULL, (gpointer *) &rows))
+    {
+      rows = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_hash_table_insert (self->pending_rows, g_memdup2 (&article_id, sizeof article_id), rows);
+    }
+  /* NULL: the whole article is already queued, which covers this row. */
+  if (rows != NULL)
+    g_array_append_val (rows, annotation_id);
+}
+
+const GArray *
+px_store_get_changed_annotation_rows (PxStore *self)
+{
+  g_return_val_if_fail (PX_IS_STORE (self), NULL);
+  return self->emitting_rows;
 }
 
 void
@@ -388,7 +462,7 @@ px_store_notify_external_change (PxStore *self)
 
   self->pending |= PX_STORE_PENDING_ARTICLES | PX_STORE_PENDING_STORIES |
                    PX_STORE_PENDING_LABELS | PX_STORE_PENDING_ENTITIES;
-  queue_id (self->pending_annotations, 0);
+  px_store_queue_annotations (self, 0);
   queue_id (self->pending_events, 0);
   if (self->depth == 0)
     emit_pending (self);
