@@ -22,6 +22,7 @@ struct _PxEntityList
   PxUndo             *undo;            /* not owned: the workspace's */
   GListModel         *entities;
   guint               dupes_idle;
+  gboolean            dupes_stale;     /* rescanned once the page is shown */
 
   AdwToastOverlay    *toasts;
   GtkSearchEntry     *search;
@@ -39,7 +40,7 @@ struct _PxEntityList
 
 G_DEFINE_FINAL_TYPE (PxEntityList, px_entity_list, GTK_TYPE_WIDGET)
 
-enum { MENTION_ACTIVATED, HISTORY_CHANGED, N_SIGNALS };
+enum { ACTIVATE_MENTION, HISTORY_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void
@@ -306,7 +307,7 @@ on_mention_activated (PxEntityList  *self,
       toast (self, error->message);
       return;
     }
-  g_signal_emit (self, signals[MENTION_ACTIVATED], 0, px_annotation_get_article_id (a),
+  g_signal_emit (self, signals[ACTIVATE_MENTION], 0, px_annotation_get_article_id (a),
                  (guint64) px_annotation_get_start (a), (guint64) px_annotation_get_end (a));
 }
 
@@ -327,6 +328,7 @@ mention_row (PxEntityList *self,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, check_name, -1);
+  gtk_widget_set_name (check, "split-check");
   g_signal_connect_swapped (check, "toggled", G_CALLBACK (update_buttons), self);
   gtk_box_append (GTK_BOX (box), check);
   gtk_box_append (GTK_BOX (box), label);
@@ -409,6 +411,7 @@ dupe_row (PxEntityList *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, button_name, -1);
   g_object_set_data (G_OBJECT (button), "px-keep", GSIZE_TO_POINTER ((gsize) px_entity_get_id (keep)));
   g_object_set_data (G_OBJECT (button), "px-drop", GSIZE_TO_POINTER ((gsize) px_entity_get_id (drop)));
+  gtk_widget_set_name (button, "merge-suggestion");
   g_signal_connect (button, "clicked", G_CALLBACK (merge_pair), self);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), button);
@@ -479,16 +482,26 @@ dupes_idle_cb (gpointer data)
   PxEntityList *self = data;
 
   self->dupes_idle = 0;
+  self->dupes_stale = FALSE;
   find_duplicates (self);
   refill_mentions (self);
   return G_SOURCE_REMOVE;
 }
 
+/* The pair scan costs about 0.1 s at 10,000 entities: while the page is
+ * hidden, tagging in the Annotate page must not pay for it after each tag. */
+static void
+schedule_rescan (PxEntityList *self)
+{
+  if (self->dupes_idle == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->dupes_idle = g_idle_add (dupes_idle_cb, self);
+}
+
 static void
 on_entities_changed (PxEntityList *self)
 {
-  if (self->dupes_idle == 0)
-    self->dupes_idle = g_idle_add (dupes_idle_cb, self);
+  self->dupes_stale = TRUE;
+  schedule_rescan (self);
 }
 
 char *
@@ -497,9 +510,9 @@ px_entity_list_describe_duplicates (PxEntityList *self)
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) lines = NULL;
 
-  if (self->dupes_idle != 0)
+  if (self->dupes_stale)
     {
-      g_source_remove (self->dupes_idle);
+      g_clear_handle_id (&self->dupes_idle, g_source_remove);
       dupes_idle_cb (self);
     }
   for (guint i = 0; i < self->dupe_lines->len; i++)
@@ -524,23 +537,59 @@ merge_pair (GtkButton    *button,
     toast (self, _("Merged. Ctrl+Z undoes it."));
 }
 
+/* The entities of a pending merge dialog and its choice of survivor. */
+static PxEntity *
+merge_keep (AdwMessageDialog *dialog)
+{
+  GPtrArray *sel = g_object_get_data (G_OBJECT (dialog), "px-entities");
+  GtkDropDown *keep = g_object_get_data (G_OBJECT (dialog), "px-keep");
+  guint i = gtk_drop_down_get_selected (keep);
+
+  return g_ptr_array_index (sel, i < sel->len ? i : 0);
+}
+
+/* Names every entity of the merge, so nobody merges the wrong pair. */
+static void
+update_merge_body (AdwMessageDialog *dialog)
+{
+  GPtrArray *sel = g_object_get_data (G_OBJECT (dialog), "px-entities");
+  PxEntity *keep = merge_keep (dialog);
+  g_autoptr(GString) others = g_string_new (NULL);
+  guint n_others = 0;
+
+  for (guint i = 0; i < sel->len; i++)
+    {
+      PxEntity *e = g_ptr_array_index (sel, i);
+
+      if (e == keep)
+        continue;
+      if (others->len > 0)
+        g_string_append (others, ", ");
+      g_string_append_printf (others, "“%s”", px_entity_get_name (e));
+      n_others++;
+    }
+  /* Translators: the first %s is one or more quoted names, joined by commas. */
+  adw_message_dialog_format_body (dialog,
+                                  ngettext ("%s will be merged into “%s”: its mentions become mentions of “%s”.",
+                                            "%s will be merged into “%s”: their mentions become mentions of “%s”.",
+                                            n_others),
+                                  others->str, px_entity_get_name (keep), px_entity_get_name (keep));
+}
+
 static void
 on_merge_response (AdwMessageDialog *dialog,
                    const char       *response,
                    PxEntityList     *self)
 {
-  g_autoptr(GPtrArray) sel = NULL;
+  GPtrArray *sel = g_object_get_data (G_OBJECT (dialog), "px-entities");
+  PxEntity *keep = merge_keep (dialog);
   g_autoptr(GError) error = NULL;
-  PxEntity *keep;
 
   if (g_strcmp0 (response, "merge") != 0)
     return;
-  sel = selected_entities (self);
-  if (sel->len < 2)
-    return;
-  keep = g_ptr_array_index (sel, 0);
-  for (guint i = 1; i < sel->len && error == NULL; i++)
-    px_entity_list_merge (self, px_entity_get_id (keep), px_entity_get_id (g_ptr_array_index (sel, i)), &error);
+  for (guint i = 0; i < sel->len && error == NULL; i++)
+    if (g_ptr_array_index (sel, i) != keep)
+      px_entity_list_merge (self, px_entity_get_id (keep), px_entity_get_id (g_ptr_array_index (sel, i)), &error);
   if (error != NULL)
     toast (self, error->message);
 }
@@ -554,35 +603,65 @@ by_mentions (gconstpointer a,
   return (int) px_entity_get_n_mentions (eb) - (int) px_entity_get_n_mentions (ea);
 }
 
+/* "Keep: [Kuleba (2 mentions) ▾]", the most mentioned chosen first. */
+static GtkWidget *
+keep_chooser (GPtrArray *sel)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new_with_mnemonic (_("_Keep"));
+  GtkWidget *drop_down;
+
+  for (guint i = 0; i < sel->len; i++)
+    {
+      PxEntity *e = g_ptr_array_index (sel, i);
+      g_autofree char *item = g_strdup_printf (ngettext ("%s (%u mention)", "%s (%u mentions)",
+                                                         px_entity_get_n_mentions (e)),
+                                               px_entity_get_name (e), px_entity_get_n_mentions (e));
+      g_strv_builder_add (builder, item);
+    }
+  names = g_strv_builder_end (builder);
+  drop_down = gtk_drop_down_new_from_strings ((const char *const *) names);
+  gtk_widget_set_hexpand (drop_down, TRUE);
+  gtk_widget_set_name (drop_down, "merge-keep");
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), drop_down);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Entity to keep"), -1);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), drop_down);
+  return box;
+}
+
 static void
 on_merge_clicked (PxEntityList *self)
 {
   g_autoptr(GPtrArray) sel = selected_entities (self);
-  GtkWidget *dialog;
-  PxEntity *keep;
+  AdwMessageDialog *dialog;
+  GtkWidget *chooser;
 
   if (sel->len < 2)
     return;
   g_ptr_array_sort (sel, by_mentions);
-  keep = g_ptr_array_index (sel, 0);
   for (guint i = 1; i < sel->len; i++)
-    if (px_entity_get_label_id (g_ptr_array_index (sel, i)) != px_entity_get_label_id (keep))
+    if (px_entity_get_label_id (g_ptr_array_index (sel, i)) != px_entity_get_label_id (g_ptr_array_index (sel, 0)))
       {
         toast (self, _("Only entities with the same label can be merged"));
         return;
       }
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   _("Merge Entities?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  ngettext ("%u other entity and its mentions will become “%s”.",
-                                            "%u other entities and their mentions will become “%s”.",
-                                            sel->len - 1),
-                                  sel->len - 1, px_entity_get_name (keep));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "merge", _("_Merge"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "merge",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "merge");
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                       _("Merge Entities?"), NULL));
+  chooser = keep_chooser (sel);
+  g_object_set_data_full (G_OBJECT (dialog), "px-entities", g_ptr_array_ref (sel),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data (G_OBJECT (dialog), "px-keep", gtk_widget_get_last_child (chooser));
+  adw_message_dialog_set_extra_child (dialog, chooser);
+  update_merge_body (dialog);
+  g_signal_connect_swapped (gtk_widget_get_last_child (chooser), "notify::selected",
+                            G_CALLBACK (update_merge_body), dialog);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "merge", _("_Merge"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "merge", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "merge");
   g_signal_connect (dialog, "response", G_CALLBACK (on_merge_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -602,6 +681,7 @@ ask_name (PxEntityList *self,
 
   gtk_editable_set_text (GTK_EDITABLE (entry), initial);
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_widget_set_name (entry, "entity-name");
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"), -1);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
@@ -740,13 +820,15 @@ add_column (PxEntityList *self,
 }
 
 static GtkWidget *
-button_new (const char *label,
+button_new (const char *name,
+            const char *label,
             const char *tooltip,
             GCallback   callback,
             gpointer    self)
 {
   GtkWidget *button = gtk_button_new_with_mnemonic (label);
 
+  gtk_widget_set_name (button, name);
   gtk_widget_set_tooltip_text (button, tooltip);
   g_signal_connect_swapped (button, "clicked", callback, self);
   gtk_widget_set_sensitive (button, FALSE);
@@ -789,11 +871,11 @@ build_toolbar (PxEntityList *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Filter entities"), -1);
   g_object_set (self->search, "placeholder-text", _("Filter entities"), NULL);
-  self->rename_button = GTK_BUTTON (button_new (_("_Rename…"), _("Rename the selected entity"),
+  self->rename_button = GTK_BUTTON (button_new ("rename", _("_Rename…"), _("Rename the selected entity"),
                                                 G_CALLBACK (on_rename_clicked), self));
-  self->merge_button = GTK_BUTTON (button_new (_("_Merge…"), _("Merge the selected entities into the most mentioned one"),
+  self->merge_button = GTK_BUTTON (button_new ("merge", _("_Merge…"), _("Merge the selected entities into one of them"),
                                                G_CALLBACK (on_merge_clicked), self));
-  self->split_button = GTK_BUTTON (button_new (_("_Split…"), _("Move the ticked mentions to a new entity"),
+  self->split_button = GTK_BUTTON (button_new ("split", _("_Split…"), _("Move the ticked mentions to a new entity"),
                                                G_CALLBACK (on_split_clicked), self));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->search));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->rename_button));
@@ -912,6 +994,16 @@ px_entity_list_set_undo (PxEntityList *self,
 }
 
 static void
+px_entity_list_map (GtkWidget *widget)
+{
+  PxEntityList *self = PX_ENTITY_LIST (widget);
+
+  GTK_WIDGET_CLASS (px_entity_list_parent_class)->map (widget);
+  if (self->dupes_stale)
+    schedule_rescan (self);
+}
+
+static void
 px_entity_list_dispose (GObject *object)
 {
   PxEntityList *self = PX_ENTITY_LIST (object);
@@ -940,13 +1032,14 @@ px_entity_list_class_init (PxEntityListClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = px_entity_list_dispose;
+  widget_class->map = px_entity_list_map;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "pxentitylist");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
   /* (article_id, start, end): a mention to open. */
-  signals[MENTION_ACTIVATED] =
-    g_signal_new ("mention-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+  signals[ACTIVATE_MENTION] =
+    g_signal_new ("activate-mention", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_UINT64, G_TYPE_UINT64);
   /* A step was pushed onto the undo history. */
   signals[HISTORY_CHANGED] =

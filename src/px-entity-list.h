@@ -12,6 +12,11 @@ G_BEGIN_DECLS
 #define PX_TYPE_ENTITY_LIST (px_entity_list_get_type ())
 G_DECLARE_FINAL_TYPE (PxEntityList, px_entity_list, PX, ENTITY_LIST, GtkWidget)
 
+/* Signals: "activate-mention" (gint64 article_id, guint64 start, guint64 end)
+ * asks the host to open a mention; "history-changed" follows each step
+ * pushed onto the undo history. Test hooks: widget names "merge", "split",
+ * "rename", "merge-suggestion", "split-check", "merge-keep", "entity-name". */
+
 GtkWidget *px_entity_list_new        (void);
 void       px_entity_list_set_store  (PxEntityList *self,
                                       PxStore      *store);

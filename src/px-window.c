@@ -718,7 +718,7 @@ px_window_init (PxWindow *self)
                            G_CALLBACK (on_story_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_view, "hit-activated",
                            G_CALLBACK (on_hit_activated), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->entity_list, "mention-activated",
+  g_signal_connect_object (self->entity_list, "activate-mention",
                            G_CALLBACK (on_hit_activated), self, G_CONNECT_SWAPPED);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);

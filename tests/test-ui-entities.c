@@ -1,6 +1,6 @@
 /* test-ui-entities.c: the Entities page: mention counts, near-key pairs
  * offered for review (never merged on their own), merge and split through
- * the page with undo on the shared history. */
+ * the page's own buttons and dialogs, with undo on the shared history. */
 #include <adwaita.h>
 
 #include "px-core.h"
@@ -165,20 +165,95 @@ test_counts_and_duplicates (Fixture       *f,
   g_assert_cmpuint (mentions_of (f, f->kuleba), ==, 2);
 }
 
+/* The @nth widget called @name under @root, depth first. */
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name,
+            guint      *nth)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    {
+      if (*nth == 0)
+        return root;
+      (*nth)--;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_named (c, name, nth);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+named (GtkWidget  *root,
+       const char *name)
+{
+  guint nth = 0;
+  GtkWidget *w = find_named (root, name, &nth);
+
+  g_assert_nonnull (w);
+  return w;
+}
+
 static void
-test_merge_and_undo (Fixture       *f,
-                     gconstpointer  data)
+click (GtkWidget *button)
+{
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  spin ();
+}
+
+/* Selects the entity rows named in @names (NULL-terminated). */
+static void
+select_rows (Fixture    *f,
+             const char *const *names)
+{
+  GtkSelectionModel *model = gtk_column_view_get_model (find_column_view (GTK_WIDGET (f->list)));
+
+  gtk_selection_model_unselect_all (model);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(PxEntity) e = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (g_strv_contains (names, px_entity_get_name (e)))
+        gtk_selection_model_select_item (model, i, FALSE);
+    }
+  spin ();
+}
+
+/* The message dialog the page has just opened. */
+static AdwMessageDialog *
+open_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* "Kouleba may be Kuleba": its Merge button, then undo and redo. */
+static void
+test_suggestion_merge (Fixture       *f,
+                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *after = NULL;
   g_autofree char *dupes = NULL;
   g_autofree char *undone = NULL;
+  g_autoptr(PxEntity) gone = NULL;
 
-  g_assert_true (px_entity_list_merge (f->list, f->kuleba, f->kouleba, &error));
-  g_assert_no_error (error);
-  spin ();
+  click (named (GTK_WIDGET (f->list), "merge-suggestion"));
   g_assert_cmpuint (f->history_changes, ==, 1);
   g_assert_cmpuint (mentions_of (f, f->kuleba), ==, 3);
+  gone = px_store_get_entity (f->store, f->kouleba, &error);
+  g_assert_null (gone);
+  g_assert_error (error, PX_ERROR, PX_ERROR_NOT_FOUND);
+  g_clear_error (&error);
   after = shown_rows (f);
   g_assert_cmpstr (after, ==, "Kuleba:3 Kyiv:1");
   dupes = px_entity_list_describe_duplicates (f->list);
@@ -192,6 +267,105 @@ test_merge_and_undo (Fixture       *f,
   g_assert_cmpstr (undone, ==, "Kouleba:1 Kuleba:2 Kyiv:1");
   g_assert_true (px_undo_redo (f->undo, f->store, NULL, &error));
   g_assert_cmpuint (mentions_of (f, f->kuleba), ==, 3);
+}
+
+/* Merge… asks first, naming both, and lets the user keep the rarer one. */
+static void
+test_toolbar_merge (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char *const pair[] = { "Kuleba", "Kouleba", NULL };
+  AdwMessageDialog *dialog;
+  GtkWidget *merge = named (GTK_WIDGET (f->list), "merge");
+  g_autofree char *rows = NULL;
+
+  select_rows (f, (const char *const[]) { "Kuleba", NULL });
+  g_assert_false (gtk_widget_get_sensitive (merge));
+  select_rows (f, pair);
+  click (merge);
+  dialog = open_dialog ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“Kouleba” will be merged into “Kuleba”"));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (named (GTK_WIDGET (dialog), "merge-keep")), 1);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“Kuleba” will be merged into “Kouleba”"));
+  /* Nothing happens before the answer. */
+  g_assert_cmpuint (mentions_of (f, f->kuleba), ==, 2);
+  adw_message_dialog_response (dialog, "merge");
+  spin ();
+  g_assert_cmpuint (mentions_of (f, f->kouleba), ==, 3);
+  g_assert_cmpuint (mentions_of (f, f->kuleba), ==, 0);
+  rows = shown_rows (f);
+  g_assert_cmpstr (rows, ==, "Kouleba:3 Kyiv:1");
+}
+
+/* After a merge, Split… moves the ticked mention back out, under a name
+ * typed in its dialog. */
+static void
+test_split_through_page (Fixture       *f,
+                         gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *check = NULL;
+  gint64 split;
+  g_autofree char *rows = NULL;
+
+  click (named (GTK_WIDGET (f->list), "merge-suggestion"));
+  select_rows (f, (const char *const[]) { "Kuleba", NULL });
+  for (guint nth = 0; ; nth++)
+    {
+      guint n = nth;
+      GtkWidget *c = find_named (GTK_WIDGET (f->list), "split-check", &n);
+      GtkWidget *row;
+
+      g_assert_nonnull (c);
+      row = gtk_widget_get_ancestor (c, GTK_TYPE_LIST_BOX_ROW);
+      if (GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "px-annotation-id"))
+          == (gsize) f->second_kuleba_mention)
+        {
+          check = c;
+          break;
+        }
+    }
+  g_assert_false (gtk_widget_get_sensitive (named (GTK_WIDGET (f->list), "split")));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  click (named (GTK_WIDGET (f->list), "split"));
+  dialog = open_dialog ();
+  gtk_editable_set_text (GTK_EDITABLE (named (GTK_WIDGET (dialog), "entity-name")), "Dmytro Kuleba");
+  adw_message_dialog_response (dialog, "ok");
+  spin ();
+  split = entity_of (f, f->second_kuleba_mention);
+  g_assert_cmpint (split, !=, f->kuleba);
+  g_assert_cmpuint (mentions_of (f, split), ==, 1);
+  g_assert_cmpuint (mentions_of (f, f->kuleba), ==, 2);
+  rows = shown_rows (f);
+  g_assert_cmpstr (rows, ==, "Dmytro Kuleba:1 Kuleba:2 Kyiv:1");
+}
+
+static void
+on_activate_mention (PxEntityList *list,
+                     gint64        article_id,
+                     guint64       start,
+                     guint64       end,
+                     GString      *got)
+{
+  g_string_append_printf (got, "%" G_GINT64_FORMAT ":%" G_GUINT64_FORMAT "-%" G_GUINT64_FORMAT,
+                          article_id, start, end);
+}
+
+static void
+test_activate_mention (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GString) got = g_string_new (NULL);
+  g_autoptr(PxAnnotation) second = px_store_get_annotation (f->store, f->second_kuleba_mention, NULL);
+  g_autofree char *want = g_strdup_printf ("%" G_GINT64_FORMAT ":52-58", px_annotation_get_article_id (second));
+  guint nth = 1;
+  GtkWidget *row;
+
+  g_signal_connect (f->list, "activate-mention", G_CALLBACK (on_activate_mention), got);
+  select_rows (f, (const char *const[]) { "Kuleba", NULL });
+  row = gtk_widget_get_ancestor (find_named (GTK_WIDGET (f->list), "split-check", &nth), GTK_TYPE_LIST_BOX_ROW);
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  g_assert_cmpstr (got->str, ==, want);
 }
 
 static void
@@ -225,8 +399,14 @@ main (int argc, char *argv[])
   adw_init ();
   g_test_add ("/entities-ui/counts-duplicates", Fixture, NULL, fixture_set_up,
               test_counts_and_duplicates, fixture_tear_down);
-  g_test_add ("/entities-ui/merge-undo", Fixture, NULL, fixture_set_up,
-              test_merge_and_undo, fixture_tear_down);
+  g_test_add ("/entities-ui/suggestion-merge", Fixture, NULL, fixture_set_up,
+              test_suggestion_merge, fixture_tear_down);
+  g_test_add ("/entities-ui/toolbar-merge", Fixture, NULL, fixture_set_up,
+              test_toolbar_merge, fixture_tear_down);
+  g_test_add ("/entities-ui/split-through-page", Fixture, NULL, fixture_set_up,
+              test_split_through_page, fixture_tear_down);
+  g_test_add ("/entities-ui/activate-mention", Fixture, NULL, fixture_set_up,
+              test_activate_mention, fixture_tear_down);
   g_test_add ("/entities-ui/split-undo", Fixture, NULL, fixture_set_up,
               test_split_and_undo, fixture_tear_down);
   return g_test_run ();
