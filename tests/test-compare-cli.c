@@ -250,6 +250,12 @@ test_bad_ids (void)
   g_assert_cmpint (r.status, ==, 2);
   run_clear (&r);
 
+  /* --help is no error: the usage on stdout, status 0. */
+  compare (&r, db, "--help", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "usage: parallax-cli compare"));
+  run_clear (&r);
+
   /* An id that is no article: 1, with the id in the message. */
   compare (&r, db, ids[0], "999999", NULL);
   g_assert_cmpint (r.status, ==, 1);

@@ -276,6 +276,16 @@ px_cli_cmd_compare (const char *db_path, int argc, char **argv)
   g_autoptr(PxCompareInput) in = NULL;
   g_autoptr(PxCompareResult) r = NULL;
 
+  for (int i = 1; i < argc; i++)
+    if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+      {
+        g_print (USAGE
+                 "Aligns the articles' sentences and compares their entities, events and quotes.\n"
+                 "  --format text  a readable report (the default)\n"
+                 "  --format csv   alignment.csv, coverage.csv, event_grid.csv and quotes.csv in DIR\n"
+                 "  --out DIR      where the files go (the text report becomes DIR/report.txt)\n");
+        return 0;
+      }
   if (!parse_options (argc, argv, &o))
     {
       g_printerr (USAGE);
