@@ -164,6 +164,24 @@ test_offsets_past_text (void)
                       "bad.ann", "2", PX_ERROR_PARSE);
 }
 
+/* Found by fuzz-brat: a T line with a type and no offsets once reached the
+ * store as a span with no fragment. */
+static void
+test_span_without_offsets (void)
+{
+  static const char ann[] = "T1\tPER 0 6\tKuleba\nT2\tPER \t\n";
+  g_autoptr(PxIxDocument) doc = px_ix_document_new ("good", "good.txt", GOOD_TXT);
+  g_autoptr(GError) error = NULL;
+
+  /* The parser itself refuses it, naming the line... */
+  g_assert_false (px_brat_parse_ann (doc, ann, strlen (ann), "bad.ann", &error));
+  g_assert_error (error, PX_ERROR, PX_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "bad.ann:2"));
+  g_assert_nonnull (strstr (error->message, "no offsets"));
+  /* ...and the import leaves the corpus as it was. */
+  check_brat_refused (GOOD_TXT, -1, ann, -1, "bad.ann", "2", PX_ERROR_PARSE);
+}
+
 static void
 test_span_text_mismatch (void)
 {
@@ -623,6 +641,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/bad-input/brat/truncated-ann", test_truncated_ann);
   g_test_add_func ("/bad-input/brat/offsets-past-text", test_offsets_past_text);
+  g_test_add_func ("/bad-input/brat/span-without-offsets", test_span_without_offsets);
   g_test_add_func ("/bad-input/brat/span-text-mismatch", test_span_text_mismatch);
   g_test_add_func ("/bad-input/brat/unknown-line-type", test_unknown_line_type);
   g_test_add_func ("/bad-input/brat/duplicate-ids", test_duplicate_ids);

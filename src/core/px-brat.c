@@ -177,6 +177,9 @@ parse_fragments (Parser *p, guint line, const char *spec, GArray *out, GError **
                      "(%" G_GSIZE_FORMAT " characters)", f.start, f.end, p->doc->n_chars);
       g_array_append_val (out, f);
     }
+  /* "T1\tPER \ttext": g_strsplit() of nothing gives no part at all. */
+  if (out->len == 0)
+    return fail (p, line, error, "no offsets (want 'START END', code points)");
   g_array_sort (out, compare_fragments);
   for (guint i = 1; i < out->len; i++)
     if (g_array_index (out, PxSpan, i).start < g_array_index (out, PxSpan, i - 1).end)
