@@ -182,6 +182,15 @@ test_span_without_offsets (void)
   check_brat_refused (GOOD_TXT, -1, ann, -1, "bad.ann", "2", PX_ERROR_PARSE);
 }
 
+/* Found by fuzz-brat: "Ez" was taken as an id, renumbered on export, and
+ * what pointed at it no longer parsed. brat ids are a letter and a number. */
+static void
+test_bad_id (void)
+{
+  check_brat_refused (GOOD_TXT, -1, "T1\tPER 0 6\tKuleba\nEz\tMeet:T1\n", -1,
+                      "bad.ann", "2", PX_ERROR_PARSE);
+}
+
 static void
 test_span_text_mismatch (void)
 {
@@ -642,6 +651,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/bad-input/brat/truncated-ann", test_truncated_ann);
   g_test_add_func ("/bad-input/brat/offsets-past-text", test_offsets_past_text);
   g_test_add_func ("/bad-input/brat/span-without-offsets", test_span_without_offsets);
+  g_test_add_func ("/bad-input/brat/bad-id", test_bad_id);
   g_test_add_func ("/bad-input/brat/span-text-mismatch", test_span_text_mismatch);
   g_test_add_func ("/bad-input/brat/unknown-line-type", test_unknown_line_type);
   g_test_add_func ("/bad-input/brat/duplicate-ids", test_duplicate_ids);

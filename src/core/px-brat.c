@@ -371,6 +371,19 @@ parse_note (Parser *p, guint line, const char *id, const char *rest, const char 
   return TRUE;
 }
 
+/* brat ids are a letter and a number ("T12"); anything else could not be
+ * written back with its references intact. */
+static gboolean
+digits_only (const char *s)
+{
+  if (*s == '\0')
+    return FALSE;
+  for (; *s != '\0'; s++)
+    if (!g_ascii_isdigit (*s))
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 parse_line (Parser *p, guint line, const char *raw, GError **error)
 {
@@ -385,8 +398,8 @@ parse_line (Parser *p, guint line, const char *raw, GError **error)
                  id);
   if (id[0] != '*')
     {
-      if (id[1] == '\0')
-        return fail (p, line, error, "id '%s' has no number", id);
+      if (!digits_only (id + 1))
+        return fail (p, line, error, "id '%s' is not %c and a number", id, id[0]);
       if (g_hash_table_contains (p->ids, id))
         return fail (p, line, error, "duplicate id %s (first on line %u)", id,
                      GPOINTER_TO_UINT (g_hash_table_lookup (p->ids, id)));
@@ -553,7 +566,7 @@ px_brat_assign_ids (PxIxDocument *doc)
     {
       PxIxSpan *span = g_ptr_array_index (doc->spans, i);
 
-      if (span->id == NULL || span->id[0] != 'T' || id_number (span->id) == 0)
+      if (span->id == NULL || span->id[0] != 'T' || !digits_only (span->id + 1))
         {
           g_free (span->id);
           span->id = g_strdup_printf ("T%u", ++t);
@@ -563,7 +576,7 @@ px_brat_assign_ids (PxIxDocument *doc)
     {
       PxIxEvent *event = g_ptr_array_index (doc->events, i);
 
-      if (event->id == NULL || event->id[0] != 'E' || id_number (event->id) == 0)
+      if (event->id == NULL || event->id[0] != 'E' || !digits_only (event->id + 1))
         {
           g_free (event->id);
           event->id = g_strdup_printf ("E%u", ++e);
@@ -573,7 +586,7 @@ px_brat_assign_ids (PxIxDocument *doc)
     {
       PxIxRelation *rel = g_ptr_array_index (doc->relations, i);
 
-      if (rel->id == NULL || rel->id[0] != 'R' || id_number (rel->id) == 0)
+      if (rel->id == NULL || rel->id[0] != 'R' || !digits_only (rel->id + 1))
         {
           g_free (rel->id);
           rel->id = g_strdup_printf ("R%u", ++r);
