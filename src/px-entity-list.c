@@ -828,8 +828,13 @@ button_new (const char *name,
 {
   GtkWidget *button = gtk_button_new_with_mnemonic (label);
 
+  g_autoptr(GString) plain = g_string_new (label);
+
+  /* The mnemonic's underscore must not reach screen readers. */
+  g_string_replace (plain, "_", "", 0);
   gtk_widget_set_name (button, name);
   gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, plain->str, -1);
   g_signal_connect_swapped (button, "clicked", callback, self);
   gtk_widget_set_sensitive (button, FALSE);
   return button;
