@@ -20,6 +20,7 @@ if [ -z "${DISPLAY:-}" ] || ! command -v xdotool >/dev/null || ! command -v sqli
 fi
 
 home=$(mktemp -d)
+pid=""
 trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$home"' EXIT
 export HOME=$home XDG_DATA_HOME=$home XDG_CONFIG_HOME=$home
 db=$home/parallax/demo.db
@@ -31,7 +32,6 @@ if ! xdotool getdisplaygeometry >/dev/null 2>&1; then
   exit 0
 fi
 
-pid=""
 wid=""
 # The X server can refuse a connection for a moment (an Xvfb without
 # -noreset resets when its last client leaves): the app is started again if
