@@ -151,16 +151,13 @@ lower_bound (GArray *spans,
 /* Tags the annotations that meet [start, end), cut to that range so that
  * unstyle() finds every tag inside it. */
 static void
-style_range (PxArticleView *self,
-             int            start,
-             int            end)
+apply_spans (PxArticleView *self,
+             guint          start,
+             guint          end)
 {
   GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
-  guint from = (guint) start > self->max_span ? (guint) start - self->max_span : 0;
+  guint from = start > self->max_span ? start - self->max_span : 0;
 
-  unstyle (self);
-  self->styled_start = start;
-  self->styled_end = end;
   for (guint i = lower_bound (self->spans, from); i < self->spans->len; i++)
     {
       const Span *span = &g_array_index (self->spans, Span, i);
@@ -168,9 +165,9 @@ style_range (PxArticleView *self,
       GtkTextTag *tag;
       GtkTextIter a, b;
 
-      if (span->start >= (guint) end)
+      if (span->start >= end)
         break;
-      if (span->end <= (guint) start)
+      if (span->end <= start)
         continue;
       name = tag_name (span->label_id,
                        span->suggested ? LOOK_SUGGESTED
@@ -178,11 +175,66 @@ style_range (PxArticleView *self,
       tag = gtk_text_tag_table_lookup (table, name);
       if (tag == NULL)
         continue;
-      gtk_text_buffer_get_iter_at_offset (self->buffer, &a, MAX (span->start, (guint) start));
-      gtk_text_buffer_get_iter_at_offset (self->buffer, &b, MIN (span->end, (guint) end));
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &a, MAX (span->start, start));
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &b, MIN (span->end, end));
       gtk_text_buffer_apply_tag (self->buffer, tag, &a, &b);
-      self->n_styled++;
     }
+}
+
+/* How many spans meet the styled window. */
+static guint
+count_styled (PxArticleView *self)
+{
+  guint start = (guint) self->styled_start, end = (guint) self->styled_end;
+  guint from = start > self->max_span ? start - self->max_span : 0;
+  guint n = 0;
+
+  if (self->styled_start < 0)
+    return 0;
+  for (guint i = lower_bound (self->spans, from); i < self->spans->len; i++)
+    {
+      const Span *span = &g_array_index (self->spans, Span, i);
+
+      if (span->start >= end)
+        break;
+      n += span->end > start;
+    }
+  return n;
+}
+
+static void
+style_range (PxArticleView *self,
+             int            start,
+             int            end)
+{
+  unstyle (self);
+  self->styled_start = start;
+  self->styled_end = end;
+  apply_spans (self, (guint) start, (guint) end);
+  self->n_styled = count_styled (self);
+}
+
+/* Restyles only [start, end) of the styled window. Retagging the whole
+ * window after one edit made GTK lay out its 12,000 characters again;
+ * this way only the edited lines are. */
+static void
+restyle_part (PxArticleView *self,
+              guint          start,
+              guint          end)
+{
+  GtkTextIter a, b;
+
+  if (self->styled_start < 0)
+    return;
+  start = MAX (start, (guint) self->styled_start);
+  end = MIN (end, (guint) self->styled_end);
+  if (start >= end)
+    return;
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &a, (int) start);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &b, (int) end);
+  gtk_text_buffer_remove_all_tags (self->buffer, &a, &b);
+  apply_spans (self, start, end);
+  self->n_styled = count_styled (self);
 }
 
 static void
@@ -239,6 +291,19 @@ queue_restyle (PxArticleView *self)
     self->restyle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 15, restyle_idle, self, NULL);
 }
 
+static Span
+span_of (PxAnnotation *a)
+{
+  Span span = {
+    (guint) px_annotation_get_start (a),
+    (guint) px_annotation_get_end (a),
+    px_annotation_get_label_id (a),
+    px_annotation_get_status (a) == PX_ANNOTATION_SUGGESTED,
+  };
+
+  return span;
+}
+
 static void
 rebuild_spans (PxArticleView *self)
 {
@@ -249,23 +314,51 @@ rebuild_spans (PxArticleView *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PxAnnotation) a = g_list_model_get_item (self->annotations, i);
-      Span span = {
-        (guint) px_annotation_get_start (a),
-        (guint) px_annotation_get_end (a),
-        px_annotation_get_label_id (a),
-        px_annotation_get_status (a) == PX_ANNOTATION_SUGGESTED,
-      };
+      Span span = span_of (a);
 
       self->max_span = MAX (self->max_span, span.end - span.start);
       g_array_append_val (self->spans, span);
     }
 }
 
+/* Spans mirror the model row for row, so a change of a few rows (one tag,
+ * one undo) is spliced in, and only the text those rows cover is
+ * restyled. max_span stays an upper bound: a removed long span may leave it
+ * larger than needed, which only widens the searches a little. */
 static void
-on_annotations_changed (PxArticleView *self)
+on_annotations_changed (PxArticleView *self,
+                        guint          position,
+                        guint          removed,
+                        guint          added)
 {
-  rebuild_spans (self);
-  restyle (self, TRUE);
+  guint lo = G_MAXUINT, hi = 0;
+
+  if (removed + added > 64 || position + removed > self->spans->len)
+    {
+      rebuild_spans (self);
+      restyle (self, TRUE);
+      return;
+    }
+  for (guint i = position; i < position + removed; i++)
+    {
+      const Span *span = &g_array_index (self->spans, Span, i);
+
+      lo = MIN (lo, span->start);
+      hi = MAX (hi, span->end);
+    }
+  g_array_remove_range (self->spans, position, removed);
+  for (guint i = 0; i < added; i++)
+    {
+      g_autoptr(PxAnnotation) a = g_list_model_get_item (self->annotations, position + i);
+      Span span = span_of (a);
+
+      self->max_span = MAX (self->max_span, span.end - span.start);
+      g_array_insert_val (self->spans, position + i, span);
+      lo = MIN (lo, span.start);
+      hi = MAX (hi, span.end);
+    }
+  if (lo < hi)
+    restyle_part (self, lo, hi);
 }
 
 /* ---- Public API --------------------------------------------------------- */
@@ -521,15 +614,23 @@ px_article_view_set_highlights (PxArticleView *self,
                                 const gsize   *ranges,
                                 guint          n_ranges)
 {
+  g_autoptr(GArray) old = NULL;
+
   g_return_if_fail (PX_IS_ARTICLE_VIEW (self));
   g_return_if_fail (ranges != NULL || n_ranges == 0);
 
   if (self->highlights->len == 2 * n_ranges
       && (n_ranges == 0 || memcmp (self->highlights->data, ranges, 2 * n_ranges * sizeof (gsize)) == 0))
     return;
+  /* What was highlighted and what is now: only their text is restyled. */
+  old = g_array_copy (self->highlights);
   g_array_set_size (self->highlights, 0);
   g_array_append_vals (self->highlights, ranges, 2 * n_ranges);
-  restyle (self, TRUE);
+  for (guint i = 0; i + 1 < old->len; i += 2)
+    restyle_part (self, (guint) g_array_index (old, gsize, i),
+                  (guint) g_array_index (old, gsize, i + 1));
+  for (guint i = 0; i < n_ranges; i++)
+    restyle_part (self, (guint) ranges[2 * i], (guint) ranges[2 * i + 1]);
 }
 
 guint

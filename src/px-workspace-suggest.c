@@ -17,6 +17,8 @@ struct _PxWorkspaceSuggest
   GtkRevealer *bar;
   GtkLabel    *count;
   GListModel  *watched;   /* the article's annotations, for the count */
+  GArray      *flags;     /* guint8 per row of watched: 1 for a suggestion */
+  guint        n_suggested;
 };
 
 static gboolean
@@ -25,24 +27,10 @@ is_suggestion (PxAnnotation *a)
   return a != NULL && px_annotation_get_status (a) == PX_ANNOTATION_SUGGESTED;
 }
 
-static guint
-count_suggestions (GListModel *annotations)
-{
-  guint n = annotations != NULL ? g_list_model_get_n_items (annotations) : 0;
-  guint count = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PxAnnotation) a = g_list_model_get_item (annotations, i);
-      count += is_suggestion (a);
-    }
-  return count;
-}
-
 static void
-update_bar (PxWorkspace *self)
+show_count (PxWorkspace *self)
 {
-  guint n = count_suggestions (self->annotations);
+  guint n = self->sg->n_suggested;
   g_autofree char *text = g_strdup_printf (ngettext ("%u suggestion in this article",
                                                      "%u suggestions in this article", n), n);
 
@@ -50,6 +38,33 @@ update_bar (PxWorkspace *self)
   gtk_revealer_set_reveal_child (self->sg->bar, n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.accept-all", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.reject-all", n > 0);
+}
+
+/* The count follows the rows that changed, as the article view's spans do:
+ * counting 20,000 annotations again after each tag took milliseconds. */
+static void
+on_rows_changed (PxWorkspace *self,
+                 guint        position,
+                 guint        removed,
+                 guint        added)
+{
+  PxWorkspaceSuggest *sg = self->sg;
+  guint old_n = sg->n_suggested;
+
+  for (guint i = position; i < position + removed && i < sg->flags->len; i++)
+    sg->n_suggested -= g_array_index (sg->flags, guint8, i);
+  g_array_remove_range (sg->flags, MIN (position, sg->flags->len),
+                        MIN (removed, sg->flags->len - MIN (position, sg->flags->len)));
+  for (guint i = 0; i < added; i++)
+    {
+      g_autoptr(PxAnnotation) a = g_list_model_get_item (sg->watched, position + i);
+      guint8 flag = is_suggestion (a);
+
+      g_array_insert_val (sg->flags, position + i, flag);
+      sg->n_suggested += flag;
+    }
+  if (sg->n_suggested != old_n)
+    show_count (self);
 }
 
 void
@@ -60,9 +75,14 @@ px_workspace_suggest_article_changed (PxWorkspace *self)
   if (sg->watched != NULL)
     g_signal_handlers_disconnect_by_data (sg->watched, self);
   g_set_object (&sg->watched, self->annotations);
+  g_array_set_size (sg->flags, 0);
+  sg->n_suggested = 0;
   if (sg->watched != NULL)
-    g_signal_connect_swapped (sg->watched, "items-changed", G_CALLBACK (update_bar), self);
-  update_bar (self);
+    {
+      g_signal_connect_swapped (sg->watched, "items-changed", G_CALLBACK (on_rows_changed), self);
+      on_rows_changed (self, 0, 0, g_list_model_get_n_items (sg->watched));
+    }
+  show_count (self);
 }
 
 /* ---- Finding ------------------------------------------------------------ */
@@ -470,6 +490,7 @@ void
 px_workspace_suggest_init (PxWorkspace *self)
 {
   self->sg = g_new0 (PxWorkspaceSuggest, 1);
+  self->sg->flags = g_array_new (FALSE, FALSE, sizeof (guint8));
 }
 
 void
@@ -480,5 +501,6 @@ px_workspace_suggest_dispose (PxWorkspace *self)
   if (self->sg->watched != NULL)
     g_signal_handlers_disconnect_by_data (self->sg->watched, self);
   g_clear_object (&self->sg->watched);
+  g_clear_pointer (&self->sg->flags, g_array_unref);
   g_clear_pointer (&self->sg, g_free);
 }
