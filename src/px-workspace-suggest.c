@@ -466,6 +466,7 @@ px_workspace_suggest_build_bar (PxWorkspace *self)
                                   _("Remove every suggestion in this article"));
 
   sg->count = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_name (GTK_WIDGET (sg->count), "suggestion-count");
   gtk_widget_set_hexpand (GTK_WIDGET (sg->count), TRUE);
   gtk_label_set_xalign (sg->count, 0);
   gtk_widget_add_css_class (accept, "suggested-action");

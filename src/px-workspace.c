@@ -172,22 +172,33 @@ px_workspace_select_annotation (PxWorkspace *self,
                    gint64       id)
 {
   GListModel *model = G_LIST_MODEL (self->sorted);
+  GtkSorter *sorter = gtk_sort_list_model_get_sorter (self->sorted);
   guint n = g_list_model_get_n_items (model);
+  guint pos = GTK_INVALID_LIST_POSITION;
 
-  for (guint i = 0; i < n; i++)
+  /* Unsorted, the list is in the store's order: no need to walk it. */
+  if (self->annotations != NULL
+      && (sorter == NULL || gtk_sorter_get_order (sorter) == GTK_SORTER_ORDER_NONE))
     {
-      g_autoptr(PxAnnotation) a = g_list_model_get_item (model, i);
-
-      if (px_annotation_get_id (a) == id)
-        {
-          /* Force the reveal even when the row was already selected. */
-          self->shown_annotation_id = 0;
-          gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-          gtk_single_selection_set_selected (self->selection, i);
-          return TRUE;
-        }
+      pos = px_store_annotation_position (self->annotations, id);
+      if (pos == G_MAXUINT)
+        pos = GTK_INVALID_LIST_POSITION;
     }
-  return FALSE;
+  else
+    for (guint i = 0; i < n && pos == GTK_INVALID_LIST_POSITION; i++)
+      {
+        g_autoptr(PxAnnotation) a = g_list_model_get_item (model, i);
+
+        if (px_annotation_get_id (a) == id)
+          pos = i;
+      }
+  if (pos == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  /* Force the reveal even when the row was already selected. */
+  self->shown_annotation_id = 0;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_single_selection_set_selected (self->selection, pos);
+  return TRUE;
 }
 
 /* GTK 4.8 has no gtk_column_view_scroll_to(); its inner list view has the

@@ -1719,7 +1719,10 @@ assert_model_fresh (PxStore    *store,
       g_assert_cmpint (px_annotation_get_status (a), ==, px_annotation_get_status (b));
       g_assert_cmpstr (px_annotation_get_note (a), ==, px_annotation_get_note (b));
       g_assert_cmpstr (px_annotation_get_entity_name (a), ==, px_annotation_get_entity_name (b));
+      /* The live model's id index finds every row where it is. */
+      g_assert_cmpuint (px_store_annotation_position (live, px_annotation_get_id (a)), ==, i);
     }
+  g_assert_cmpuint (px_store_annotation_position (live, G_MAXINT64), ==, G_MAXUINT);
 }
 
 /* Single-row edits tell their rows, so that list models update one item
@@ -1787,7 +1790,10 @@ test_annotation_rows (void)
           gint64 id = px_annotation_get_id (pick);
 
           if (op == 1)
-            px_store_delete_annotation (store, id, &error);
+            {
+              px_store_delete_annotation (store, id, &error);
+              g_assert_cmpuint (px_store_annotation_position (live, id), ==, G_MAXUINT);
+            }
           else if (op == 2)
             px_store_set_annotation_label (store, id, px_annotation_get_label_id (pick) == per ? gpe : per, &error);
           else

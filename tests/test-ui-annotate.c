@@ -361,6 +361,264 @@ test_large_article_end_key (Fixture       *f,
   g_assert_cmpuint (px_article_view_get_n_styled (view), <, article.n_annotations / 4);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(char *const *) a, *(char *const *) b);
+}
+
+/* The tag names an annotation wears in the text ("px-label-ID" or
+ * "px-label-ID-suggested"), as a sorted list per code point, from the store:
+ * what a freshly styled view shows. */
+static char *
+expected_tags (PxStore *store,
+               gint64   article_id,
+               int      offset)
+{
+  g_autoptr(GListModel) list = px_store_list_annotations (store, article_id);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(PxAnnotation) a = g_list_model_get_item (list, i);
+
+      if (px_annotation_get_start (a) <= (gsize) offset && (gsize) offset < px_annotation_get_end (a))
+        g_ptr_array_add (names, g_strdup_printf ("px-label-%" G_GINT64_FORMAT "%s", px_annotation_get_label_id (a),
+                                                 px_annotation_get_status (a) == PX_ANNOTATION_SUGGESTED
+                                                 ? "-suggested" : ""));
+    }
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (",", (char **) names->pdata);
+}
+
+static char *
+shown_tags (GtkTextBuffer *buffer,
+            int            offset)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GSList) tags = NULL;
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  tags = gtk_text_iter_get_tags (&iter);
+  for (GSList *l = tags; l != NULL; l = l->next)
+    {
+      char *name = NULL;
+
+      g_object_get (l->data, "name", &name, NULL);
+      g_ptr_array_add (names, name);
+    }
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (",", (char **) names->pdata);
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_named (c, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A change of a few rows restyles only the text they cover, and the
+ * suggestion bar counts row by row: through random tagging, deleting,
+ * relabelling, finding all, accepting, undoing and redoing, every code
+ * point wears exactly the tags the store says, and the bar gives the
+ * store's number of suggestions. */
+static void
+test_styling_follows_edits (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const char *const labels[] = { "PER", "ORG", "LOC", "GPE" };
+  static const char *const ops[] = { "tag", "tag", "tag", "delete", "relabel", "find-all",
+                                     "accept-all", "reject-all", "undo", "undo", "redo" };
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (23);
+  GtkTextBuffer *buffer;
+  GtkLabel *count;
+  gint64 id;
+  int n_chars;
+
+  (void) data;
+  for (int i = 0; i < 12; i++)
+    g_string_append (text, article_one);
+  id = px_test_add_article (f->store, "Many", "en", NULL, text->str);
+  px_workspace_show_article (f->ws, id);
+  px_test_spin ();
+  buffer = px_workspace_get_buffer (f->ws);
+  count = GTK_LABEL (find_named (GTK_WIDGET (f->ws), "suggestion-count"));
+  g_assert_nonnull (count);
+  n_chars = gtk_text_buffer_get_char_count (buffer);
+
+  for (int step = 0; step < 60; step++)
+    {
+      const char *op = ops[g_rand_int_range (rand, 0, G_N_ELEMENTS (ops))];
+      const char *label = labels[g_rand_int_range (rand, 0, G_N_ELEMENTS (labels))];
+      int start = g_rand_int_range (rand, 0, n_chars - 12);
+      g_autoptr(GListModel) list = px_store_list_annotations (f->store, id);
+      guint n = g_list_model_get_n_items (list);
+      guint suggested = 0;
+      g_autofree char *want_count = NULL;
+
+      if (g_str_equal (op, "tag"))
+        {
+          px_test_select_chars (f->ws, start, start + g_rand_int_range (rand, 1, 12));
+          px_test_activate (f->ws, "workspace.tag", label);
+        }
+      else if (n > 0 && g_str_equal (op, "undo"))
+        px_test_activate (f->ws, "workspace.undo", NULL);
+      else if (n > 0 && g_str_equal (op, "redo"))
+        px_test_activate (f->ws, "workspace.redo", NULL);
+      else if (n > 0)
+        {
+          g_autoptr(PxAnnotation) pick = g_list_model_get_item (list, (guint) g_rand_int_range (rand, 0, (gint32) n));
+
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->ws), "workspace.select-annotation", "x",
+                                                     px_annotation_get_id (pick)));
+          px_test_spin ();
+          if (g_str_equal (op, "delete"))
+            px_test_activate (f->ws, "workspace.delete", NULL);
+          else if (g_str_equal (op, "relabel"))
+            {
+              px_test_select_chars (f->ws, (int) px_annotation_get_start (pick), (int) px_annotation_get_end (pick));
+              px_test_activate (f->ws, "workspace.tag", label);
+            }
+          else if (g_str_equal (op, "find-all"))
+            px_test_activate (f->ws, "workspace.find-all", NULL);
+          else
+            gtk_widget_activate_action (GTK_WIDGET (f->ws), g_str_equal (op, "accept-all")
+                                        ? "workspace.accept-all" : "workspace.reject-all", NULL);
+          px_test_spin ();
+        }
+
+      for (int o = 0; o < n_chars; o++)
+        {
+          g_autofree char *want = expected_tags (f->store, id, o);
+          g_autofree char *got = shown_tags (buffer, o);
+
+          if (g_strcmp0 (want, got) != 0)
+            g_error ("step %d (%s): at %d the text wears '%s', the store says '%s'", step, op, o, got, want);
+        }
+      g_clear_object (&list);
+      list = px_store_list_annotations (f->store, id);
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr(PxAnnotation) a = g_list_model_get_item (list, i);
+          suggested += px_annotation_get_status (a) == PX_ANNOTATION_SUGGESTED;
+        }
+      want_count = g_strdup_printf ("%u suggestion%s in this article", suggested, suggested == 1 ? "" : "s");
+      if (suggested > 0)
+        g_assert_cmpstr (gtk_label_get_text (count), ==, want_count);
+      else
+        g_assert_true (g_str_has_prefix (gtk_label_get_text (count), "0 ")
+                       || gtk_label_get_text (count)[0] == '\0');
+    }
+}
+
+static GtkColumnView *
+annotation_column_view (GtkWidget *root)
+{
+  if (GTK_IS_COLUMN_VIEW (root))
+    {
+      GtkSelectionModel *model = gtk_column_view_get_model (GTK_COLUMN_VIEW (root));
+      GListModel *items = GTK_IS_SINGLE_SELECTION (model)
+                          ? gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model)) : NULL;
+
+      if (GTK_IS_SORT_LIST_MODEL (items))
+        items = gtk_sort_list_model_get_model (GTK_SORT_LIST_MODEL (items));
+      if (items != NULL && g_list_model_get_item_type (items) == PX_TYPE_ANNOTATION)
+        return GTK_COLUMN_VIEW (root);
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkColumnView *found = annotation_column_view (c);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gint64
+selected_id (GtkColumnView *view)
+{
+  GtkSingleSelection *sel = GTK_SINGLE_SELECTION (gtk_column_view_get_model (view));
+  PxAnnotation *a = gtk_single_selection_get_selected_item (sel);
+
+  return a != NULL ? px_annotation_get_id (a) : 0;
+}
+
+/* Selecting an annotation by id finds its row in the store's order (a
+ * binary search) and, once the list is sorted by a column, in that order. */
+static void
+test_select_in_sorted_list (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkColumnView *view = annotation_column_view (GTK_WIDGET (f->ws));
+  g_autoptr(GListModel) columns = NULL;
+  g_autoptr(GListModel) list = NULL;
+  guint n;
+
+  (void) data;
+  g_assert_nonnull (view);
+  px_test_select_chars (f->ws, 0, 4);
+  px_test_activate (f->ws, "workspace.tag", "PER");
+  px_test_select_chars (f->ws, 20, 28);
+  px_test_activate (f->ws, "workspace.tag", "ORG");
+  px_test_select_chars (f->ws, 32, 38);
+  px_test_activate (f->ws, "workspace.tag", "GPE");
+  list = px_store_list_annotations (f->store, f->one);
+  n = g_list_model_get_n_items (list);
+  g_assert_cmpuint (n, ==, 3);
+
+  columns = g_object_ref (gtk_column_view_get_columns (view));
+  for (guint sorted = 0; sorted < 3; sorted++)
+    {
+      if (sorted > 0)
+        {
+          /* Every sortable column, both ways. */
+          for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
+            {
+              g_autoptr(GtkColumnViewColumn) col = g_list_model_get_item (columns, c);
+
+              if (gtk_column_view_column_get_sorter (col) == NULL)
+                continue;
+              gtk_column_view_sort_by_column (view, col, sorted == 1 ? GTK_SORT_ASCENDING
+                                                                     : GTK_SORT_DESCENDING);
+              px_test_spin ();
+              for (guint i = 0; i < n; i++)
+                {
+                  g_autoptr(PxAnnotation) a = g_list_model_get_item (list, i);
+
+                  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->ws), "workspace.select-annotation",
+                                                             "x", px_annotation_get_id (a)));
+                  px_test_spin ();
+                  g_assert_cmpint (selected_id (view), ==, px_annotation_get_id (a));
+                }
+            }
+          continue;
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(PxAnnotation) a = g_list_model_get_item (list, n - 1 - i);
+
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->ws), "workspace.select-annotation",
+                                                     "x", px_annotation_get_id (a)));
+          px_test_spin ();
+          g_assert_cmpint (selected_id (view), ==, px_annotation_get_id (a));
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -375,6 +633,8 @@ main (int argc, char **argv)
 #define ADD(name, func) \
   g_test_add ("/ui/annotate/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("tag-undo-redo-delete", test_tag_undo_redo_delete);
+  ADD ("styling-follows-edits", test_styling_follows_edits);
+  ADD ("select-in-sorted-list", test_select_in_sorted_list);
   ADD ("exact-and-relabel", test_exact_and_relabel);
   ADD ("next-previous", test_next_previous);
   ADD ("undo-across-articles", test_undo_across_articles);

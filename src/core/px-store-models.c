@@ -482,3 +482,24 @@ px_store_list_events (PxStore *self,
   g_return_val_if_fail (PX_IS_STORE (self), NULL);
   return make_model (self, PX_TYPE_EVENT, px_store_load_events, article_id, sigs, TRUE);
 }
+
+guint
+px_store_annotation_position (GListModel *annotations,
+                              gint64      id)
+{
+  ModelData *md;
+  PxAnnotation *a;
+  g_autoptr(PxAnnotation) there = NULL;
+  guint pos;
+
+  g_return_val_if_fail (G_IS_LIST_STORE (annotations), G_MAXUINT);
+  md = g_object_get_data (G_OBJECT (annotations), "px-model");
+  g_return_val_if_fail (md != NULL && md->by_id != NULL, G_MAXUINT);
+  a = g_hash_table_lookup (md->by_id, &id);
+  if (a == NULL)
+    return G_MAXUINT;
+  pos = insertion_point (annotations, a);
+  if (pos < g_list_model_get_n_items (annotations))
+    there = g_list_model_get_item (annotations, pos);
+  return there == a ? pos : G_MAXUINT;
+}

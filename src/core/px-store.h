@@ -198,6 +198,10 @@ gboolean     px_store_set_annotation_entity (PxStore       *self,
 /* Element type: PxAnnotation, by start then end then id. */
 GListModel  *px_store_list_annotations  (PxStore           *self,
                                          gint64             article_id);
+/* Position of annotation @id in a model from px_store_list_annotations(),
+ * found in O(log n); G_MAXUINT when it is not there. */
+guint        px_store_annotation_position (GListModel      *annotations,
+                                           gint64           id);
 guint        px_store_count_annotations (PxStore           *self);
 
 /* ---- Entities --------------------------------------------------------- */
