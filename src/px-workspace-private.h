@@ -28,6 +28,7 @@ struct _PxWorkspace
   PxUndo             *undo;
   GSettings          *settings;       /* NULL when the schema is not installed */
   gint64              shown_annotation_id; /* last one revealed from the list */
+  guint               list_scroll_id;  /* scrolls the list after the next frame */
 
   AdwToastOverlay    *toast_overlay;
   GtkStack           *stack;

@@ -202,29 +202,43 @@ px_workspace_select_annotation (PxWorkspace *self,
 }
 
 /* GTK 4.8 has no gtk_column_view_scroll_to(); its inner list view has the
- * action. */
-static void
-scroll_list_to (PxWorkspace *self,
-                guint        pos)
+ * action. It runs once the frame showing the edit is painted: scrolling
+ * the list re-lays out its rows, and doing so at once added about 10 ms
+ * between a label key and the tag on screen. */
+static gboolean
+scroll_list_idle (gpointer data)
 {
+  PxWorkspace *self = data;
+  guint pos = gtk_single_selection_get_selected (self->selection);
+
+  self->list_scroll_id = 0;
+  if (pos == GTK_INVALID_LIST_POSITION)
+    return G_SOURCE_REMOVE;
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_LIST_VIEW (child))
       gtk_widget_activate_action (child, "list.scroll-to-item", "u", pos);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_list_later (PxWorkspace *self)
+{
+  if (self->list_scroll_id == 0)
+    self->list_scroll_id = g_idle_add (scroll_list_idle, self);
 }
 
 static void
 on_selection_changed (PxWorkspace *self)
 {
   g_autoptr(PxAnnotation) a = px_workspace_get_selected (self);
-  guint pos = gtk_single_selection_get_selected (self->selection);
 
   if (a == NULL || px_annotation_get_id (a) == self->shown_annotation_id)
     return;
   self->shown_annotation_id = px_annotation_get_id (a);
   px_article_view_select_range (self->view, px_annotation_get_start (a),
                                 px_annotation_get_end (a));
-  scroll_list_to (self, pos);
+  scroll_list_later (self);
 }
 
 /* The annotation an edit applies to: the one selected in the list when the
@@ -802,6 +816,7 @@ px_workspace_dispose (GObject *object)
       gtk_widget_unparent (GTK_WIDGET (self->toast_overlay));
       self->toast_overlay = NULL;
     }
+  g_clear_handle_id (&self->list_scroll_id, g_source_remove);
   px_workspace_events_dispose (self);
   px_workspace_suggest_dispose (self);
   if (self->labels != NULL)

@@ -619,6 +619,63 @@ test_select_in_sorted_list (Fixture       *f,
     }
 }
 
+/* Selecting an annotation far down the list scrolls the list to its row
+ * (after the frame that shows the selection in the text). */
+static void
+test_list_follows_selection (Fixture       *f,
+                             gconstpointer  data)
+{
+  GtkColumnView *view = annotation_column_view (GTK_WIDGET (f->ws));
+  g_autoptr(PxLabel) per = px_store_find_label (f->store, "PER");
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(PxAnnotation) last = NULL;
+  GtkAdjustment *adj;
+  guint wake_id;
+  gint64 id;
+  guint n;
+
+  (void) data;
+  for (int i = 0; i < 40; i++)
+    g_string_append (text, article_one);
+  id = px_test_add_article (f->store, "Many", "en", NULL, text->str);
+  g_assert_true (px_store_begin (f->store, &error));
+  /* "Lina" of each copy of the first line. */
+  for (glong off = 0, step = g_utf8_strlen (article_one, -1); off < 40 * step; off += step)
+    px_store_add_annotation (f->store, id, px_label_get_id (per), (gsize) off, (gsize) off + 4,
+                             PX_ANNOTATION_ACCEPTED, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (px_store_commit (f->store, &error));
+  px_workspace_show_article (f->ws, id);
+  px_test_spin ();
+  list = px_store_list_annotations (f->store, id);
+  n = g_list_model_get_n_items (list);
+  g_assert_cmpuint (n, ==, 40);
+  adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  wake_id = g_timeout_add (20, wake_up, NULL);
+  for (guint i = 0; i < 100 && gtk_adjustment_get_upper (adj) <= gtk_adjustment_get_page_size (adj); i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake_id);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, 0);
+  /* The list must be taller than its pane for this test to mean anything. */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adj), >, gtk_adjustment_get_page_size (adj));
+
+  last = g_list_model_get_item (list, n - 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->ws), "workspace.select-annotation", "x",
+                                             px_annotation_get_id (last)));
+  px_test_spin ();
+  g_assert_cmpint (selected_id (view), ==, px_annotation_get_id (last));
+  /* The list view scrolls when it is next allocated, in a frame. */
+  wake_id = g_timeout_add (20, wake_up, NULL);
+  for (guint i = 0; i < 100 && gtk_adjustment_get_value (adj) == 0; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake_id);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj), >=,
+                     gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj) / 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -635,6 +692,7 @@ main (int argc, char **argv)
   ADD ("tag-undo-redo-delete", test_tag_undo_redo_delete);
   ADD ("styling-follows-edits", test_styling_follows_edits);
   ADD ("select-in-sorted-list", test_select_in_sorted_list);
+  ADD ("list-follows-selection", test_list_follows_selection);
   ADD ("exact-and-relabel", test_exact_and_relabel);
   ADD ("next-previous", test_next_previous);
   ADD ("undo-across-articles", test_undo_across_articles);
