@@ -62,7 +62,7 @@ pick_argument (PxWorkspace  *self,
   else if (start == px_annotation_get_start (trigger) && end == px_annotation_get_end (trigger))
     start = end = 0;
   else if (snapping_enabled (self)
-           && !px_text_snap_to_words (px_article_view_get_text (self->view), self->lang, &start, &end))
+           && !px_workspace_snap_to_words (self, &start, &end))
     start = end = 0;
   else
     mention = find_mention (self, start, end, TRUE);

@@ -48,6 +48,11 @@ void          px_workspace_toast               (PxWorkspace  *self,
                                                 const char   *message);
 void          px_workspace_error               (PxWorkspace  *self,
                                                 const GError *error);
+/* Snaps [start, end) of the shown article to whole words (ICU); FALSE when
+ * it holds no word. */
+gboolean      px_workspace_snap_to_words       (PxWorkspace  *self,
+                                                gsize        *start,
+                                                gsize        *end);
 /* The annotation selected in the list, or NULL. Transfer full. */
 PxAnnotation *px_workspace_get_selected        (PxWorkspace  *self);
 /* Selects (and reveals) an annotation of the current article; FALSE when it

@@ -676,6 +676,38 @@ test_list_follows_selection (Fixture       *f,
                      gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj) / 2);
 }
 
+/* Snapping far into an article (the workspace snaps on the text around
+ * the selection): a selection inside words of the 30th copy of the text
+ * grows to those words, and Alt (tag-exact) keeps it as it is. */
+static void
+test_snap_far_in (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  glong step = g_utf8_strlen (article_one, -1);
+  int base = (int) (29 * step);
+  g_autofree char *want = NULL;
+  gint64 id;
+
+  (void) data;
+  for (int i = 0; i < 40; i++)
+    g_string_append (text, article_one);
+  id = px_test_add_article (f->store, "Many", "en", NULL, text->str);
+  px_workspace_show_article (f->ws, id);
+  px_test_spin ();
+  /* "ina Mor" again, 29 copies in. */
+  px_test_select_chars (f->ws, base + 1, base + 8);
+  px_test_activate (f->ws, "workspace.tag", "PER");
+  want = g_strdup_printf ("PER %d-%d Lina Moreau", base, base + 11);
+  assert_annotations (f, id, want);
+  px_test_activate (f->ws, "workspace.undo", NULL);
+  px_test_select_chars (f->ws, base + 1, base + 8);
+  px_test_activate (f->ws, "workspace.tag-exact", "PER");
+  g_free (want);
+  want = g_strdup_printf ("PER %d-%d ina Mor", base + 1, base + 8);
+  assert_annotations (f, id, want);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -693,6 +725,7 @@ main (int argc, char **argv)
   ADD ("styling-follows-edits", test_styling_follows_edits);
   ADD ("select-in-sorted-list", test_select_in_sorted_list);
   ADD ("list-follows-selection", test_list_follows_selection);
+  ADD ("snap-far-in", test_snap_far_in);
   ADD ("exact-and-relabel", test_exact_and_relabel);
   ADD ("next-previous", test_next_previous);
   ADD ("undo-across-articles", test_undo_across_articles);
