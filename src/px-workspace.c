@@ -954,10 +954,23 @@ clear_article (PxWorkspace *self)
   px_workspace_suggest_article_changed (self);
 }
 
+/* ICU compiles the match key's transliterator on first use, about 10 ms:
+ * done while the first article sits on screen, not on the first label key. */
+static gboolean
+warm_up_match_key (gpointer data)
+{
+  g_autofree char *key = px_text_match_key ("Kouléba");
+
+  (void) data;
+  return G_SOURCE_REMOVE;
+}
+
 void
 px_workspace_show_article (PxWorkspace *self,
                            gint64       article_id)
 {
+  static gsize warmed = 0;
+
   g_autoptr(GError) error = NULL;
   g_autoptr(PxArticle) article = NULL;
   const char *lang;
@@ -984,6 +997,11 @@ px_workspace_show_article (PxWorkspace *self,
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   gtk_stack_set_visible_child_name (self->stack, "article");
   px_workspace_suggest_article_changed (self);
+  if (g_once_init_enter (&warmed))
+    {
+      g_idle_add_full (G_PRIORITY_LOW, warm_up_match_key, NULL, NULL);
+      g_once_init_leave (&warmed, 1);
+    }
 }
 
 gint64
