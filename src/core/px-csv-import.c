@@ -158,14 +158,13 @@ read_header (Csv *csv, PxCsvReader *reader, GError **error)
 {
   g_auto(GStrv) cells = NULL;
 
-  /* The reader's line moves past the record it returns: take it before. */
-  csv->line = px_csv_reader_get_line (reader);
   if (!px_csv_reader_next (reader, &cells, error))
     {
       if (error != NULL && *error == NULL)
         g_set_error (error, PX_ERROR, PX_ERROR_EMPTY, "%s: the file is empty", csv->path);
       return FALSE;
     }
+  csv->line = px_csv_reader_get_line (reader);
   csv->n_header = g_strv_length (cells);
   for (int c = 0; c < N_COLS; c++)
     {
@@ -341,7 +340,6 @@ import_rows (Csv *csv, PxCsvReader *reader, GError **error)
       g_auto(GStrv) cells = NULL;
       g_autoptr(GError) local = NULL;
 
-      csv->line = px_csv_reader_get_line (reader);
       if (!px_csv_reader_next (reader, &cells, &local))
         {
           if (local == NULL)
@@ -349,6 +347,7 @@ import_rows (Csv *csv, PxCsvReader *reader, GError **error)
           g_propagate_error (error, g_steal_pointer (&local));
           return FALSE;
         }
+      csv->line = px_csv_reader_get_line (reader);
       if (!import_row (csv, cells, error))
         return FALSE;
     }

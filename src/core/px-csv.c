@@ -137,7 +137,8 @@ struct _PxCsvReader
   const char *data;
   gsize       len;
   gsize       pos;
-  guint       line;    /* line of the record being read, from 1 */
+  guint       line;    /* line the reader is on, from 1 */
+  guint       record_line; /* where the record last returned began */
   char       *origin;
 };
 
@@ -151,6 +152,7 @@ px_csv_reader_new (const char *data,
   self->data = data;
   self->len = len;
   self->line = 1;
+  self->record_line = 1;
   self->origin = g_strdup (origin != NULL ? origin : "CSV");
   /* A byte order mark is not part of the first cell. */
   if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
@@ -161,7 +163,7 @@ px_csv_reader_new (const char *data,
 guint
 px_csv_reader_get_line (PxCsvReader *self)
 {
-  return self->line;
+  return self->record_line;
 }
 
 static gboolean
@@ -256,6 +258,7 @@ px_csv_reader_next (PxCsvReader  *self,
     }
   g_ptr_array_add (cells, NULL);
   *out_cells = (GStrv) g_ptr_array_free (g_steal_pointer (&cells), FALSE);
+  self->record_line = start_line;
   return TRUE;
 }
 

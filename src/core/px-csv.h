@@ -48,6 +48,8 @@ PxCsvReader *px_csv_reader_new        (const char        *data,
 gboolean     px_csv_reader_next       (PxCsvReader       *self,
                                        GStrv             *out_cells,
                                        GError           **error);
+/* The line on which the record last returned by px_csv_reader_next()
+ * began (1 before the first); a quoted field may take it over several. */
 guint        px_csv_reader_get_line   (PxCsvReader       *self);
 void         px_csv_reader_free       (PxCsvReader       *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxCsvReader, px_csv_reader_free)
