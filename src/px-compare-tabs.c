@@ -167,8 +167,10 @@ attach_count (GtkGrid *grid, int col, int row_index, MatrixCell *c)
 {
   g_autofree char *count = g_strdup_printf ("%u", c->row->counts[c->doc]);
   g_autofree char *article_name = px_compare_tabs_article_name (c->result, c->doc);
-  g_autofree char *a11y = g_strdup_printf (_("%s: %u mentions in %s"), c->row->name,
-                                           c->row->counts[c->doc], article_name);
+  /* Translators: an entity, its number of mentions, and an article */
+  g_autofree char *a11y = g_strdup_printf (ngettext ("%s: %u mention in %s", "%s: %u mentions in %s",
+                                                     c->row->counts[c->doc]),
+                                           c->row->name, c->row->counts[c->doc], article_name);
   GtkWidget *button = gtk_button_new_with_label (count);
 
   gtk_widget_add_css_class (button, "flat");

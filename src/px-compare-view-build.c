@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "px-compare-view-private.h"
+#include "px-a11y.h"
 #include "px-compare-pane.h"
 #include "px-coverage-chart.h"
 
@@ -45,7 +46,7 @@ px_compare_view_build_toolbar (PxCompareView *self)
 
   self->story_names = gtk_string_list_new (NULL);
   self->story_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->story_names)), NULL);
-  label_widget (self->story_dropdown, _("Story"));
+  px_a11y_name_drop_down (self->story_dropdown, _("Story"));
   gtk_widget_set_tooltip_text (self->story_dropdown, _("Story to compare"));
   g_signal_connect (self->story_dropdown, "notify::selected", G_CALLBACK (px_compare_view_on_story_selected), self);
   gtk_box_append (GTK_BOX (bar), self->story_dropdown);

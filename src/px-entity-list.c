@@ -8,6 +8,7 @@
  * only offered for review, never merged on their own. Merges, splits and
  * renames go onto the session's undo history. */
 #include "px-entity-list.h"
+#include "px-a11y.h"
 
 #include <glib/gi18n.h>
 
@@ -626,8 +627,7 @@ keep_chooser (GPtrArray *sel)
   gtk_widget_set_hexpand (drop_down, TRUE);
   gtk_widget_set_name (drop_down, "merge-keep");
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), drop_down);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Entity to keep"), -1);
+  px_a11y_name_drop_down (drop_down, _("Entity to keep"));
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), drop_down);
   return box;
@@ -948,8 +948,7 @@ build_layout (PxEntityList *self)
   g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (refill_mentions), self);
   self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection))));
   gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "data-table");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Entities of the corpus"), -1);
+  px_a11y_name_column_view (self->column_view, _("Entities of the corpus"));
   add_column (self, _("Name"), "name", "name", FALSE);
   add_column (self, _("Label"), "label", "label-name", FALSE);
   add_column (self, _("Mentions"), "mentions", "n-mentions", TRUE);

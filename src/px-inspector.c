@@ -4,6 +4,7 @@
  * focus survives the store's refresh after an edit (the annotation list
  * replaces the changed item and the workspace selects it again). */
 #include "px-inspector.h"
+#include "px-a11y.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -573,7 +574,7 @@ build_label_row (PxInspector *self)
   GtkExpression *name = gtk_property_expression_new (PX_TYPE_LABEL, NULL, "name");
 
   self->label_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, name));
-  set_a11y_label (self->label_dropdown, _("Label of the annotation"));
+  px_a11y_name_drop_down (GTK_WIDGET (self->label_dropdown), _("Label of the annotation"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->label_dropdown), _("Change the label"));
   gtk_widget_set_halign (GTK_WIDGET (self->label_dropdown), GTK_ALIGN_START);
   g_signal_connect_swapped (self->label_dropdown, "notify::selected",

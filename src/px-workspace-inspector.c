@@ -3,6 +3,7 @@
  * undo steps), the selected event's arguments marked in the text, and this
  * article's entities beside the annotation list. */
 #include "px-workspace-private.h"
+#include "px-a11y.h"
 
 #include <glib/gi18n.h>
 
@@ -468,8 +469,7 @@ build_entity_list (PxWorkspace *self)
   gtk_sort_list_model_set_sorter (sorted, gtk_column_view_get_sorter (ev->entity_view));
   gtk_column_view_set_single_click_activate (ev->entity_view, TRUE);
   g_signal_connect_object (ev->entity_view, "activate", G_CALLBACK (on_entity_activated), self, G_CONNECT_SWAPPED);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (ev->entity_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Entities of this article"), -1);
+  px_a11y_name_column_view (ev->entity_view, _("Entities of this article"));
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (ev->entity_view));
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_vexpand (scroller, TRUE);

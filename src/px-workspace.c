@@ -5,6 +5,7 @@
  * opens as fast as a short one. Every edit goes straight to the store and
  * onto the session's undo history, which outlives article switches. */
 #include "px-workspace-private.h"
+#include "px-a11y.h"
 
 #include <glib/gi18n.h>
 
@@ -756,9 +757,7 @@ build_inspector (PxWorkspace *self)
   add_column (self, _("Text"), COLUMN_TEXT, "text");
   add_column (self, _("Start"), COLUMN_START, "start");
   gtk_sort_list_model_set_sorter (self->sorted, gtk_column_view_get_sorter (self->column_view));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Annotations of this article"),
-                                  -1);
+  px_a11y_name_column_view (self->column_view, _("Annotations of this article"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (scroller),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Annotation list"),
                                   -1);

@@ -1,0 +1,131 @@
+#!/usr/bin/python3
+"""a11y-check.py SAMPLES_DIR: reads the running Parallax window through
+AT-SPI, as a screen reader does, and prints TAP:
+
+  1. every control (button, drop-down, entry, list, tab...) has a name of
+     its own, not an empty one and not the GTK type name GTK falls back to;
+  2. the article on screen can be read: some text widget holds the start of
+     one of the demo articles in SAMPLES_DIR;
+  3. the annotation list can be read: its rows hold cells with text.
+
+Waits up to 30 s for the application to show up on the bus."""
+import os
+import re
+import sys
+import time
+
+import pyatspi
+
+CONTROLS = {
+    "push button", "toggle button", "check box", "radio button", "combo box",
+    "entry", "password text", "spin button", "slider", "page tab", "menu item",
+    "check menu item", "radio menu item", "link", "list", "table", "tree",
+    "tree table", "text", "switch",
+}
+TYPE_NAME = re.compile(r"^(Gtk|Adw|Px)[A-Z]\w*$")
+MAX_DEPTH = 60
+
+
+def find_app():
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        desktop = pyatspi.Registry.getDesktop(0)
+        for i in range(desktop.childCount):
+            app = desktop.getChildAtIndex(i)
+            try:
+                if app is not None and app.name == "parallax" and app.childCount > 0:
+                    return app
+            except Exception:
+                pass
+        time.sleep(0.5)
+    return None
+
+
+def walk(node, path=(), depth=0):
+    """Yields (node, role, name, path) depth first."""
+    if node is None or depth > MAX_DEPTH:
+        return
+    try:
+        role, name = node.getRoleName(), node.name or ""
+        n = node.childCount
+    except Exception:
+        return  # a widget may go away while we read
+    yield node, role, name, path
+    for i in range(n):
+        try:
+            child = node.getChildAtIndex(i)
+        except Exception:
+            continue
+        yield from walk(child, path + ((role, name),), depth + 1)
+
+
+def text_of(node):
+    try:
+        t = node.queryText()
+        return t.getText(0, t.characterCount)
+    except Exception:
+        return ""
+
+
+def sample_openings(samples):
+    """The first 80 characters of each sample's body (after its header)."""
+    out = []
+    for f in sorted(os.listdir(samples)):
+        if not f.endswith(".txt"):
+            continue
+        with open(os.path.join(samples, f), encoding="utf-8") as fh:
+            body = fh.read()
+        if body.startswith("---\n"):
+            body = body.split("\n---\n", 1)[1]
+        out.append(body.strip()[:80])
+    return out
+
+
+def main():
+    print("1..3")
+    app = find_app()
+    if app is None:
+        for i in range(1, 4):
+            print(f"not ok {i} # Parallax never showed up on the accessibility bus")
+        return
+    # The window builds its pages while it settles.
+    time.sleep(2)
+    nodes = list(walk(app))
+
+    unnamed = []
+    for node, role, name, path in nodes:
+        if role in CONTROLS and (not name.strip() or TYPE_NAME.match(name)):
+            where = " > ".join(f"{r} '{n}'" for r, n in path[-3:])
+            unnamed.append(f"{role} '{name}' under {where}")
+    if unnamed:
+        print(f"not ok 1 every control has an accessible name ({len(unnamed)} without)")
+        for u in unnamed[:40]:
+            print(f"# {u}")
+    else:
+        controls = sum(1 for _, role, _, _ in nodes if role in CONTROLS)
+        print(f"ok 1 every control has an accessible name ({controls} controls)")
+
+    openings = sample_openings(sys.argv[1])
+    texts = [text_of(n) for n, role, _, _ in nodes if role == "text"]
+    if any(t.startswith(o) for t in texts for o in openings if o):
+        print("ok 2 the article text can be read")
+    else:
+        print("not ok 2 the article text can be read")
+        for t in texts:
+            print(f"# text: {t[:60]!r}")
+
+    rows = []
+    for node, role, name, path in nodes:
+        if role == "table row" and any(n == "Annotations of this article" for _, n in path):
+            cells = [text_of(c) for c, r, _, _ in walk(node) if r == "label"]
+            rows.append([c for c in cells if c])
+    if rows and all(len(r) >= 2 for r in rows):
+        print(f"ok 3 the annotation list can be read ({len(rows)} rows, last: {' | '.join(rows[-1])})")
+    else:
+        print(f"not ok 3 the annotation list can be read ({len(rows)} rows)")
+        for r in rows[:5]:
+            print(f"# row: {r}")
+
+
+if __name__ == "__main__":
+    main()
