@@ -106,3 +106,18 @@ px_test_find_widget (GtkWidget *root,
     }
   return NULL;
 }
+
+GtkWidget *
+px_test_find_named (GtkWidget  *root,
+                    const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = px_test_find_named (c, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

@@ -39,5 +39,9 @@ void        px_test_activate        (PxWorkspace *ws,
 /* The first widget of @type at or below @root, depth first, or NULL. */
 GtkWidget  *px_test_find_widget     (GtkWidget   *root,
                                      GType        type);
+/* The first widget named @name (gtk_widget_set_name) at or below @root,
+ * depth first, or NULL. */
+GtkWidget  *px_test_find_named      (GtkWidget   *root,
+                                     const char  *name);
 
 G_END_DECLS

@@ -361,6 +361,22 @@ test_large_article_end_key (Fixture       *f,
   g_assert_cmpuint (px_article_view_get_n_styled (view), <, article.n_annotations / 4);
 }
 
+/* Adds an article made of @copies copies of article_one and shows it. */
+static gint64
+show_copies (Fixture *f,
+             guint    copies)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  gint64 id;
+
+  for (guint i = 0; i < copies; i++)
+    g_string_append (text, article_one);
+  id = px_test_add_article (f->store, "Many", "en", NULL, text->str);
+  px_workspace_show_article (f->ws, id);
+  px_test_spin ();
+  return id;
+}
+
 static int
 compare_names (gconstpointer a,
                gconstpointer b)
@@ -415,21 +431,6 @@ shown_tags (GtkTextBuffer *buffer,
   return g_strjoinv (",", (char **) names->pdata);
 }
 
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_named (c, name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* A change of a few rows restyles only the text they cover, and the
  * suggestion bar counts row by row: through random tagging, deleting,
  * relabelling, finding all, accepting, undoing and redoing, every code
@@ -442,7 +443,6 @@ test_styling_follows_edits (Fixture       *f,
   static const char *const labels[] = { "PER", "ORG", "LOC", "GPE" };
   static const char *const ops[] = { "tag", "tag", "tag", "delete", "relabel", "find-all",
                                      "accept-all", "reject-all", "undo", "undo", "redo" };
-  g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GRand) rand = g_rand_new_with_seed (23);
   GtkTextBuffer *buffer;
   GtkLabel *count;
@@ -450,13 +450,9 @@ test_styling_follows_edits (Fixture       *f,
   int n_chars;
 
   (void) data;
-  for (int i = 0; i < 12; i++)
-    g_string_append (text, article_one);
-  id = px_test_add_article (f->store, "Many", "en", NULL, text->str);
-  px_workspace_show_article (f->ws, id);
-  px_test_spin ();
+  id = show_copies (f, 12);
   buffer = px_workspace_get_buffer (f->ws);
-  count = GTK_LABEL (find_named (GTK_WIDGET (f->ws), "suggestion-count"));
+  count = GTK_LABEL (px_test_find_named (GTK_WIDGET (f->ws), "suggestion-count"));
   g_assert_nonnull (count);
   n_chars = gtk_text_buffer_get_char_count (buffer);
 
@@ -627,7 +623,6 @@ test_list_follows_selection (Fixture       *f,
 {
   GtkColumnView *view = annotation_column_view (GTK_WIDGET (f->ws));
   g_autoptr(PxLabel) per = px_store_find_label (f->store, "PER");
-  g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) list = NULL;
   g_autoptr(PxAnnotation) last = NULL;
@@ -637,9 +632,7 @@ test_list_follows_selection (Fixture       *f,
   guint n;
 
   (void) data;
-  for (int i = 0; i < 40; i++)
-    g_string_append (text, article_one);
-  id = px_test_add_article (f->store, "Many", "en", NULL, text->str);
+  id = show_copies (f, 40);
   g_assert_true (px_store_begin (f->store, &error));
   /* "Lina" of each copy of the first line. */
   for (glong off = 0, step = g_utf8_strlen (article_one, -1); off < 40 * step; off += step)
@@ -647,7 +640,6 @@ test_list_follows_selection (Fixture       *f,
                              PX_ANNOTATION_ACCEPTED, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (px_store_commit (f->store, &error));
-  px_workspace_show_article (f->ws, id);
   px_test_spin ();
   list = px_store_list_annotations (f->store, id);
   n = g_list_model_get_n_items (list);
@@ -683,18 +675,13 @@ static void
 test_snap_far_in (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
   glong step = g_utf8_strlen (article_one, -1);
   int base = (int) (29 * step);
   g_autofree char *want = NULL;
   gint64 id;
 
   (void) data;
-  for (int i = 0; i < 40; i++)
-    g_string_append (text, article_one);
-  id = px_test_add_article (f->store, "Many", "en", NULL, text->str);
-  px_workspace_show_article (f->ws, id);
-  px_test_spin ();
+  id = show_copies (f, 40);
   /* "ina Mor" again, 29 copies in. */
   px_test_select_chars (f->ws, base + 1, base + 8);
   px_test_activate (f->ws, "workspace.tag", "PER");
