@@ -43,8 +43,10 @@ test_kill_mid_import (void)
   g_autofree char *dir = make_articles (3000);
   g_autofree char *db_path = px_test_db_path ();
   const char *cli = g_getenv ("PARALLAX_CLI");
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                                                                         G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  GOutputStream *acks;
   g_autoptr(GSubprocess) child = NULL;
   g_autoptr(GDataInputStream) lines = NULL;
   guint committed = 0;
@@ -55,7 +57,10 @@ test_kill_mid_import (void)
                                        "--trace-commits", dir, NULL);
   g_assert_no_error (error);
   lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child));
-  /* Wait for a few batches to commit, then kill without warning. */
+  acks = g_subprocess_get_stdin_pipe (child);
+  /* Wait for a few batches to commit, each acknowledged (the importer waits
+   * for that, so it cannot finish behind a slow reader); then let it go on
+   * into the next batch and kill it without warning. */
   for (;;)
     {
       g_autofree char *line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
@@ -64,6 +69,8 @@ test_kill_mid_import (void)
       g_assert_nonnull (line);
       if (g_str_has_prefix (line, "committed "))
         committed = (guint) g_ascii_strtoull (line + 10, NULL, 10);
+      g_assert_true (g_output_stream_write_all (acks, "\n", 1, NULL, NULL, &error));
+      g_assert_no_error (error);
       if (committed >= 600)
         break;
     }
