@@ -286,7 +286,9 @@ update_annotation_row (PxStore    *store,
       there = old_pos < g_list_model_get_n_items (model) ? g_list_model_get_item (model, old_pos) : NULL;
       if (there != old)
         {
+          /* Not where the index says: should not happen; start afresh. */
           refill (list);
+          index_rows (md, model);
           return;
         }
     }
