@@ -405,6 +405,10 @@ expected_tags (PxStore *store,
                                                  ? "-suggested" : ""));
     }
   g_ptr_array_sort (names, compare_names);
+  /* Two annotations of one label over a code point wear one tag. */
+  for (guint i = 1; i < names->len; i++)
+    if (g_str_equal (names->pdata[i], names->pdata[i - 1]))
+      g_ptr_array_remove_index (names, i--);
   g_ptr_array_add (names, NULL);
   return g_strjoinv (",", (char **) names->pdata);
 }
