@@ -88,7 +88,7 @@ def check_dialogs(app):
         deadline = time.monotonic() + 10
         while new is None and time.monotonic() < deadline:
             time.sleep(0.5)
-            extra = {n: w for n, w in windows(app).items() if n not in main_names}
+            extra = {n: w for n, w in windows(app).items() if n not in main_names and n not in seen}
             if extra:
                 new = next(iter(extra.items()))
         if new is None:
@@ -101,6 +101,8 @@ def check_dialogs(app):
         deadline = time.monotonic() + 10
         while new[0] in windows(app) and time.monotonic() < deadline:
             time.sleep(0.5)
+        if new[0] in windows(app):
+            unnamed.append(f"Escape did not close '{new[0]}'")
     return seen, unnamed
 
 
