@@ -92,32 +92,56 @@ px_test_activate (PxWorkspace *ws,
   px_test_spin ();
 }
 
-GtkWidget *
-px_test_find_widget (GtkWidget *root,
-                     GType      type)
+void
+px_test_tag (PxWorkspace *ws,
+             int          start,
+             int          end,
+             const char  *label)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+  px_test_select_chars (ws, start, end);
+  px_test_activate (ws, "workspace.tag", label);
+}
+
+GtkWidget *
+px_test_find (GtkWidget     *root,
+              PxTestMatch    match,
+              gconstpointer  data)
+{
+  if (match (root, data))
     return root;
   for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
     {
-      GtkWidget *found = px_test_find_widget (c, type);
+      GtkWidget *found = px_test_find (c, match, data);
       if (found != NULL)
         return found;
     }
   return NULL;
 }
 
+static gboolean
+is_type (GtkWidget     *widget,
+         gconstpointer  data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
+}
+
+static gboolean
+is_named (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), data) == 0;
+}
+
+GtkWidget *
+px_test_find_widget (GtkWidget *root,
+                     GType      type)
+{
+  return px_test_find (root, is_type, GSIZE_TO_POINTER (type));
+}
+
 GtkWidget *
 px_test_find_named (GtkWidget  *root,
                     const char *name)
 {
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = px_test_find_named (c, name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return px_test_find (root, is_named, name);
 }

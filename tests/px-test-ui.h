@@ -36,6 +36,17 @@ void        px_test_select_chars    (PxWorkspace *ws,
 void        px_test_activate        (PxWorkspace *ws,
                                      const char  *action,
                                      const char  *label);
+/* Selects [start, end) and presses a label's key: workspace.tag with @label. */
+void        px_test_tag             (PxWorkspace *ws,
+                                     int          start,
+                                     int          end,
+                                     const char  *label);
+/* The first widget at or below @root, depth first, that @match accepts
+ * (with @data), or NULL. */
+typedef gboolean (*PxTestMatch) (GtkWidget *widget, gconstpointer data);
+GtkWidget  *px_test_find            (GtkWidget    *root,
+                                     PxTestMatch   match,
+                                     gconstpointer data);
 /* The first widget of @type at or below @root, depth first, or NULL. */
 GtkWidget  *px_test_find_widget     (GtkWidget   *root,
                                      GType        type);

@@ -86,13 +86,11 @@ test_tag_undo_redo_delete (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->ws)));
 
   /* "ina Mor": from inside "Lina" to inside "Moreau" snaps to both words. */
-  px_test_select_chars (f->ws, 1, 8);
-  px_test_activate (f->ws, "workspace.tag", "PER");
+  px_test_tag (f->ws, 1, 8, "PER");
   assert_annotations (f, f->one, "PER 0-11 Lina Moreau");
 
   /* A mid-word selection inside a word with a diacritic. */
-  px_test_select_chars (f->ws, 22, 24);
-  px_test_activate (f->ws, "workspace.tag", "ORG");
+  px_test_tag (f->ws, 22, 24, "ORG");
   assert_annotations (f, f->one, "PER 0-11 Lina Moreau; ORG 20-28 délégués");
 
   px_test_activate (f->ws, "workspace.undo", NULL);
@@ -128,14 +126,12 @@ test_exact_and_relabel (Fixture       *f,
   px_test_activate (f->ws, "workspace.undo", NULL);
 
   /* A label id works as the parameter too. */
-  px_test_select_chars (f->ws, 32, 38);
-  px_test_activate (f->ws, "workspace.tag", gpe_id);
+  px_test_tag (f->ws, 32, 38, gpe_id);
   assert_annotations (f, f->one, "GPE 32-38 Bergen");
 
   /* With the new annotation selected and no text selection, a label
    * relabels it; undo puts the old label back. */
-  px_test_select_chars (f->ws, 0, 0);
-  px_test_activate (f->ws, "workspace.tag", "LOC");
+  px_test_tag (f->ws, 0, 0, "LOC");
   assert_annotations (f, f->one, "LOC 32-38 Bergen");
   px_test_activate (f->ws, "workspace.undo", NULL);
   assert_annotations (f, f->one, "GPE 32-38 Bergen");
@@ -149,12 +145,9 @@ test_next_previous (Fixture       *f,
   GtkTextIter a, b;
 
   (void) data;
-  px_test_select_chars (f->ws, 42, 49);
-  px_test_activate (f->ws, "workspace.tag", "DATE");
-  px_test_select_chars (f->ws, 0, 4);
-  px_test_activate (f->ws, "workspace.tag", "PER");
-  px_test_select_chars (f->ws, 32, 38);
-  px_test_activate (f->ws, "workspace.tag", "GPE");
+  px_test_tag (f->ws, 42, 49, "DATE");
+  px_test_tag (f->ws, 0, 4, "PER");
+  px_test_tag (f->ws, 32, 38, "GPE");
   assert_annotations (f, f->one, "PER 0-4 Lina; GPE 32-38 Bergen; DATE 42-49 Tuesday");
 
   /* Emptying the selection is left out here: under X11 the late notice
@@ -183,12 +176,10 @@ test_undo_across_articles (Fixture       *f,
                            gconstpointer  data)
 {
   (void) data;
-  px_test_select_chars (f->ws, 0, 4);
-  px_test_activate (f->ws, "workspace.tag", "PER");
+  px_test_tag (f->ws, 0, 4, "PER");
   px_workspace_show_article (f->ws, f->two);
   px_test_spin ();
-  px_test_select_chars (f->ws, 48, 54);
-  px_test_activate (f->ws, "workspace.tag", "GPE");
+  px_test_tag (f->ws, 48, 54, "GPE");
   assert_annotations (f, f->two, "GPE 48-54 Bergen");
 
   px_workspace_show_article (f->ws, f->one);
@@ -472,8 +463,7 @@ test_styling_follows_edits (Fixture       *f,
 
       if (g_str_equal (op, "tag"))
         {
-          px_test_select_chars (f->ws, start, start + g_rand_int_range (rand, 1, 12));
-          px_test_activate (f->ws, "workspace.tag", label);
+          px_test_tag (f->ws, start, start + g_rand_int_range (rand, 1, 12), label);
         }
       else if (n > 0 && g_str_equal (op, "undo"))
         px_test_activate (f->ws, "workspace.undo", NULL);
@@ -490,8 +480,7 @@ test_styling_follows_edits (Fixture       *f,
             px_test_activate (f->ws, "workspace.delete", NULL);
           else if (g_str_equal (op, "relabel"))
             {
-              px_test_select_chars (f->ws, (int) px_annotation_get_start (pick), (int) px_annotation_get_end (pick));
-              px_test_activate (f->ws, "workspace.tag", label);
+              px_test_tag (f->ws, (int) px_annotation_get_start (pick), (int) px_annotation_get_end (pick), label);
             }
           else if (g_str_equal (op, "find-all"))
             px_test_activate (f->ws, "workspace.find-all", NULL);
@@ -570,12 +559,9 @@ test_select_in_sorted_list (Fixture       *f,
 
   (void) data;
   g_assert_nonnull (view);
-  px_test_select_chars (f->ws, 0, 4);
-  px_test_activate (f->ws, "workspace.tag", "PER");
-  px_test_select_chars (f->ws, 20, 28);
-  px_test_activate (f->ws, "workspace.tag", "ORG");
-  px_test_select_chars (f->ws, 32, 38);
-  px_test_activate (f->ws, "workspace.tag", "GPE");
+  px_test_tag (f->ws, 0, 4, "PER");
+  px_test_tag (f->ws, 20, 28, "ORG");
+  px_test_tag (f->ws, 32, 38, "GPE");
   list = px_store_list_annotations (f->store, f->one);
   n = g_list_model_get_n_items (list);
   g_assert_cmpuint (n, ==, 3);
@@ -687,8 +673,7 @@ test_snap_far_in (Fixture       *f,
   (void) data;
   id = show_copies (f, 40);
   /* "ina Mor" again, 29 copies in. */
-  px_test_select_chars (f->ws, base + 1, base + 8);
-  px_test_activate (f->ws, "workspace.tag", "PER");
+  px_test_tag (f->ws, base + 1, base + 8, "PER");
   want = g_strdup_printf ("PER %d-%d Lina Moreau", base, base + 11);
   assert_annotations (f, id, want);
   px_test_activate (f->ws, "workspace.undo", NULL);

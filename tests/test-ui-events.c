@@ -172,10 +172,8 @@ select_annotation (Fixture *f,
 static void
 make_meeting (Fixture *f)
 {
-  px_test_select_chars (f->ws, 0, 11);
-  px_test_activate (f->ws, "workspace.tag", "PER");
-  px_test_select_chars (f->ws, 13, 14);
-  px_test_activate (f->ws, "workspace.tag", "Meet");
+  px_test_tag (f->ws, 0, 11, "PER");
+  px_test_tag (f->ws, 13, 14, "Meet");
   assert_events (f, "Meet@12:");
 }
 
@@ -281,8 +279,7 @@ test_delete_trigger (Fixture       *f,
   px_test_select_chars (f->ws, 0, 11);
   px_test_activate (f->ws, "workspace.add-argument", NULL);
   choose (f, "Participant");
-  px_test_select_chars (f->ws, 41, 48);
-  px_test_activate (f->ws, "workspace.tag", "DATE");
+  px_test_tag (f->ws, 41, 48, "DATE");
   trigger = annotation_at (f, 12);
   select_annotation (f, px_annotation_get_id (trigger));
   px_test_select_chars (f->ws, 41, 48);
@@ -335,8 +332,7 @@ test_relabel_trigger (Fixture       *f,
   /* Another event type keeps no role it lacks (Statement has no
    * Participant); an entity label drops the event. */
   select_annotation (f, px_annotation_get_id (trigger));
-  px_test_select_chars (f->ws, 12, 15);
-  px_test_activate (f->ws, "workspace.tag", "Statement");
+  px_test_tag (f->ws, 12, 15, "Statement");
   assert_events (f, "Statement@12:");
   px_test_activate (f->ws, "workspace.undo", NULL);
   assert_events (f, "Meet@12: Participant=Lina Moreau(PER)");

@@ -69,8 +69,7 @@ tag (Fixture    *f,
 {
   g_autoptr(PxAnnotation) a = NULL;
 
-  px_test_select_chars (f->ws, start, end);
-  px_test_activate (f->ws, "workspace.tag", label);
+  px_test_tag (f->ws, start, end, label);
   a = annotation_at (f, (gsize) start);
   g_assert_nonnull (a);
   return px_annotation_get_id (a);
@@ -82,31 +81,6 @@ select_annotation (Fixture *f,
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->ws), "workspace.select-annotation", "x", id));
   px_test_spin ();
-}
-
-typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             Match          match,
-             gconstpointer  data)
-{
-  if (match (root, data))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_widget (c, match, data);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-is_type (GtkWidget     *widget,
-         gconstpointer  data)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
 }
 
 static gboolean
@@ -121,7 +95,7 @@ static GtkWidget *
 find_type (GtkWidget *root,
            GType      type)
 {
-  GtkWidget *found = find_widget (root, is_type, GSIZE_TO_POINTER (type));
+  GtkWidget *found = px_test_find_widget (root, type);
 
   g_assert_nonnull (found);
   return found;
@@ -259,7 +233,7 @@ test_near_key_candidate (Fixture       *f,
   g_assert_cmpint (own, !=, kuleba);
 
   select_annotation (f, id);
-  button = find_widget (GTK_WIDGET (inspector (f)), is_button_labelled, "Did you mean Kuleba?");
+  button = px_test_find (GTK_WIDGET (inspector (f)), is_button_labelled, "Did you mean Kuleba?");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   px_test_spin ();
@@ -267,7 +241,7 @@ test_near_key_candidate (Fixture       *f,
   mention = annotation_at (f, 7);
   g_assert_cmpint (px_annotation_get_entity_id (mention), ==, kuleba);
   /* Linked now: no more suggestion for it. */
-  g_assert_null (find_widget (GTK_WIDGET (inspector (f)), is_button_labelled, "Did you mean Kuleba?"));
+  g_assert_null (px_test_find (GTK_WIDGET (inspector (f)), is_button_labelled, "Did you mean Kuleba?"));
 
   px_test_activate (f->ws, "workspace.undo", NULL);
   g_clear_object (&mention);
@@ -366,7 +340,7 @@ test_new_entity (Fixture       *f,
   /* Rather than waiting out the entry's typing delay. */
   g_signal_emit_by_name (search, "search-changed");
   px_test_spin ();
-  row = find_widget (popover, is_row_named, "L. Moreau");
+  row = px_test_find (popover, is_row_named, "L. Moreau");
   g_assert_nonnull (row);
   g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
   px_test_spin ();
@@ -399,7 +373,7 @@ test_entity_list (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PxLabel) per = px_store_find_label (f->store, "PER");
-  GtkWidget *view = find_widget (GTK_WIDGET (f->ws), is_entity_list, NULL);
+  GtkWidget *view = px_test_find (GTK_WIDGET (f->ws), is_entity_list, NULL);
   GListModel *model;
   gint64 person;
   gint64 ids[3];

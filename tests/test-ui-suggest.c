@@ -138,8 +138,7 @@ select_nth (Fixture *f,
 static void
 tag_first_kuleba (Fixture *f)
 {
-  px_test_select_chars (f->ws, 0, 6);
-  px_test_activate (f->ws, "workspace.tag", "PER");
+  px_test_tag (f->ws, 0, 6, "PER");
 }
 
 static void
