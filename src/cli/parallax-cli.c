@@ -24,14 +24,23 @@ static const char usage_text[] =
   "  list articles|stories|labels|entities [--format table|csv]\n"
   "  show ARTICLE_ID               metadata, text and annotations of an article\n"
   "  annotate ARTICLE_ID START END LABEL [--entity NAME] [--note TEXT]\n"
-  "                                add an annotation (code points, end exclusive)\n"
+  "                                tag a span (code points, end exclusive); prints its id\n"
+  "  delete ANNOTATION_ID          delete an annotation (and the event it triggers)\n"
+  "  relabel ANNOTATION_ID LABEL   give an annotation another label\n"
+  "  link ANNOTATION_ID (ENTITY_ID|--new NAME|--none)\n"
+  "                                link an entity mention to an entity\n"
+  "  event add TRIGGER_ANNOTATION_ID TYPE [--arg ROLE=ANNOTATION_ID]…\n"
+  "  event delete EVENT_ID\n"
+  "  article set ARTICLE_ID [--title T] [--source S] [--published DATE] [--url U] [--story NAME]\n"
+  "                                correct an article's metadata\n"
   "  export [csv|brat|jsonl|conll] --out DIR [--raw] [--bom] [--form label|relation]\n"
   "                                csv (the default), brat standoff, doccano JSONL, CoNLL-2003\n"
   "  compare ARTICLE_ID ARTICLE_ID… [--format text|csv] [--out DIR]\n"
   "  stats                         counts and file size\n"
   "\n"
   "The corpus is --db FILE, else $PARALLAX_DB, else ~/.local/share/parallax/corpus.db.\n"
-  "Run 'parallax-cli COMMAND --help' for a command's options.\n";
+  "Label names are matched without regard to case. Every edit is one transaction.\n"
+  "Run 'parallax-cli COMMAND --help' for a command's options; --version prints the version.\n";
 
 static int
 fail (GError *error)
@@ -534,72 +543,6 @@ cmd_show (const char *db, int argc, char **argv)
   return PX_CLI_EXIT_OK;
 }
 
-/* The entity called @name with this label, made when there is none. */
-static gint64
-entity_for (PxStore *store, const char *name, PxLabel *label, GError **error)
-{
-  g_autofree char *key = px_text_match_key (name);
-  g_autoptr(GPtrArray) found = px_store_find_entities_by_key (store, key);
-
-  for (guint i = 0; i < found->len; i++)
-    if (px_entity_get_label_id (found->pdata[i]) == px_label_get_id (label))
-      return px_entity_get_id (found->pdata[i]);
-  return px_store_add_entity (store, name, px_label_get_id (label), error);
-}
-
-static int
-cmd_annotate (const char *db, int argc, char **argv)
-{
-  g_autofree char *entity = NULL;
-  g_autofree char *note = NULL;
-  GOptionEntry entries[] = {
-    { "entity", 'e', 0, G_OPTION_ARG_STRING, &entity, "Link to this entity (made if missing)", "NAME" },
-    { "note", 'n', 0, G_OPTION_ARG_STRING, &note, "A note on the annotation", "TEXT" },
-    { NULL }
-  };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PxStore) store = NULL;
-  g_autoptr(PxLabel) label = NULL;
-  gint64 article, start, end, id, entity_id;
-  int rc = parse_options ("annotate", "ARTICLE_ID START END LABEL",
-                          "Add an annotation. START and END are code points, END exclusive.",
-                          entries, &argc, &argv);
-
-  if (rc >= 0)
-    return rc;
-  if (argc != 5 || !parse_id (argv[1], &article) || !parse_id (argv[2], &start) ||
-      !parse_id (argv[3], &end))
-    return usage_error ("annotate: give ARTICLE_ID START END LABEL (numbers ≥ 0)");
-  store = open_store (db, PX_STORE_OPEN_NO_CREATE, &error);
-  if (store == NULL)
-    return fail (error);
-  label = px_store_find_label (store, argv[4]);
-  if (label == NULL)
-    {
-      g_printerr ("parallax-cli: annotate: no label named '%s' (see 'list labels')\n", argv[4]);
-      return PX_CLI_EXIT_FAILED;
-    }
-  if (!px_store_begin (store, &error))
-    return fail (error);
-  id = px_store_add_annotation (store, article, px_label_get_id (label), (gsize) start, (gsize) end,
-                                PX_ANNOTATION_ACCEPTED, note, &error);
-  if (id != 0 && entity != NULL)
-    {
-      entity_id = entity_for (store, entity, label, &error);
-      if (entity_id == 0 || !px_store_set_annotation_entity (store, id, entity_id, &error))
-        id = 0;
-    }
-  if (id == 0)
-    {
-      px_store_rollback (store);
-      return fail (error);
-    }
-  if (!px_store_commit (store, &error))
-    return fail (error);
-  g_print ("%" G_GINT64_FORMAT "\n", id);
-  return PX_CLI_EXIT_OK;
-}
-
 /* ---- export ----------------------------------------------------------- */
 
 static int
@@ -662,6 +605,65 @@ cmd_export (const char *db, int argc, char **argv)
   return PX_CLI_EXIT_OK;
 }
 
+/* ---- Shared with the other command files (px-cli.h) ------------------ */
+
+int
+px_cli_fail (GError *error)
+{
+  return fail (error);
+}
+
+int
+px_cli_usage_error (const char *message)
+{
+  return usage_error ("%s", message);
+}
+
+int
+px_cli_parse_options (const char    *command,
+                      const char    *params,
+                      const char    *summary,
+                      GOptionEntry  *entries,
+                      int           *argc,
+                      char        ***argv)
+{
+  return parse_options (command, params, summary, entries, argc, argv);
+}
+
+PxStore *
+px_cli_open_store (const char        *db,
+                   PxStoreOpenFlags   flags,
+                   GError           **error)
+{
+  return open_store (db, flags, error);
+}
+
+gboolean
+px_cli_parse_id (const char *s,
+                 gint64     *out)
+{
+  return parse_id (s, out);
+}
+
+/* Control characters (a title holding terminal escapes) are shown as
+ * \xNN, so that printing never drives the terminal. */
+char *
+px_cli_printable (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (out, "\\x%02x", c);
+      else
+        g_string_append_c (out, (char) c);
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* ---- main ------------------------------------------------------------- */
 
 typedef struct
@@ -675,7 +677,12 @@ static const Command commands[] = {
   { "import", cmd_import },
   { "list", cmd_list },
   { "show", cmd_show },
-  { "annotate", cmd_annotate },
+  { "annotate", px_cli_cmd_annotate },
+  { "delete", px_cli_cmd_delete },
+  { "relabel", px_cli_cmd_relabel },
+  { "link", px_cli_cmd_link },
+  { "event", px_cli_cmd_event },
+  { "article", px_cli_cmd_article },
   { "export", cmd_export },
   { "stats", cmd_stats },
   { "compare", px_cli_cmd_compare },
@@ -694,6 +701,11 @@ main (int argc, char *argv[])
       if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
         {
           g_print ("%s", usage_text);
+          return PX_CLI_EXIT_OK;
+        }
+      if (g_str_equal (argv[i], "--version"))
+        {
+          g_print ("parallax-cli %s\n", PACKAGE_VERSION);
           return PX_CLI_EXIT_OK;
         }
       if (g_str_equal (argv[i], "--db") && i + 1 < argc)

@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "px-store.h"
+
 G_BEGIN_DECLS
 
 #define PX_CLI_EXIT_OK      0
@@ -23,5 +25,29 @@ int px_cli_interchange_import   (const char *db_path, const char *format,
 /* export brat|jsonl|conll --out DIR (csv stays in parallax-cli.c). */
 int px_cli_interchange_export   (const char *db_path, const char *format,
                                  int argc, char **argv);
+
+/* The editing commands (px-cli-edit.c), through PxEditor. */
+int px_cli_cmd_annotate         (const char *db_path, int argc, char **argv);
+int px_cli_cmd_delete           (const char *db_path, int argc, char **argv);
+int px_cli_cmd_relabel          (const char *db_path, int argc, char **argv);
+int px_cli_cmd_link             (const char *db_path, int argc, char **argv);
+int px_cli_cmd_event            (const char *db_path, int argc, char **argv);
+int px_cli_cmd_article          (const char *db_path, int argc, char **argv);
+
+/* Helpers of parallax-cli.c for the other command files. */
+int       px_cli_fail           (GError *error);
+int       px_cli_usage_error    (const char *message);
+int       px_cli_parse_options  (const char    *command,
+                                 const char    *params,
+                                 const char    *summary,
+                                 GOptionEntry  *entries,
+                                 int           *argc,
+                                 char        ***argv);
+PxStore  *px_cli_open_store     (const char        *db,
+                                 PxStoreOpenFlags   flags,
+                                 GError           **error);
+gboolean  px_cli_parse_id       (const char *s, gint64 *out);
+/* @text with control characters escaped, safe to print. */
+char     *px_cli_printable      (const char *text);
 
 G_END_DECLS

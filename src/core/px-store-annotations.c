@@ -385,3 +385,39 @@ px_store_load_annotations (PxStore *self,
   sqlite3_reset (stmt);
   return items;
 }
+
+/* ---- Lookups for the editor ------------------------------------------- */
+
+PxAnnotation *
+px_store_find_annotation (PxStore  *self,
+                          gint64    article_id,
+                          gint64    label_id,
+                          gsize     start,
+                          gsize     end,
+                          GError  **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s" ANNOTATION_FROM
+                                          " WHERE n.article_id = ?1 AND n.label_id = ?2"
+                                          " AND n.start = ?3 AND n.\"end\" = ?4"
+                                          " ORDER BY n.status = 'accepted' DESC, n.id LIMIT 1",
+                                          px_store_annotation_columns);
+  sqlite3_stmt *stmt;
+  PxAnnotation *annotation = NULL;
+  int rc;
+
+  g_return_val_if_fail (PX_IS_STORE (self), NULL);
+  stmt = px_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  sqlite3_bind_int64 (stmt, 2, label_id);
+  sqlite3_bind_int64 (stmt, 3, (sqlite3_int64) start);
+  sqlite3_bind_int64 (stmt, 4, (sqlite3_int64) end);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    annotation = px_store_annotation_from_row (stmt);
+  else if (rc != SQLITE_DONE)
+    px_store_set_error (self, rc, error);
+  sqlite3_reset (stmt);
+  return annotation;
+}

@@ -331,3 +331,66 @@ px_store_load_articles (PxStore *self,
   sqlite3_reset (stmt);
   return items;
 }
+
+/* ---- Metadata --------------------------------------------------------- */
+
+static const char *
+article_field_column (PxArticleField field)
+{
+  switch (field)
+    {
+    case PX_ARTICLE_FIELD_TITLE: return "title";
+    case PX_ARTICLE_FIELD_SOURCE: return "source";
+    case PX_ARTICLE_FIELD_PUBLISHED: return "published";
+    case PX_ARTICLE_FIELD_URL: return "url";
+    default: return NULL;
+    }
+}
+
+gboolean
+px_store_set_article_field (PxStore         *self,
+                            gint64           article_id,
+                            PxArticleField   field,
+                            const char      *value,
+                            GError         **error)
+{
+  const char *column = article_field_column (field);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+  g_return_val_if_fail (column != NULL, FALSE);
+
+  sql = g_strdup_printf ("UPDATE article SET %s = ?2 WHERE id = ?1", column);
+  if (!px_store_write_begin (self, error))
+    return FALSE;
+  stmt = px_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    {
+      px_store_write_abort (self);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  if (value != NULL && *value != '\0')
+    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 2);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      px_store_set_error (self, rc, error);
+      px_store_write_abort (self);
+      return FALSE;
+    }
+  if (sqlite3_changes (px_store_get_db (self)) == 0)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_NOT_FOUND, "%s: no article %" G_GINT64_FORMAT,
+                   px_store_get_path (self), article_id);
+      px_store_write_abort (self);
+      return FALSE;
+    }
+  px_store_queue (self, PX_STORE_PENDING_ARTICLES);
+  return px_store_write_end (self, error);
+}

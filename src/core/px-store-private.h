@@ -3,6 +3,14 @@
  * extension files (px-store-interchange.c, px-store-compare.c). */
 #pragma once
 
+/* Declares the session extension (undo, px-store-history.c); Debian's
+ * libsqlite3 is built with it. */
+#ifndef SQLITE_ENABLE_SESSION
+#define SQLITE_ENABLE_SESSION 1
+#endif
+#ifndef SQLITE_ENABLE_PREUPDATE_HOOK
+#define SQLITE_ENABLE_PREUPDATE_HOOK 1
+#endif
 #include <sqlite3.h>
 
 #include "px-error.h"
@@ -21,6 +29,11 @@ typedef enum
 } PxStorePending;
 
 sqlite3      *px_store_get_db          (PxStore     *self);
+
+/* The session recording the open edit, or NULL (px-store-history.c). */
+sqlite3_session *px_store_get_session  (PxStore         *self);
+void          px_store_set_session     (PxStore         *self,
+                                        sqlite3_session *session);
 
 /* A cached prepared statement, reset and with bindings cleared. The store
  * owns it. NULL with @error set when the SQL does not compile. */

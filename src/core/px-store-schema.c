@@ -99,11 +99,33 @@ static const char schema_v1[] =
   "    VALUES ('delete', old.id, old.title, old.text);"
   "END;";
 
+/* Edits are undone by replaying recorded change sets (px-store-history.c):
+ * the title index must follow an UPDATE of the article as the editor makes
+ * it, and the session extension records only tables with a primary key. */
+static const char schema_v3[] =
+  "CREATE TRIGGER article_fts_update AFTER UPDATE OF title ON article BEGIN"
+  "  INSERT INTO article_fts(article_fts, rowid, title, text)"
+  "    VALUES ('delete', old.id, old.title, old.text);"
+  "  INSERT INTO article_fts(rowid, title, text) VALUES (new.id, new.title, new.text);"
+  "END;"
+  "CREATE TABLE ix_event_arg_event_v3 ("
+  "  event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,"
+  "  role TEXT NOT NULL,"
+  "  annotation_id INTEGER NOT NULL REFERENCES annotation(id) ON DELETE CASCADE,"
+  "  target_event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (event_id, role, annotation_id, target_event_id));"
+  "INSERT OR IGNORE INTO ix_event_arg_event_v3 SELECT event_id, role, annotation_id, target_event_id"
+  "  FROM ix_event_arg_event;"
+  "DROP TABLE ix_event_arg_event;"
+  "ALTER TABLE ix_event_arg_event_v3 RENAME TO ix_event_arg_event;"
+  "CREATE INDEX ix_event_arg_event_event ON ix_event_arg_event(event_id);";
+
 const PxStoreMigration px_store_migrations[] = {
   { 1, schema_v1 },
   /* Fragments, brat ids, relations and kept lines of the interchange
    * formats; new tables only, so a v1 corpus upgrades in place. */
   { 2, px_store_interchange_schema_sql },
+  { 3, schema_v3 },
 };
 const guint px_store_n_migrations = G_N_ELEMENTS (px_store_migrations);
 

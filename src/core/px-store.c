@@ -31,6 +31,7 @@ struct _PxStore
   GHashTable  *pending_rows;
   gboolean     all_rows;      /* an article 0 (all) change is pending */
   GArray      *emitting_rows; /* while annotations-changed runs */
+  sqlite3_session *session;   /* recording an edit (px-store-history.c) */
 };
 
 G_DEFINE_FINAL_TYPE (PxStore, px_store, G_TYPE_OBJECT)
@@ -804,4 +805,19 @@ px_store_set_max_page_count (PxStore  *self,
   if (now == 0)
     px_store_set_error (self, SQLITE_ERROR, error);
   return now;
+}
+
+/* ---- The recording session (px-store-history.c) ------------------------ */
+
+sqlite3_session *
+px_store_get_session (PxStore *self)
+{
+  return self->session;
+}
+
+void
+px_store_set_session (PxStore         *self,
+                      sqlite3_session *session)
+{
+  self->session = session;
 }

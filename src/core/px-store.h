@@ -33,7 +33,7 @@
 
 G_BEGIN_DECLS
 
-#define PX_STORE_SCHEMA_VERSION 2
+#define PX_STORE_SCHEMA_VERSION 3
 
 typedef enum
 {
@@ -103,6 +103,23 @@ guint        px_store_count_articles    (PxStore           *self);
  * date then id. story_id < 0: all articles; 0: articles in no story. */
 GListModel  *px_store_list_articles     (PxStore           *self,
                                          gint64             story_id);
+
+/* Article metadata the user may correct after import. The text never
+ * changes: annotations point into it. */
+typedef enum
+{
+  PX_ARTICLE_FIELD_TITLE = 1,
+  PX_ARTICLE_FIELD_SOURCE,
+  PX_ARTICLE_FIELD_PUBLISHED,
+  PX_ARTICLE_FIELD_URL,
+} PxArticleField;
+
+/* @value NULL or "" clears the field. */
+gboolean     px_store_set_article_field (PxStore           *self,
+                                         gint64             article_id,
+                                         PxArticleField     field,
+                                         const char        *value,
+                                         GError           **error);
 
 /* ---- Stories ---------------------------------------------------------- */
 
@@ -203,6 +220,14 @@ GListModel  *px_store_list_annotations  (PxStore           *self,
 guint        px_store_annotation_position (GListModel      *annotations,
                                            gint64           id);
 guint        px_store_count_annotations (PxStore           *self);
+/* The annotation of an article with exactly this label and span (an
+ * accepted one first), or NULL: with @error set only when reading failed. */
+PxAnnotation *px_store_find_annotation  (PxStore           *self,
+                                         gint64             article_id,
+                                         gint64             label_id,
+                                         gsize              start,
+                                         gsize              end,
+                                         GError           **error);
 
 /* ---- Entities --------------------------------------------------------- */
 
@@ -351,6 +376,27 @@ gboolean     px_store_export_rows       (PxStore           *self,
 gint64       px_store_set_max_page_count (PxStore         *self,
                                           gint64           pages,
                                           GError         **error);
+
+/* ---- Change sets (px-store-history.c) --------------------------------- */
+
+/* Opens a write transaction and records every row it changes, so that
+ * the edit can be undone and redone exactly (same rows, same ids). */
+gboolean     px_store_record_begin      (PxStore           *self,
+                                         GError           **error);
+/* Commits the recorded write and returns its change set (empty when it
+ * changed nothing), or NULL with @error after rolling it back. */
+GBytes      *px_store_record_end        (PxStore           *self,
+                                         GError           **error);
+/* Rolls the recorded write back. */
+void         px_store_record_abort      (PxStore           *self);
+/* Applies a change set (@invert: its inverse, to undo) in one transaction
+ * and emits the signals for the rows it touched. Refuses, changing
+ * nothing, when another program changed the same rows since. */
+gboolean     px_store_apply_changes     (PxStore           *self,
+                                         GBytes            *changes,
+                                         gboolean           invert,
+                                         GError           **error);
+gboolean     px_store_changes_empty     (GBytes            *changes);
 
 /* ---- Stats ------------------------------------------------------------ */
 
