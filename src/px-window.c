@@ -35,6 +35,7 @@ struct _PxWindow
 
   GSettings            *settings;
   PxStore              *store;
+  PxEditor             *editor;   /* every page edits through it; one history */
   gboolean              is_demo;
   gboolean              search_mode;
 
@@ -127,6 +128,9 @@ px_window_set_store (PxWindow *self,
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   px_window_cancel_import (self);
+  g_clear_object (&self->editor);
+  if (store != NULL)
+    self->editor = px_editor_new (store);
   px_workspace_set_store (self->workspace, store);
   px_compare_view_set_store (PX_COMPARE_VIEW (self->compare_view), store);
   px_entity_list_set_store (self->entity_list, store);
@@ -161,6 +165,15 @@ px_window_get_store (PxWindow *self)
 {
   g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
   return self->store;
+}
+
+/* The corpus's editor: the one undo history of every page. NULL without a
+ * corpus. */
+PxEditor *
+px_window_get_editor (PxWindow *self)
+{
+  g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
+  return self->editor;
 }
 
 gboolean
@@ -593,6 +606,7 @@ px_window_dispose (GObject *object)
   g_clear_handle_id (&self->import_poll_id, g_source_remove);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->editor);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), PX_TYPE_WINDOW);

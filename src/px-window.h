@@ -26,6 +26,7 @@ gboolean     px_window_open_demo      (PxWindow      *self);
 void         px_window_set_store      (PxWindow      *self,
                                        PxStore       *store);
 PxStore     *px_window_get_store      (PxWindow      *self);
+PxEditor    *px_window_get_editor     (PxWindow      *self);
 gboolean     px_window_is_demo        (PxWindow      *self);
 
 /* Imports files and folders off the main thread, on a store of its own, with

@@ -10,6 +10,7 @@
 #include "px-entity.h"
 #include "px-event.h"
 #include "px-store.h"
+#include "px-editor.h"
 #include "px-import.h"
 #include "px-csv.h"
 #include "px-export.h"
