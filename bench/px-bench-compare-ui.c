@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-bench-compare-ui: the compare view's first frame on the demo story.
  *
  *   xvfb-run -a px-bench-compare-ui [--runs N]

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-bench-compare: sentence alignment speed on generated articles.
  *
  *   px-bench-compare [--runs N]

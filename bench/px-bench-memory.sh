@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # px-bench-memory.sh [BUILD_DIR] [N_ARTICLES]: the app's resident memory
 # (VmRSS, and its peak VmHWM) once its window has settled, against
 # DESIGN.md §6's 150 MB with 10,000 articles.

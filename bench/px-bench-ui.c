@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-bench-ui: the Annotate page's figures against DESIGN.md §6.
  *
  *   xvfb-run -a px-bench-ui [--runs N] [--no-animations]

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-bench: import and export figures against DESIGN.md §6's targets.
  *
  *   px-bench [--articles N] [--annotations N]

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Counts test cases across meson testlog.json files and prints the closing
 line 'N passed, N failed[, N skipped]'.
 

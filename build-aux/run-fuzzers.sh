@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Builds the libFuzzer harnesses with clang in build-fuzz/ and runs each one
 # for a bounded time (FUZZ_SECONDS, default 20) on a copy of its seed corpus,
 # after replaying the saved regression inputs. Prints one line per harness

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Runs the headless core test suite under valgrind memcheck in its own build
 # tree (build-valgrind, or $VALGRIND_BUILD; no sanitizers: they do not mix
 # with valgrind). Fails on any memory error and on definite leaks; memory

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-brat: the brat .ann parser and annotation.conf reader.
  *
  * The input is "TEXT\0ANN": the part before the first NUL byte is the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-csv: the RFC 4180 reader, record by record to the end or the first
  * error; then the same bytes as an annotations.csv re-imported into a small
  * corpus, so that row checks (cell counts, offsets, span text) are fuzzed

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-import: the plain-text importer on one file's bytes (decoding, front
  * matter, date marker, headline and outlet heuristics). */
 #include "px-import.h"

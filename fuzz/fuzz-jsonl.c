@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-jsonl: one doccano JSONL line, parsed, written back, and imported
  * into a corpus and loaded back. */
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* main.c: starts Parallax. */
 #include <glib/gi18n.h>
 #include <locale.h>

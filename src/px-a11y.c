@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-a11y.c: see px-a11y.h. Both widgets build their inner parts in their
  * init, so they are there to be named right after creation. */
 #include "px-a11y.h"

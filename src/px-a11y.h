@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-a11y.h: accessible names for the GTK 4.8 widgets whose inner parts
  * screen readers reach without one. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-application.c: the Parallax application. */
 #include "px-application.h"
 

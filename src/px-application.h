@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-application.h: the Parallax application: command line, corpus choice,
  * resources and app-wide actions. */
 #pragma once

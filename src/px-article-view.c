@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-article-view.c: the article text with annotations as text tags.
  *
  * Tagging every annotation of a long article would make opening it (and

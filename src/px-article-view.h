@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-article-view.h: the read-only article text with its annotations shown
  * as coloured spans. Offsets are code points (GtkTextIter offsets). */
 #pragma once

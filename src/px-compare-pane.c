@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-compare-pane.c: one article's text, tinted by alignment status.
  *
  * Emits "sentence-activated" (guint index) when the user clicks a sentence,

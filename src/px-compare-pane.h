@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-compare-pane.h: one article of the compare view: a read-only text view
  * whose sentences are tinted by alignment status, with an overview strip. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-compare-tabs.c: the tabs of the compare view, rebuilt from each
  * result. Widgets are plain GtkGrid/GtkBox rows: a story has tens of
  * entities and a handful of events, not thousands. */

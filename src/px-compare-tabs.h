@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-compare-tabs.h: the compare view's tabs (entity matrix, event grid,
  * quotes, summary), built from a compare result. Private to the view. */
 #pragma once

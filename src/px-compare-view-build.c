@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-compare-view-build.c: the compare page's widgets: the story and
  * article pickers, the legend and page switcher row, and the five pages.
  * What they do lives in px-compare-view.c. */

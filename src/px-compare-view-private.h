@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-compare-view-private.h: the compare page's state, shared by
  * px-compare-view.c (behaviour) and px-compare-view-build.c (its widgets). */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-compare-view.c: the Compare page.
  *
  * The story's articles are read from the store on the main thread into a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-compare-view.h: the Compare page: 2–4 articles of a story side by side,
  * with aligned sentences, coverage, event grid, quotes and a summary. */
 #pragma once

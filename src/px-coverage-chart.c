@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-coverage-chart.c: horizontal stacked bars, drawn with GtkSnapshot. */
 #include <string.h>
 #include <glib/gi18n.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-coverage-chart.h: one bar per article: the share of its sentences that
  * are shared, partial or unique, with its conflict count. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-entity-list.c: the Entities page.
  *
  * Left, every canonical entity of the corpus with its label and mention

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-entity-list.h: the corpus's canonical entities, with their mention
  * counts, near-key duplicates to review, and merge, split and rename. */
 #pragma once

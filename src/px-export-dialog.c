@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-export-dialog.c: export from the window, as CSV or an interchange
  * format. */
 #include "px-export-dialog.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-export-dialog.h: Export…: pick a folder and a format, write the files
  * off the main thread on a store of its own, report with a toast. */
 #pragma once

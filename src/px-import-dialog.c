@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-import-dialog.c: the threaded import and its report dialog. */
 #include "px-import-dialog.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-import-dialog.h: the threaded import behind the Import button, and the
  * dialog that lists what went wrong per file.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-inspector.c: the detail pane for the selected annotation.
  *
  * Its widgets are built once and refilled, never rebuilt, so that keyboard

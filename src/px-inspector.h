@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-inspector.h: the detail pane of the Annotate page, for the selected
  * annotation: its label, text, canonical entity, note and, for an event
  * trigger, the event's arguments.

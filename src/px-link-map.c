@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-link-map.c: bands between two panes, drawn from the panes' own line
  * positions each frame, so scrolling either pane keeps them right. */
 #include <glib/gi18n.h>

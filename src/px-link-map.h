@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-link-map.h: the gutter between two compare panes; bands join the
  * sentences the engine aligned, as Meld's link map joins diff chunks. */
 #pragma once

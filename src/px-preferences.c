@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-preferences.c: the Preferences window. */
 #include "px-preferences.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-preferences.h: the Preferences window, bound to GSettings. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-search-view.c: corpus search results. */
 #include "px-search-view.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-search-view.h: full-text search over the corpus, with results in
  * context.
  *

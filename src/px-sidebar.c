@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-sidebar.c: the story and article tree. */
 #include "px-sidebar.h"
 

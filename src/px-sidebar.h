@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-sidebar.h: stories with their articles, a filter, and story editing.
  *
  * Signals:

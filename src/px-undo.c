@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-undo.c: the workspace's undo history of annotation edits.
  *
  * A step is either one annotation change, a caller-written replay (events,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-undo.h: the workspace's undo history of annotation edits.
  *
  * Each step remembers enough to be replayed both ways against the store:

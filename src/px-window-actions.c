@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-window-actions.c: the window's actions and their shortcuts. */
 #include "px-window.h"
 

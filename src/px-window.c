@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-window.c: the main window. Actions live in px-window-actions.c. */
 #include "px-window.h"
 

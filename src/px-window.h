@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-window.h: the main window: header bar, sidebar, the Annotate and
  * Compare pages, the welcome page, import progress and toasts. */
 #pragma once

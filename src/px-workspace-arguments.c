@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-workspace-arguments.c: adding an argument to the event being edited:
  * r (or the inspector's Add Argument) takes the mention the selection
  * covers or the cursor is in, or the selected text, and a popover asks for

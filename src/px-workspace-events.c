@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-workspace-events.c: events on the Annotate page: a trigger tagged
  * with an event type gets its event, relabelling or deleting the trigger
  * keeps the event in step, and arguments are added and removed; all of it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-workspace-inspector.c: the Annotate page's right column: the
  * inspector for the selected annotation (whose edits land here, with their
  * undo steps), the selected event's arguments marked in the text, and this

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-workspace-private.h: the Annotate page's state, shared by the files
  * that make it up:
  *  - px-workspace.c: layout, tagging, relabelling, deleting, navigation, undo;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-workspace-suggest.c: "find all occurrences" on the Annotate page.
  *
  * The action turns every other occurrence of the selected annotation's text

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-workspace.c: the Annotate page: label palette | article text | inspector.
  *
  * The text view styles only the annotations near the visible part of the

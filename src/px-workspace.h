@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-workspace.h: the Annotate page: article view, label palette and
  * inspector, with the session's undo history. The window owns one. */
 #pragma once

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """a11y-check.py SAMPLES_DIR: reads the running Parallax window through
 AT-SPI, as a screen reader does, and prints TAP:
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # a11y.sh APP SAMPLES_DIR: starts the real app on the demo corpus with GTK's
 # AT-SPI backend and an accessibility bus of its own, then reads it as a
 # screen reader would (a11y-check.py). Prints TAP. Skips when there is no

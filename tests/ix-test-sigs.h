@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ix-test-sigs.h: comparing interchange documents by content, not by id.
  *
  * A document becomes two sorted lists of strings: one per text-bound

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-test-long.c: see px-test-long.h. */
 #include <string.h>
 

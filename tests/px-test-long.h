@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-test-long.h: the long article of DESIGN.md §6 (1 MB of text carrying
  * 20,000 annotations), shared by test-ui-annotate and px-bench-ui so that
  * the test and the figures speak of the same article. */

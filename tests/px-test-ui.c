@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-test-ui.c: helpers of the UI tests (see px-test-ui.h). */
 #include "px-test-ui.h"
 

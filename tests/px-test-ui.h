@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-test-ui.h: what the UI tests share: a corpus with a workspace in a
  * window, the main loop, text selection, actions, and finding widgets. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Properties the alignment must have on any input, checked on generated
  * articles (fixed seeds, so a failure replays): offsets inside the text,
  * links and partner lists that agree, statuses that follow the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Sentence alignment on small hand-made texts. */
 #include "px-align.h"
 #include "px-text.h"

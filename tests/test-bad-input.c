@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-bad-input.c: the bad-input catalogue (issue "Interchange formats and
  * robustness"). One test per case. Each checks that the error is one line
  * naming the file (and the line, where there is one), and, where a corpus

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-brat.c: brat standoff parsing, writing, and round trips through a
  * corpus, on the peer corpora in ../shared/peer/brat and on our own cases. */
 #include <glib/gstdio.h>

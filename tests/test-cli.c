@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* parallax-cli end to end: each command, its output, and its exit code. */
 #include <string.h>
 #include <sys/wait.h>

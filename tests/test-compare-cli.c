@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* `parallax-cli compare` end to end on the demo corpus: the text report, the
  * four CSV files, and the exit codes for bad ids and options. */
 #include <string.h>

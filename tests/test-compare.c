@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The compare engine end to end: coverage, event grid, conflicts, summary;
  * on a hand-built input and on the demo corpus through the store. */
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-conll.c: CoNLL-2003 BIO export. */
 #include <string.h>
 

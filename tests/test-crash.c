@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Crash safety: an import killed with SIGKILL half-way leaves a file that
  * passes integrity_check and holds every article whose batch committed. */
 #include <signal.h>

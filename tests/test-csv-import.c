@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-csv-import.c: annotations.csv written by `export csv` comes back as
  * the same annotations. */
 #include <glib/gstdio.h>

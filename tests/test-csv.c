@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* CSV: RFC 4180 quoting, formula neutralising, and a strict reader. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-demo.c: the demo corpus loads, links entities across articles, and is
  * rebuilt only when the samples change. */
 #include "px-core.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-entities.c: linking mentions to canonical entities by match key,
  * near-key candidates that are never merged silently, split and merge. */
 #include "px-core.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The error domain is registered once and keeps its name. */
 #include "px-error.h"
 

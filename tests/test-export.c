@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* CSV export, read back by a real CSV reader (Python's csv module), with
  * offsets checked in Python's own code point indexing. */
 #include <glib/gstdio.h>

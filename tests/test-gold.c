@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Alignment quality against a hand-written gold standard on two articles of
  * the shared corpus (tests/data/gold/antalya.tsv). */
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Import: the quirks of real scraped articles, and bad files that must not
  * stop the good ones. */
 #include <glib/gstdio.h>

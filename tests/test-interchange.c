@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-interchange.c: round trips through a corpus. Import, export, read
  * the export back: the text-bound annotations (type, fragments, text), the
  * event structures (type, trigger span, role → argument span) and the kept

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-jsonl.c: doccano-shaped JSON Lines, parsing and writing. */
 #include <string.h>
 

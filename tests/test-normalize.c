@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Number and date normalisation, French and English forms. */
 #include <math.h>
 

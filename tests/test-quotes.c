@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Quotes: marks, matching across articles, speakers. */
 #include "px-compare.h"
 #include "px-quotes.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A corpus file that is not what we expect gets a clear error, and is left
  * exactly as it was. */
 #include <glib/gstdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-store.c: the corpus store — schema, seed, CRUD, transactions,
  * signals, list models, search, export rows, migrations. */
 #include <sqlite3.h>

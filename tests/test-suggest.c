@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-suggest.c: finding the other occurrences of a phrase by match key. */
 #include "px-core.h"
 #include "px-suggest.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Property tests: random Unicode text (emoji with ZWJ and skin tones,
  * combining marks, right-to-left scripts, tabs, CRLF) must keep every
  * offset conversion exact. The seed is printed, so a failure can be

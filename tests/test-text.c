@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-text: decoding, normalisation, segmentation, match keys, offsets. */
 #include <string.h>
 

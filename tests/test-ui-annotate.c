@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ui-annotate.c: tagging in the annotation workspace, driven through
  * the same actions the keys and the palette use: snapping, undo and redo,
  * delete, relabel, moving between annotations, and undo across articles. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The compare view on the demo story, under a virtual display. */
 #include "px-align.h"
 #include "px-compare-pane.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ui-entities.c: the Entities page: mention counts, near-key pairs
  * offered for review (never merged on their own), merge and split through
  * the page's own buttons and dialogs, with undo on the shared history. */

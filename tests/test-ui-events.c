@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ui-events.c: events in the annotation workspace: a trigger tagged
  * with an event type gets its event, arguments come through the role
  * popover (an existing mention, and new text tagged on the way), the

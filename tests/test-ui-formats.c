@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ui-formats.c: the Export dialog's formats, written by the dialog's
  * own export thread on a corpus holding one brat document. */
 #include <adwaita.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ui-import-formats.c: the app's import job takes brat folders, JSONL
  * files and annotations.csv beside plain-text articles, each through its own
  * importer, and reports them together. */

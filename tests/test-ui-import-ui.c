@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ui-import-ui.c: the window's threaded import, end to end. */
 /* Until src/px-workspace.c is in the tree the window cannot link: the test
  * then skips itself as a whole (see src/main.c). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ui-inspector.c: the detail pane of the Annotate page, driven through
  * its own widgets: relabelling with the drop-down, a note saved with Enter
  * or when the selection moves on, linking a mention to a near-key entity

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ui-suggest.c: "find all occurrences" in the workspace: suggestions by
  * match key, y and n through the workspace's own key shortcuts, Accept All,
  * one-step undo, and the story-wide variant. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ui-undo.c: the workspace's undo history (px-undo.c) against a real
  * store: groups replay as one, custom steps see the right direction, and a
  * failure inside a group leaves the corpus as it was. No display needed, but

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ui-window.c: the main window on a real corpus: welcome page, demo
  * corpus in the sidebar, article selection, filtering, broken files. */
 /* Until src/px-workspace.c is in the tree the window cannot link: the test

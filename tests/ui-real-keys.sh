@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # ui-real-keys.sh APP: drives the real Parallax window with real mouse clicks
 # and key presses sent through the X server (xdotool), then reads the corpus
 # with the sqlite3 CLI. The other UI tests call the workspace's actions and

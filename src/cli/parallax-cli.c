@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* parallax-cli: the core library for scripts, batch work and tests.
  *
  *   parallax-cli [--db FILE] COMMAND [ARGS…]

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-cli-compare.c: `parallax-cli compare ID ID... [--format text|csv]
  * [--out DIR]`: the compare engine as a readable report or four CSV files. */
 #include <errno.h>

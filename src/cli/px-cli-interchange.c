@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-cli-interchange.c: import --format brat|jsonl|csv, and
  * export brat|jsonl|conll. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-cli.h: the subcommands of parallax-cli, one function each.
  *
  * parallax-cli.c parses the global options (--db, --help) and dispatches.

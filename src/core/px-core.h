@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-core.h: the whole core library in one include. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-error.h: the error domain shared by every core module.
  *
  * Messages are for people: they name the file (and line, where there is one)

@@ -1,0 +1,622 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* px-normalize.c: numbers and dates from French and English news text.
+ *
+ * Works on a lower-cased ASCII copy (g_str_to_ascii drops the accents) so
+ * that "févr." and "fevr" or "zéro" and "zero" are one case. That copy is for
+ * parsing only; no offsets come out of here.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "px-normalize.h"
+
+static char *
+ascii_fold (const char *text)
+{
+  g_autofree char *down = g_utf8_strdown (text, -1);
+  char *ascii = g_str_to_ascii (down, "C");
+
+  /* Typographic spaces inside numbers ("1 200") become plain ones. */
+  for (char *p = ascii; *p; p++)
+    if (*p == '?' || *p == '\t' || *p == '\n')
+      *p = ' ';
+  return ascii;
+}
+
+/* ---- Numbers ---------------------------------------------------------- */
+
+typedef struct
+{
+  const char *word;
+  double      value;
+} NumberWord;
+
+/* Units and tens; "cent", "mille" and larger scales are handled apart. */
+static const NumberWord number_words[] = {
+  { "zero", 0 }, { "un", 1 }, { "une", 1 }, { "deux", 2 }, { "trois", 3 },
+  { "quatre", 4 }, { "cinq", 5 }, { "six", 6 }, { "sept", 7 }, { "huit", 8 },
+  { "neuf", 9 }, { "dix", 10 }, { "onze", 11 }, { "douze", 12 },
+  { "treize", 13 }, { "quatorze", 14 }, { "quinze", 15 }, { "seize", 16 },
+  { "vingt", 20 }, { "vingts", 20 }, { "trente", 30 }, { "quarante", 40 },
+  { "cinquante", 50 }, { "soixante", 60 },
+  { "one", 1 }, { "two", 2 }, { "three", 3 }, { "four", 4 }, { "five", 5 },
+  { "seven", 7 }, { "eight", 8 }, { "nine", 9 }, { "ten", 10 },
+  { "eleven", 11 }, { "twelve", 12 }, { "thirteen", 13 }, { "fourteen", 14 },
+  { "fifteen", 15 }, { "sixteen", 16 }, { "seventeen", 17 },
+  { "eighteen", 18 }, { "nineteen", 19 }, { "twenty", 20 }, { "thirty", 30 },
+  { "forty", 40 }, { "fifty", 50 }, { "sixty", 60 }, { "seventy", 70 },
+  { "eighty", 80 }, { "ninety", 90 },
+  { "dozen", 12 }, { "douzaine", 12 }, { "dizaine", 10 }, { "vingtaine", 20 },
+  { "centaine", 100 }, { "centaines", 100 }, { "millier", 1000 },
+  { "milliers", 1000 }, { "douzaines", 12 }, { "dizaines", 10 },
+  { "dozens", 12 }, { "hundreds", 100 }, { "thousands", 1000 },
+};
+
+typedef struct
+{
+  const char *word;
+  double      scale;
+} ScaleWord;
+
+static const ScaleWord scale_words[] = {
+  { "mille", 1e3 }, { "thousand", 1e3 }, { "k", 1e3 },
+  { "million", 1e6 }, { "millions", 1e6 }, { "mln", 1e6 },
+  { "milliard", 1e9 }, { "milliards", 1e9 }, { "billion", 1e9 },
+  { "billions", 1e9 }, { "md", 1e9 }, { "mds", 1e9 }, { "bn", 1e9 },
+};
+
+/* Words that may come before a number without changing it. */
+static const char *hedges[] = {
+  "environ", "pres", "de", "d", "plus", "moins", "au", "moins", "quelque",
+  "quelques", "about", "around", "nearly", "almost", "some", "over", "more",
+  "than", "at", "least", "le", "la", "les", "l", "the", "a", "an", "et",
+  "and", "plusieurs", "bilan", "of", "des",
+};
+
+static gboolean
+lookup_word (const char *w, double *out)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (number_words); i++)
+    if (strcmp (w, number_words[i].word) == 0)
+      {
+        *out = number_words[i].value;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+lookup_scale (const char *w, double *out)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (scale_words); i++)
+    if (strcmp (w, scale_words[i].word) == 0)
+      {
+        *out = scale_words[i].scale;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+is_hedge (const char *w)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (hedges); i++)
+    if (strcmp (w, hedges[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A digit run keeps its separators when a digit follows them, so "1 200",
+ * "2,1" and "1.5" stay one token; a space only when a group of exactly
+ * three digits follows, so "10 2022" stays two. */
+static gboolean
+keeps_separator (const char *p)
+{
+  if (*p == ',' || *p == '.')
+    return g_ascii_isdigit (p[1]);
+  if (*p == ' ')
+    return g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) &&
+           g_ascii_isdigit (p[3]) && !g_ascii_isdigit (p[4]);
+  return FALSE;
+}
+
+/* Splits on anything that is not a letter, digit, ',' or '.' between digits. */
+static GPtrArray *
+tokenize (const char *ascii)
+{
+  GPtrArray *tokens = g_ptr_array_new_with_free_func (g_free);
+  const char *p = ascii;
+
+  while (*p)
+    {
+      const char *start;
+
+      if (g_ascii_isdigit (*p))
+        {
+          start = p;
+          while (*p && (g_ascii_isdigit (*p) || keeps_separator (p)))
+            p++;
+          g_ptr_array_add (tokens, g_strndup (start, p - start));
+        }
+      else if (g_ascii_isalpha (*p))
+        {
+          start = p;
+          while (g_ascii_isalpha (*p))
+            p++;
+          g_ptr_array_add (tokens, g_strndup (start, p - start));
+        }
+      else
+        p++;
+    }
+  return tokens;
+}
+
+static guint
+count_char (const char *s, char c)
+{
+  guint n = 0;
+
+  for (; *s; s++)
+    n += *s == c;
+  return n;
+}
+
+/* Does every group after @sep hold exactly three digits? */
+static gboolean
+groups_of_three (const char *s, char sep)
+{
+  const char *p = strchr (s, sep);
+
+  while (p)
+    {
+      const char *q = p + 1;
+      guint n = 0;
+
+      while (g_ascii_isdigit (*q))
+        q++, n++;
+      if (n != 3)
+        return FALSE;
+      p = (*q == sep) ? q : NULL;
+      if (*q && *q != sep)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* "1 200" 1200; "2,1" 2.1 (French) ; "1,200" 1200 in English; "1.200.000";
+ * "1,200.5". */
+static double
+parse_digits (const char *tok, const char *lang)
+{
+  GString *clean = g_string_new (NULL);
+  guint commas = count_char (tok, ',');
+  guint dots = count_char (tok, '.');
+  gboolean fr = lang == NULL || g_str_has_prefix (lang, "fr");
+  char decimal = 0;
+  double value;
+
+  if (commas && dots)
+    decimal = strrchr (tok, ',') > strrchr (tok, '.') ? ',' : '.';
+  else if (commas == 1 && !(groups_of_three (tok, ',') && !fr))
+    decimal = ',';
+  else if (dots == 1 && !(groups_of_three (tok, '.') && fr))
+    decimal = '.';
+
+  for (const char *p = tok; *p; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        g_string_append_c (clean, *p);
+      else if (*p == decimal)
+        g_string_append_c (clean, '.');
+    }
+  value = g_ascii_strtod (clean->str, NULL);
+  g_string_free (clean, TRUE);
+  return value;
+}
+
+static gboolean
+is_collective (const char *w)
+{
+  static const char *collective[] = {
+    "dozen", "dozens", "douzaine", "douzaines", "dizaine", "dizaines",
+    "vingtaine", "centaine", "centaines", "millier", "milliers", "hundreds",
+    "thousands",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (collective); i++)
+    if (strcmp (w, collective[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct
+{
+  double total;
+  double current;
+  gboolean any;
+} WordSum;
+
+/* Adds one number word to a running French/English sum. */
+static gboolean
+word_sum_feed (WordSum *s, const char *w)
+{
+  double v;
+
+  if (lookup_word (w, &v))
+    {
+      /* "une dizaine", "deux douzaines": collective nouns multiply. */
+      if (is_collective (w))
+        s->current = (s->current > 0 ? s->current : 1) * v;
+      /* "quatre-vingt": a 20 right after a 4 multiplies it. */
+      else if (v == 20 && s->current > 0 && fmod (s->current, 100) == 4)
+        s->current = s->current - 4 + 80;
+      else
+        s->current += v;
+      s->any = TRUE;
+      return TRUE;
+    }
+  if (strcmp (w, "cent") == 0 || strcmp (w, "cents") == 0 || strcmp (w, "hundred") == 0)
+    {
+      s->current = (s->current > 0 ? s->current : 1) * 100;
+      s->any = TRUE;
+      return TRUE;
+    }
+  if (lookup_scale (w, &v) && strlen (w) > 2)
+    {
+      s->total += (s->current > 0 ? s->current : 1) * v;
+      s->current = 0;
+      s->any = TRUE;
+      return TRUE;
+    }
+  if (s->any && (strcmp (w, "et") == 0 || strcmp (w, "and") == 0))
+    return TRUE;
+  return FALSE;
+}
+
+gboolean
+px_normalize_number (const char *text,
+                     const char *lang,
+                     double     *out_value)
+{
+  g_autofree char *ascii = NULL;
+  g_autoptr(GPtrArray) toks = NULL;
+  WordSum sum = { 0 };
+  guint i = 0;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  ascii = ascii_fold (text);
+  toks = tokenize (ascii);
+
+  while (i < toks->len && is_hedge (toks->pdata[i]) && !g_ascii_isdigit (((char *) toks->pdata[i])[0]))
+    {
+      double v;
+
+      /* "un", "a" are hedges only when no number word follows. */
+      if (lookup_word (toks->pdata[i], &v))
+        break;
+      i++;
+    }
+  if (i >= toks->len)
+    return FALSE;
+
+  if (g_ascii_isdigit (((char *) toks->pdata[i])[0]))
+    {
+      double value = parse_digits (toks->pdata[i], lang);
+      double scale;
+
+      if (i + 1 < toks->len && lookup_scale (toks->pdata[i + 1], &scale))
+        value *= scale;
+      *out_value = value;
+      return TRUE;
+    }
+
+  for (; i < toks->len; i++)
+    if (!word_sum_feed (&sum, toks->pdata[i]))
+      break;
+  if (!sum.any)
+    return FALSE;
+  *out_value = sum.total + sum.current;
+  return TRUE;
+}
+
+char *
+px_normalize_format_number (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (fabs (value) < 1e15 && value == floor (value))
+    return g_strdup_printf ("%.0f", value);
+  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.6g", value));
+}
+
+/* ---- Dates ------------------------------------------------------------ */
+
+static const char *months[][3] = {
+  { "janvier", "january", "janv" }, { "fevrier", "february", "fevr" },
+  { "mars", "march", "mar" }, { "avril", "april", "avr" },
+  { "mai", "may", "may" }, { "juin", "june", "jun" },
+  { "juillet", "july", "juil" }, { "aout", "august", "aug" },
+  { "septembre", "september", "sept" }, { "octobre", "october", "oct" },
+  { "novembre", "november", "nov" }, { "decembre", "december", "dec" },
+};
+
+static const char *weekdays[][2] = {
+  { "lundi", "monday" }, { "mardi", "tuesday" }, { "mercredi", "wednesday" },
+  { "jeudi", "thursday" }, { "vendredi", "friday" }, { "samedi", "saturday" },
+  { "dimanche", "sunday" },
+};
+
+static int
+month_of (const char *w)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
+    for (guint j = 0; j < 3; j++)
+      if (strcmp (w, months[i][j]) == 0 ||
+          (j < 2 && strlen (w) >= 3 && g_str_has_prefix (months[i][j], w) && strlen (w) >= 4))
+        return i + 1;
+  if (strcmp (w, "jan") == 0 || strcmp (w, "feb") == 0)
+    return w[0] == 'j' ? 1 : 2;
+  return 0;
+}
+
+/* GDateWeekday: Monday = 1. */
+static int
+weekday_of (const char *w)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (weekdays); i++)
+    if (strcmp (w, weekdays[i][0]) == 0 || strcmp (w, weekdays[i][1]) == 0)
+      return i + 1;
+  return 0;
+}
+
+static GDate *
+parse_published (const char *published)
+{
+  int y, m, d;
+
+  if (published == NULL || sscanf (published, "%4d-%2d-%2d", &y, &m, &d) != 3)
+    return NULL;
+  if (!g_date_valid_dmy (d, m, y))
+    return NULL;
+  return g_date_new_dmy (d, m, y);
+}
+
+static int
+published_year (const char *published)
+{
+  int y;
+
+  if (published && sscanf (published, "%4d", &y) == 1 && y > 1000)
+    return y;
+  return 0;
+}
+
+static char *
+format_dmy (int d, int m, int y)
+{
+  if (y && m && d)
+    return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+  if (y && m)
+    return g_strdup_printf ("%04d-%02d", y, m);
+  if (y)
+    return g_strdup_printf ("%04d", y);
+  if (m && d)
+    return g_strdup_printf ("--%02d-%02d", m, d);
+  return NULL;
+}
+
+static char *
+format_gdate (const GDate *date)
+{
+  return format_dmy (g_date_get_day (date), g_date_get_month (date), g_date_get_year (date));
+}
+
+static gboolean
+has_token (GPtrArray *toks, const char *w)
+{
+  for (guint i = 0; i < toks->len; i++)
+    if (strcmp (toks->pdata[i], w) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* "ce matin", "cet après-midi", "this morning": the day of publication. */
+static gboolean
+this_part_of_day (GPtrArray *toks, guint i)
+{
+  const char *prev = i > 0 ? toks->pdata[i - 1] : "";
+
+  return strcmp (prev, "ce") == 0 || strcmp (prev, "cet") == 0 ||
+         strcmp (prev, "cette") == 0 || strcmp (prev, "this") == 0 ||
+         strcmp (prev, "apres") == 0;
+}
+
+static char *
+shift_days (GDate *date, int days)
+{
+  if (days > 0)
+    g_date_add_days (date, days);
+  else if (days < 0)
+    g_date_subtract_days (date, -days);
+  return format_gdate (date);
+}
+
+/* "the day before", "the previous day", "the next day", "the day after
+ * tomorrow": days from publication, or 0 when the text says none of these. */
+static int
+english_day_phrase (GPtrArray *toks)
+{
+  gboolean earlier = has_token (toks, "before") || has_token (toks, "previous");
+  gboolean later = has_token (toks, "after") || has_token (toks, "next") || has_token (toks, "following");
+
+  if (!has_token (toks, "day") || earlier == later)
+    return 0;
+  if (has_token (toks, "yesterday") || has_token (toks, "tomorrow"))
+    return earlier ? -2 : 2;
+  return earlier ? -1 : 1;
+}
+
+/* "hier", "jeudi", "lundi dernier", "next Friday" against @pub. */
+static char *
+resolve_relative (GPtrArray *toks, const GDate *pub)
+{
+  /* A part of the day means the day of publication only after "ce",
+   * "this"…: "soir" alone is no date. */
+  static const struct { const char *w; int days; gboolean needs_this; } offsets[] = {
+    { "aujourd", 0, FALSE }, { "today", 0, FALSE }, { "tonight", 0, FALSE },
+    { "hier", -1, FALSE }, { "yesterday", -1, FALSE }, { "demain", 1, FALSE },
+    { "tomorrow", 1, FALSE }, { "lendemain", 1, FALSE }, { "veille", -1, FALSE },
+    { "matin", 0, TRUE }, { "soir", 0, TRUE }, { "morning", 0, TRUE },
+    { "evening", 0, TRUE }, { "afternoon", 0, TRUE }, { "midi", 0, TRUE },
+    { "nuit", 0, TRUE },
+  };
+  g_autoptr(GDate) date = g_date_copy (pub);
+  gboolean before = has_token (toks, "avant");
+  int day_phrase = english_day_phrase (toks);
+
+  if (day_phrase != 0)
+    return shift_days (date, day_phrase);
+
+  for (guint i = 0; i < toks->len; i++)
+    {
+      const char *w = toks->pdata[i];
+      int wd = weekday_of (w);
+
+      if (wd)
+        {
+          int delta = wd - (int) g_date_get_weekday (pub);
+          gboolean last = has_token (toks, "dernier") || has_token (toks, "last") ||
+                          has_token (toks, "precedent");
+          gboolean next = has_token (toks, "prochain") || has_token (toks, "next") ||
+                          has_token (toks, "suivant");
+
+          if (last)
+            delta = delta >= 0 ? delta - 7 : delta;
+          else if (next)
+            delta = delta <= 0 ? delta + 7 : delta;
+          else if (delta > 3)
+            delta -= 7;
+          else if (delta < -3)
+            delta += 7;
+          if (delta > 0)
+            g_date_add_days (date, delta);
+          else
+            g_date_subtract_days (date, -delta);
+          return format_gdate (date);
+        }
+      for (guint j = 0; j < G_N_ELEMENTS (offsets); j++)
+        if (strcmp (w, offsets[j].w) == 0 && (!offsets[j].needs_this || this_part_of_day (toks, i)))
+          {
+            int days = offsets[j].days;
+
+            /* "avant-hier", "après-demain". */
+            if (before && days == -1)
+              days = -2;
+            if (has_token (toks, "apres") && days == 1)
+              days = 2;
+            return shift_days (date, days);
+          }
+    }
+  return NULL;
+}
+
+/* A day and month without a year mean the nearest such day to publication:
+ * "10 décembre" in a paper of 5 January is last December, "10 janvier" in
+ * one of 20 December is next month. */
+static int
+nearest_year (int d, int m, const char *published)
+{
+  g_autoptr(GDate) pub = parse_published (published);
+  int y = published_year (published), best = y;
+  gint64 best_gap = G_MAXINT64;
+
+  if (pub == NULL || y == 0)
+    return y;
+  for (int cand = y - 1; cand <= y + 1; cand++)
+    {
+      g_autoptr(GDate) date = NULL;
+      gint64 gap;
+
+      if (!g_date_valid_dmy (d ? d : 15, m, cand))
+        continue;
+      date = g_date_new_dmy (d ? d : 15, m, cand);
+      gap = ABS ((gint64) g_date_days_between (pub, date));
+      if (gap < best_gap)
+        best_gap = gap, best = cand;
+    }
+  return best;
+}
+
+/* Absolute forms; returns NULL when the text holds none. */
+static char *
+parse_absolute (const char *ascii, GPtrArray *toks, const char *published)
+{
+  int y = 0, m = 0, d = 0;
+
+  if (sscanf (ascii, "%4d-%2d-%2d", &y, &m, &d) == 3 && y > 1000)
+    return g_date_valid_dmy (d, m, y) ? format_dmy (d, m, y) : NULL;
+
+  /* dd/mm/yyyy is the French and British order; news in both uses it. */
+  for (const char *p = ascii; *p; p++)
+    if (g_ascii_isdigit (*p) && (p == ascii || !g_ascii_isdigit (p[-1])) &&
+        sscanf (p, "%2d/%2d/%4d", &d, &m, &y) == 3)
+      {
+        if (y < 100)
+          y += 2000;
+        return g_date_valid_dmy (d, m, y) ? format_dmy (d, m, y) : NULL;
+      }
+
+  y = m = d = 0;
+  for (guint i = 0; i < toks->len; i++)
+    {
+      const char *w = toks->pdata[i];
+
+      if (g_ascii_isdigit (w[0]))
+        {
+          int n = atoi (w);
+
+          if (n > 1000 && n < 3000)
+            y = n;
+          else if (n >= 1 && n <= 31 && !d)
+            d = n;
+        }
+      else if (!m && month_of (w))
+        m = month_of (w);
+      else if (strcmp (w, "er") == 0 || strcmp (w, "premier") == 0)
+        d = d ? d : 1;
+    }
+  if (!m && !y)
+    return NULL;
+  if (!m)
+    return format_dmy (0, 0, y);
+  if (!y)
+    y = nearest_year (d, m, published);
+  if (d && y && !g_date_valid_dmy (d, m, y))
+    return NULL;
+  return format_dmy (d, m, y);
+}
+
+gboolean
+px_normalize_date (const char  *text,
+                   const char  *published,
+                   char       **out_iso)
+{
+  g_autofree char *ascii = NULL;
+  g_autoptr(GPtrArray) toks = NULL;
+  g_autoptr(GDate) pub = NULL;
+  char *iso;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (out_iso != NULL, FALSE);
+
+  ascii = ascii_fold (text);
+  toks = tokenize (ascii);
+  iso = parse_absolute (ascii, toks, published);
+  if (iso == NULL && (pub = parse_published (published)) != NULL)
+    iso = resolve_relative (toks, pub);
+  *out_iso = iso;
+  return iso != NULL;
+}

@@ -1,0 +1,462 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* px-store-entities.c: entities (corpus-wide, found by match key), merges. */
+#include <string.h>
+
+#include "px-store-private.h"
+#include "px-text.h"
+
+/* ---- Entities --------------------------------------------------------- */
+
+const char *const px_store_entity_columns =
+  "e.id, e.name, e.label_id, l.name, e.match_key,"
+  " (SELECT count(*) FROM annotation n WHERE n.entity_id = e.id),"
+  " (SELECT count(DISTINCT n.article_id) FROM annotation n WHERE n.entity_id = e.id)";
+
+#define ENTITY_FROM " FROM entity e LEFT JOIN label l ON l.id = e.label_id"
+
+PxEntity *
+px_store_entity_from_row (sqlite3_stmt *stmt)
+{
+  return g_object_new (PX_TYPE_ENTITY,
+                       "id", (gint64) sqlite3_column_int64 (stmt, 0),
+                       "name", px_store_column_str (stmt, 1),
+                       "label-id", (gint64) sqlite3_column_int64 (stmt, 2),
+                       "label-name", px_store_column_str (stmt, 3),
+                       "match-key", px_store_column_str (stmt, 4),
+                       "n-mentions", (guint) sqlite3_column_int (stmt, 5),
+                       "n-articles", (guint) sqlite3_column_int (stmt, 6),
+                       NULL);
+}
+
+gint64
+px_store_add_entity (PxStore     *self,
+                     const char  *name,
+                     gint64       label_id,
+                     GError     **error)
+{
+  gint64 new_id;
+  g_autofree char *key = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PX_IS_STORE (self), 0);
+  if (name == NULL || *name == '\0')
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_INVALID, "%s: an entity needs a name",
+                   px_store_get_path (self));
+      return 0;
+    }
+  if (!px_store_write_begin (self, error))
+    return 0;
+  key = px_text_match_key (name);
+  stmt = px_store_prepare (self, "INSERT INTO entity (name, label_id, match_key) VALUES (?, ?, ?)", error);
+  if (stmt == NULL)
+    {
+      px_store_write_abort (self);
+      return 0;
+    }
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  if (label_id != 0)
+    sqlite3_bind_int64 (stmt, 2, label_id);
+  sqlite3_bind_text (stmt, 3, key != NULL ? key : "", -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      px_store_set_error (self, rc, error);
+      px_store_write_abort (self);
+      return 0;
+    }
+  px_store_queue (self, PX_STORE_PENDING_ENTITIES);
+  /* Read before the commit: a handler of the signals it emits may write. */
+  new_id = sqlite3_last_insert_rowid (px_store_get_db (self));
+  if (!px_store_write_end (self, error))
+    return 0;
+  return new_id;
+}
+
+PxEntity *
+px_store_get_entity (PxStore  *self,
+                     gint64    id,
+                     GError  **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s" ENTITY_FROM " WHERE e.id = ?", px_store_entity_columns);
+  sqlite3_stmt *stmt;
+  PxEntity *entity;
+
+  g_return_val_if_fail (PX_IS_STORE (self), NULL);
+  stmt = px_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_NOT_FOUND, "%s: no entity %" G_GINT64_FORMAT,
+                   px_store_get_path (self), id);
+      return NULL;
+    }
+  entity = px_store_entity_from_row (stmt);
+  sqlite3_reset (stmt);
+  return entity;
+}
+
+GPtrArray *
+px_store_find_entities_by_key (PxStore    *self,
+                               const char *key)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *sql = g_strdup_printf ("SELECT %s" ENTITY_FROM " WHERE e.match_key = ? ORDER BY e.id",
+                                          px_store_entity_columns);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (PX_IS_STORE (self), items);
+  stmt = px_store_prepare (self, sql, NULL);
+  if (stmt == NULL || key == NULL)
+    return items;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (items, px_store_entity_from_row (stmt));
+  sqlite3_reset (stmt);
+  return items;
+}
+
+gboolean
+px_store_step_ids (PxStore     *self,
+                   const char  *sql,
+                   gint64       a,
+                   gint64       b,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = px_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, a);
+  if (sqlite3_bind_parameter_count (stmt) > 1)
+    sqlite3_bind_int64 (stmt, 2, b);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      px_store_set_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+px_store_merge_entities (PxStore  *self,
+                         gint64    keep_id,
+                         gint64    drop_id,
+                         GError  **error)
+{
+  g_autoptr(PxEntity) keep = NULL;
+  g_autoptr(PxEntity) drop = NULL;
+
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+  if (keep_id == drop_id)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_INVALID, "%s: cannot merge an entity with itself",
+                   px_store_get_path (self));
+      return FALSE;
+    }
+  keep = px_store_get_entity (self, keep_id, error);
+  drop = keep != NULL ? px_store_get_entity (self, drop_id, error) : NULL;
+  if (drop == NULL || !px_store_write_begin (self, error))
+    return FALSE;
+  if (!px_store_step_ids (self, "UPDATE annotation SET entity_id = ?1 WHERE entity_id = ?2", keep_id, drop_id, error) ||
+      !px_store_step_ids (self, "DELETE FROM entity WHERE id = ?", drop_id, 0, error))
+    {
+      px_store_write_abort (self);
+      return FALSE;
+    }
+  px_store_queue (self, PX_STORE_PENDING_ENTITIES);
+  px_store_queue_annotations (self, 0);
+  return px_store_write_end (self, error);
+}
+
+gboolean
+px_store_rename_entity (PxStore     *self,
+                        gint64       id,
+                        const char  *name,
+                        GError     **error)
+{
+  g_autofree char *key = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+  if (name == NULL || *name == '\0')
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_INVALID, "%s: an entity needs a name",
+                   px_store_get_path (self));
+      return FALSE;
+    }
+  if (!px_store_write_begin (self, error))
+    return FALSE;
+  key = px_text_match_key (name);
+  stmt = px_store_prepare (self, "UPDATE entity SET name = ?2, match_key = ?3 WHERE id = ?1", error);
+  if (stmt == NULL)
+    {
+      px_store_write_abort (self);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, key != NULL ? key : "", -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE || sqlite3_changes (px_store_get_db (self)) == 0)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_NOT_FOUND, "%s: no entity %" G_GINT64_FORMAT,
+                   px_store_get_path (self), id);
+      px_store_write_abort (self);
+      return FALSE;
+    }
+  px_store_queue (self, PX_STORE_PENDING_ENTITIES);
+  px_store_queue_annotations (self, 0);
+  return px_store_write_end (self, error);
+}
+
+gboolean
+px_store_delete_entity (PxStore  *self,
+                        gint64    id,
+                        GError  **error)
+{
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+  if (!px_store_write_begin (self, error))
+    return FALSE;
+  if (!px_store_step_ids (self, "DELETE FROM entity WHERE id = ?", id, 0, error))
+    {
+      px_store_write_abort (self);
+      return FALSE;
+    }
+  px_store_queue (self, PX_STORE_PENDING_ENTITIES);
+  px_store_queue_annotations (self, 0);
+  return px_store_write_end (self, error);
+}
+
+GPtrArray *
+px_store_load_entities (PxStore *self)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *sql = g_strdup_printf ("SELECT %s" ENTITY_FROM " ORDER BY e.name COLLATE NOCASE, e.id",
+                                          px_store_entity_columns);
+  sqlite3_stmt *stmt = px_store_prepare (self, sql, NULL);
+
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (items, px_store_entity_from_row (stmt));
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return items;
+}
+
+/* ---- Linking mentions ------------------------------------------------- */
+
+/* The first entity of @label_id with exactly @key, or 0. */
+static gint64
+find_exact (PxStore    *self,
+            const char *key,
+            gint64      label_id)
+{
+  sqlite3_stmt *stmt = px_store_prepare (self,
+    "SELECT id FROM entity WHERE match_key = ?1 AND label_id IS ?2 ORDER BY id LIMIT 1", NULL);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, label_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+gint64
+px_store_link_mention (PxStore  *self,
+                       gint64    annotation_id,
+                       GError  **error)
+{
+  g_autoptr(PxAnnotation) mention = NULL;
+  g_autofree char *key = NULL;
+  gint64 label_id;
+  gint64 entity_id;
+
+  g_return_val_if_fail (PX_IS_STORE (self), 0);
+  mention = px_store_get_annotation (self, annotation_id, error);
+  if (mention == NULL)
+    return 0;
+  if (px_annotation_get_kind (mention) != PX_LABEL_ENTITY)
+    return 0;
+  key = px_text_match_key (px_annotation_get_text (mention));
+  if (key == NULL || *key == '\0')
+    return 0;   /* punctuation only: nothing to link by */
+  label_id = px_annotation_get_label_id (mention);
+  if (!px_store_write_begin (self, error))
+    return 0;
+  entity_id = find_exact (self, key, label_id);
+  if (entity_id == 0)
+    entity_id = px_store_add_entity (self, px_annotation_get_text (mention), label_id, error);
+  if (entity_id == 0
+      || !px_store_set_annotation_entity (self, annotation_id, entity_id, error))
+    {
+      px_store_write_abort (self);
+      return 0;
+    }
+  return px_store_write_end (self, error) ? entity_id : 0;
+}
+
+typedef struct
+{
+  gint64    id;
+  guint     distance;
+  PxEntity *entity;
+} Candidate;
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *ca = a;
+  const Candidate *cb = b;
+
+  if (ca->distance != cb->distance)
+    return ca->distance < cb->distance ? -1 : 1;
+  /* Among equally close ones, the better attested first. */
+  if (px_entity_get_n_mentions (ca->entity) != px_entity_get_n_mentions (cb->entity))
+    return px_entity_get_n_mentions (ca->entity) > px_entity_get_n_mentions (cb->entity) ? -1 : 1;
+  return px_entity_get_id (ca->entity) < px_entity_get_id (cb->entity) ? -1 : 1;
+}
+
+/* Keys are scanned in SQL with a length window first (the edit distance is
+ * at least the length difference), so only a few rows reach the
+ * Levenshtein loop. The mention counts are then read for those few. */
+GPtrArray *
+px_store_entity_candidates (PxStore    *self,
+                            const char *key,
+                            gint64      label_id,
+                            guint       max_distance,
+                            gint64      exclude_id)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  sqlite3_stmt *stmt;
+  glong key_len;
+
+  g_return_val_if_fail (PX_IS_STORE (self), items);
+  if (key == NULL || *key == '\0')
+    return items;
+  key_len = g_utf8_strlen (key, -1);
+  stmt = px_store_prepare (self,
+    "SELECT id, match_key FROM entity"
+    " WHERE abs(length(match_key) - ?1) <= ?2 AND (?3 = 0 OR label_id = ?3) AND id != ?4", NULL);
+  if (stmt == NULL)
+    return items;
+  sqlite3_bind_int64 (stmt, 1, key_len);
+  sqlite3_bind_int64 (stmt, 2, max_distance);
+  sqlite3_bind_int64 (stmt, 3, label_id);
+  sqlite3_bind_int64 (stmt, 4, exclude_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *other = (const char *) sqlite3_column_text (stmt, 1);
+      guint d = px_text_edit_distance (key, other != NULL ? other : "", max_distance);
+
+      if (d <= max_distance)
+        {
+          Candidate c = { sqlite3_column_int64 (stmt, 0), d, NULL };
+          g_array_append_val (found, c);
+        }
+    }
+  sqlite3_reset (stmt);
+  for (guint i = 0; i < found->len; i++)
+    {
+      Candidate *c = &g_array_index (found, Candidate, i);
+      c->entity = px_store_get_entity (self, c->id, NULL);
+    }
+  g_array_sort (found, compare_candidates);
+  for (guint i = 0; i < found->len; i++)
+    g_ptr_array_add (items, g_array_index (found, Candidate, i).entity);
+  return items;
+}
+
+/* ---- Splitting ---------------------------------------------------------- */
+
+gint64
+px_store_split_entity (PxStore      *self,
+                       gint64        entity_id,
+                       const gint64 *annotation_ids,
+                       guint         n_annotation_ids,
+                       const char   *name,
+                       GError      **error)
+{
+  g_autoptr(PxEntity) old = NULL;
+  sqlite3_stmt *stmt;
+  gint64 new_id;
+
+  g_return_val_if_fail (PX_IS_STORE (self), 0);
+  if (n_annotation_ids == 0)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_INVALID, "%s: pick the mentions to split off",
+                   px_store_get_path (self));
+      return 0;
+    }
+  old = px_store_get_entity (self, entity_id, error);
+  if (old == NULL || !px_store_write_begin (self, error))
+    return 0;
+  new_id = px_store_add_entity (self, name, px_entity_get_label_id (old), error);
+  if (new_id == 0)
+    goto fail;
+  stmt = px_store_prepare (self, "UPDATE annotation SET entity_id = ?1 WHERE id = ?2 AND entity_id = ?3", error);
+  if (stmt == NULL)
+    goto fail;
+  for (guint i = 0; i < n_annotation_ids; i++)
+    {
+      int rc;
+
+      sqlite3_bind_int64 (stmt, 1, new_id);
+      sqlite3_bind_int64 (stmt, 2, annotation_ids[i]);
+      sqlite3_bind_int64 (stmt, 3, entity_id);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          px_store_set_error (self, rc, error);
+          goto fail;
+        }
+      if (sqlite3_changes (px_store_get_db (self)) == 0)
+        {
+          g_set_error (error, PX_ERROR, PX_ERROR_INVALID,
+                       "%s: annotation %" G_GINT64_FORMAT " is not a mention of entity %" G_GINT64_FORMAT,
+                       px_store_get_path (self), annotation_ids[i], entity_id);
+          goto fail;
+        }
+    }
+  px_store_queue (self, PX_STORE_PENDING_ENTITIES);
+  px_store_queue_annotations (self, 0);
+  return px_store_write_end (self, error) ? new_id : 0;
+
+fail:
+  px_store_write_abort (self);
+  return 0;
+}
+
+GListModel *
+px_store_list_entity_mentions (PxStore *self,
+                               gint64   entity_id)
+{
+  GListStore *store = g_list_store_new (PX_TYPE_ANNOTATION);
+  g_autofree char *sql = g_strdup_printf ("SELECT %s" PX_STORE_ANNOTATION_FROM
+                                          " WHERE n.entity_id = ? ORDER BY n.article_id, n.start, n.id",
+                                          px_store_annotation_columns);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (PX_IS_STORE (self), G_LIST_MODEL (store));
+  stmt = px_store_prepare (self, sql, NULL);
+  if (stmt == NULL)
+    return G_LIST_MODEL (store);
+  sqlite3_bind_int64 (stmt, 1, entity_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(PxAnnotation) a = px_store_annotation_from_row (stmt);
+      g_list_store_append (store, a);
+    }
+  sqlite3_reset (stmt);
+  return G_LIST_MODEL (store);
+}
