@@ -1,0 +1,310 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-bad-input-import.c: hostile inputs on the import side (issue 11,
+ * "Hostile input and faults"). Each test is one case of the bad-input
+ * catalogue in docs/formats.md: the input is refused (or imported) with one
+ * line naming the file (and the line, where the input has lines), and the
+ * corpus holds exactly what it should. */
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "px-brat.h"
+#include "px-csv-import.h"
+#include "px-error.h"
+#include "px-files.h"
+#include "px-import.h"
+#include "px-interchange-store.h"
+#include "px-jsonl.h"
+#include "px-store-interchange.h"
+#include "px-test-util.h"
+
+#define DOC_TXT "Kuleba met Lavrov.\n"
+#define DOC_ANN "T1\tPER 0 6\tKuleba\n"
+
+/* ---- Helpers ---------------------------------------------------------- */
+
+static char *
+write_in (const char *dir, const char *name, const void *data, gssize len)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, len, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+static PxStore *
+new_store (char **out_db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = px_test_db_path ();
+  PxStore *store = px_store_open (db, PX_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  if (out_db != NULL)
+    *out_db = g_steal_pointer (&db);
+  return store;
+}
+
+static gboolean
+have_cli (void)
+{
+  if (g_getenv ("PARALLAX_CLI") != NULL)
+    return TRUE;
+  g_test_skip ("PARALLAX_CLI is not set");
+  return FALSE;
+}
+
+/* Runs parallax-cli --db DB ARGS…; its exit status, stdout and stderr. */
+static int
+run_cli (const char *db, char **out, char **err, const char *first, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *timeout = g_find_program_in_path ("timeout");
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  va_list args;
+
+  /* A hang (the bug some of these tests are about) ends as a failure. */
+  if (timeout != NULL)
+    {
+      g_ptr_array_add (argv, timeout);
+      g_ptr_array_add (argv, (char *) "-s");
+      g_ptr_array_add (argv, (char *) "KILL");
+      g_ptr_array_add (argv, (char *) "60");
+    }
+  g_ptr_array_add (argv, (char *) g_getenv ("PARALLAX_CLI"));
+  g_ptr_array_add (argv, (char *) "--db");
+  g_ptr_array_add (argv, (char *) db);
+  va_start (args, first);
+  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL,
+                out == NULL ? G_SPAWN_STDOUT_TO_DEV_NULL : G_SPAWN_DEFAULT, NULL, NULL,
+                out, err, &status, &error);
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static guint
+count_lines (const char *s)
+{
+  guint n = 0;
+
+  for (; s != NULL && *s != '\0'; s++)
+    n += *s == '\n';
+  return n;
+}
+
+/* @report holds exactly one message, and it contains @needle. */
+static void
+assert_one_message (PxIxReport *report, const char *needle)
+{
+  g_assert_nonnull (report);
+  g_assert_cmpuint (report->messages->len, ==, 1);
+  g_assert_null (strchr (report->messages->pdata[0], '\n'));
+  if (strstr (report->messages->pdata[0], needle) == NULL)
+    g_error ("'%s' does not say '%s'", (char *) report->messages->pdata[0], needle);
+}
+
+static void
+make_brat_doc (const char *dir)
+{
+  g_autofree char *txt = write_in (dir, "doc.txt", DOC_TXT, -1);
+  g_autofree char *ann = write_in (dir, "doc.ann", DOC_ANN, -1);
+}
+
+static void
+symlink_or_fail (const char *target, const char *dir, const char *name)
+{
+  g_autofree char *link = g_build_filename (dir, name, NULL);
+
+  g_assert_cmpint (symlink (target, link), ==, 0);
+}
+
+/* A folder holding @depth nested folders, and DOC at the bottom. */
+static char *
+make_deep (guint depth, gboolean brat)
+{
+  g_autofree char *root = px_test_tmpdir ();
+  g_autoptr(GString) path = g_string_new (root);
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append (path, "/d");
+  g_assert_cmpint (g_mkdir_with_parents (path->str, 0755), ==, 0);
+  if (brat)
+    make_brat_doc (path->str);
+  else
+    g_free (write_in (path->str, "deep.txt", "Kuleba met Lavrov deep down.\n", -1));
+  return g_steal_pointer (&root);
+}
+
+/* ---- 1: folder walks -------------------------------------------------- */
+
+/* ln -s . a; ln -s . b: the walk never ends without a loop check. Run in a
+ * subprocess so that a regression fails on the timeout instead of hanging. */
+static void
+test_walk_symlink_loop (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = px_test_tmpdir ();
+      g_autoptr(PxStore) store = new_store (NULL);
+      const char *paths[] = { dir, NULL };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PxIxReport) report = NULL;
+
+      make_brat_doc (dir);
+      symlink_or_fail (".", dir, "a");
+      symlink_or_fail (".", dir, "b");
+      report = px_brat_import_paths (store, paths, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (report->n_imported, ==, 1);
+      g_assert_cmpuint (report->n_failed, ==, 0);
+      g_assert_cmpuint (report->n_duplicates, ==, 0);
+      g_assert_cmpuint (px_store_count_articles (store), ==, 1);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 20 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+/* The same through the CLI: it returns, imports the document once. */
+static void
+test_walk_symlink_loop_cli (void)
+{
+  g_autofree char *dir = px_test_tmpdir ();
+  g_autofree char *db = px_test_db_path ();
+  g_autofree char *out = NULL, *err = NULL;
+
+  if (!have_cli ())
+    return;
+  make_brat_doc (dir);
+  symlink_or_fail (".", dir, "a");
+  symlink_or_fail (".", dir, "b");
+  g_assert_cmpint (run_cli (db, &out, &err, "import", "--format", "brat", dir, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "1 article imported, 0 already there, 0 failed"));
+}
+
+/* A link to a folder elsewhere is still followed (once). */
+static void
+test_walk_symlink_followed (void)
+{
+  g_autofree char *dir = px_test_tmpdir ();
+  g_autofree char *other = px_test_tmpdir ();
+  g_autoptr(PxStore) store = new_store (NULL);
+  const char *paths[] = { dir, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxIxReport) report = NULL;
+
+  make_brat_doc (other);
+  symlink_or_fail (other, dir, "linked");
+  symlink_or_fail (other, dir, "linked-again");
+  report = px_brat_import_paths (store, paths, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_imported, ==, 1);
+  g_assert_cmpuint (report->n_failed, ==, 0);
+  g_assert_cmpuint (report->n_duplicates, ==, 0);
+}
+
+/* Folders nested deeper than the bound are said, not walked forever. */
+static void
+test_walk_too_deep_brat (void)
+{
+  g_autofree char *root = make_deep (PX_WALK_MAX_DEPTH + 2, TRUE);
+  g_autofree char *shallow = make_deep (3, TRUE);
+  g_autoptr(PxStore) store = new_store (NULL);
+  const char *paths[] = { root, NULL };
+  const char *ok_paths[] = { shallow, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxIxReport) report = px_brat_import_paths (store, paths, NULL, &error);
+  g_autoptr(PxIxReport) ok = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_imported, ==, 0);
+  g_assert_cmpuint (report->n_failed, ==, 1);
+  assert_one_message (report, "folders nested more than 64 deep; this one was not read");
+  g_assert_true (g_str_has_prefix (report->messages->pdata[0], root));
+  ok = px_brat_import_paths (store, ok_paths, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ok->n_imported, ==, 1);
+}
+
+static void
+test_walk_too_deep_plain (void)
+{
+  g_autofree char *root = make_deep (PX_WALK_MAX_DEPTH + 2, FALSE);
+  g_autoptr(PxStore) store = new_store (NULL);
+  const char *paths[] = { root, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxImportReport) report = px_import_paths (store, paths, NULL, NULL, NULL, NULL, &error);
+  PxImportResult *r;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_imported, ==, 0);
+  g_assert_cmpuint (report->n_failed, ==, 1);
+  r = report->results->pdata[0];
+  g_assert_cmpint (r->outcome, ==, PX_IMPORT_FAILED);
+  g_assert_nonnull (strstr (r->message, "folders nested more than 64 deep"));
+}
+
+/* Cancel stops the brat walk and import: nothing is imported after it. */
+static void
+test_walk_cancel (void)
+{
+  g_autofree char *dir = px_test_tmpdir ();
+  g_autoptr(PxStore) store = new_store (NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  PxBratImportOptions options = { .cancellable = cancellable };
+  const char *paths[] = { dir, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxIxReport) report = NULL;
+
+  make_brat_doc (dir);
+  symlink_or_fail (".", dir, "a");
+  g_cancellable_cancel (cancellable);
+  report = px_brat_import_paths (store, paths, &options, &error);
+  g_assert_null (report);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (px_store_count_articles (store), ==, 0);
+}
+
+/* The entry bound stops a walk and says where. */
+static void
+test_walk_entry_bound (void)
+{
+  g_autofree char *dir = px_test_tmpdir ();
+  g_autoptr(PxWalk) walk = px_walk_new (NULL);
+  g_autoptr(GError) error = NULL;
+  guint counted = 0;
+
+  px_walk_set_limits (walk, 8, 10);
+  g_assert_cmpint (px_walk_enter (walk, dir, 0, NULL), ==, PX_WALK_ENTER);
+  g_assert_cmpint (px_walk_enter (walk, dir, 0, NULL), ==, PX_WALK_SEEN);
+  while (px_walk_count (walk))
+    counted++;
+  g_assert_cmpuint (counted, ==, 8);
+  g_assert_true (px_walk_stopped (walk, dir, &error));
+  g_assert_error (error, PX_ERROR, PX_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "more than 10 files and folders"));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/bad-input-import/walk/symlink-loop", test_walk_symlink_loop);
+  g_test_add_func ("/bad-input-import/walk/symlink-loop-cli", test_walk_symlink_loop_cli);
+  g_test_add_func ("/bad-input-import/walk/symlink-followed", test_walk_symlink_followed);
+  g_test_add_func ("/bad-input-import/walk/too-deep-brat", test_walk_too_deep_brat);
+  g_test_add_func ("/bad-input-import/walk/too-deep-plain", test_walk_too_deep_plain);
+  g_test_add_func ("/bad-input-import/walk/cancel", test_walk_cancel);
+  g_test_add_func ("/bad-input-import/walk/entry-bound", test_walk_entry_bound);
+  return g_test_run ();
+}
