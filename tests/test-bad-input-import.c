@@ -295,6 +295,73 @@ test_walk_entry_bound (void)
   g_assert_nonnull (strstr (error->message, "more than 10 files and folders"));
 }
 
+/* ---- 2: deeply nested JSON -------------------------------------------- */
+
+/* {"text": "Deep.", "label": [], "meta": [[[…]]]} with @levels brackets. */
+static char *
+deep_line (guint levels)
+{
+  GString *s = g_string_new ("{\"text\": \"Deep down in the meta.\", \"label\": [], \"meta\": ");
+
+  for (guint i = 0; i < levels; i++)
+    g_string_append_c (s, '[');
+  for (guint i = 0; i < levels; i++)
+    g_string_append_c (s, ']');
+  g_string_append (s, "}");
+  return g_string_free (s, FALSE);
+}
+
+static void
+test_json_deep_cli (void)
+{
+  g_autofree char *dir = px_test_tmpdir ();
+  g_autofree char *db = NULL;
+  g_autofree char *line = deep_line (100000);
+  g_autofree char *data = g_strconcat ("{\"text\": \"Kuleba met Lavrov.\", \"label\": []}\n", line, "\n", NULL);
+  g_autofree char *path = write_in (dir, "deep.jsonl", data, -1);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(PxStore) store = NULL;
+
+  if (!have_cli ())
+    return;
+  db = px_test_db_path ();
+  g_assert_cmpint (run_cli (db, &out, &err, "import", "--format", "jsonl", path, NULL), ==, 1);
+  g_assert_cmpuint (count_lines (err), ==, 1);
+  g_assert_nonnull (strstr (err, "deep.jsonl:2: JSON nested more than 512 levels deep"));
+  g_assert_nonnull (strstr (out, "1 article imported, 0 already there, 1 failed"));
+  store = px_store_open (db, PX_STORE_OPEN_DEFAULT, NULL);
+  g_assert_cmpuint (px_store_count_articles (store), ==, 1);
+}
+
+static void
+test_json_depth_limit (void)
+{
+  g_autofree char *ok = deep_line (PX_JSONL_MAX_DEPTH - 1);  /* with the root: 512 */
+  g_autofree char *over = deep_line (PX_JSONL_MAX_DEPTH);
+  g_autofree char *strings = NULL;
+  g_autoptr(GString) s = g_string_new ("{\"text\": \"[[[[{{{{\\\"[[[[\", \"x\": \"");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxIxDocument) doc = px_jsonl_parse_line (ok, strlen (ok), "deep.jsonl", 3, &error);
+  g_autoptr(PxIxDocument) bad = NULL;
+  g_autoptr(PxIxDocument) in_strings = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  bad = px_jsonl_parse_line (over, strlen (over), "deep.jsonl", 4, &error);
+  g_assert_null (bad);
+  g_assert_error (error, PX_ERROR, PX_ERROR_PARSE);
+  g_assert_cmpstr (error->message, ==, "deep.jsonl:4: JSON nested more than 512 levels deep; refused unread");
+  g_clear_error (&error);
+  /* Brackets in strings are text, not nesting. */
+  for (guint i = 0; i < 2000; i++)
+    g_string_append (s, "[{");
+  g_string_append (s, "\"}");
+  strings = g_strdup (s->str);
+  in_strings = px_jsonl_parse_line (strings, strlen (strings), "deep.jsonl", 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (in_strings->text, ==, "[[[[{{{{\"[[[[");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -306,5 +373,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/bad-input-import/walk/too-deep-plain", test_walk_too_deep_plain);
   g_test_add_func ("/bad-input-import/walk/cancel", test_walk_cancel);
   g_test_add_func ("/bad-input-import/walk/entry-bound", test_walk_entry_bound);
+  g_test_add_func ("/bad-input-import/json/deep-cli", test_json_deep_cli);
+  g_test_add_func ("/bad-input-import/json/depth-limit", test_json_depth_limit);
   return g_test_run ();
 }

@@ -212,6 +212,38 @@ parse_object (PxIxDocument **out, const Where *w, JsonObject *root, GError **err
   return TRUE;
 }
 
+gboolean
+px_jsonl_depth_ok (const char *json, gsize len)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+
+  /* Brackets inside strings do not count; an escape skips the next byte
+   * (\" and \\ are the only ones that matter here). */
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = json[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > PX_JSONL_MAX_DEPTH)
+            return FALSE;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}
+
 PxIxDocument *
 px_jsonl_parse_line (const char *line, gsize len, const char *origin, guint lineno,
                      GError **error)
@@ -225,6 +257,13 @@ px_jsonl_parse_line (const char *line, gsize len, const char *origin, guint line
   if (memchr (line, '\0', len) != NULL)
     {
       fail (&w, error, PX_ERROR_BINARY, "NUL bytes: binary data, not JSON");
+      return NULL;
+    }
+  /* json-glib recurses once per level: 100,000 levels overflow the stack. */
+  if (!px_jsonl_depth_ok (line, len))
+    {
+      fail (&w, error, PX_ERROR_PARSE, "JSON nested more than %u levels deep; refused unread",
+            PX_JSONL_MAX_DEPTH);
       return NULL;
     }
   if (!json_parser_load_from_data (parser, line, len, &local))
@@ -252,7 +291,8 @@ add_meta (JsonBuilder *b, PxIxDocument *doc)
   JsonObject *meta;
   g_autoptr(GList) members = NULL;
 
-  if (doc->meta_json == NULL || (node = json_from_string (doc->meta_json, NULL)) == NULL ||
+  if (doc->meta_json == NULL || !px_jsonl_depth_ok (doc->meta_json, strlen (doc->meta_json)) ||
+      (node = json_from_string (doc->meta_json, NULL)) == NULL ||
       JSON_NODE_TYPE (node) != JSON_NODE_OBJECT)
     return;
   meta = json_node_get_object (node);
