@@ -26,6 +26,19 @@
 
 /* ---- Helpers ---------------------------------------------------------- */
 
+/* Runs the calling test again in a subprocess with a timeout, so that a
+ * regression that hangs (the bug some tests are about) fails instead.
+ * TRUE in the subprocess: go on with the test; FALSE in the parent. */
+static gboolean
+hang_guard (void)
+{
+  if (g_test_subprocess ())
+    return TRUE;
+  g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  return FALSE;
+}
+
 static char *
 write_in (const char *dir, const char *name, const void *data, gssize len)
 {
@@ -152,27 +165,26 @@ make_deep (guint depth, gboolean brat)
 static void
 test_walk_symlink_loop (void)
 {
-  if (g_test_subprocess ())
-    {
-      g_autofree char *dir = px_test_tmpdir ();
-      g_autoptr(PxStore) store = new_store (NULL);
-      const char *paths[] = { dir, NULL };
-      g_autoptr(GError) error = NULL;
-      g_autoptr(PxIxReport) report = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(PxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxIxReport) report = NULL;
+  const char *paths[2] = { NULL, NULL };
 
-      make_brat_doc (dir);
-      symlink_or_fail (".", dir, "a");
-      symlink_or_fail (".", dir, "b");
-      report = px_brat_import_paths (store, paths, NULL, &error);
-      g_assert_no_error (error);
-      g_assert_cmpuint (report->n_imported, ==, 1);
-      g_assert_cmpuint (report->n_failed, ==, 0);
-      g_assert_cmpuint (report->n_duplicates, ==, 0);
-      g_assert_cmpuint (px_store_count_articles (store), ==, 1);
-      return;
-    }
-  g_test_trap_subprocess (NULL, 20 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
-  g_test_trap_assert_passed ();
+  if (!hang_guard ())
+    return;
+  dir = px_test_tmpdir ();
+  store = new_store (NULL);
+  paths[0] = dir;
+  make_brat_doc (dir);
+  symlink_or_fail (".", dir, "a");
+  symlink_or_fail (".", dir, "b");
+  report = px_brat_import_paths (store, paths, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_imported, ==, 1);
+  g_assert_cmpuint (report->n_failed, ==, 0);
+  g_assert_cmpuint (report->n_duplicates, ==, 0);
+  g_assert_cmpuint (px_store_count_articles (store), ==, 1);
 }
 
 /* The same through the CLI: it returns, imports the document once. */
@@ -362,6 +374,125 @@ test_json_depth_limit (void)
   g_assert_cmpstr (in_strings->text, ==, "[[[[{{{{\"[[[[");
 }
 
+/* ---- 13: named pipes and devices -------------------------------------- */
+
+static char *
+make_fifo (const char *dir, const char *name)
+{
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  return path;
+}
+
+/* A pipe named *.txt in a folder: refused unread, the rest imports. */
+static void
+test_fifo_in_folder_plain (void)
+{
+  g_autofree char *dir = px_test_tmpdir ();
+  g_autofree char *db = px_test_db_path ();
+  g_autofree char *good = write_in (dir, "a-good.txt", "Kuleba met Lavrov in Antalya.\n", -1);
+  g_autofree char *fifo = make_fifo (dir, "b-pipe.txt");
+  g_autofree char *out = NULL, *err = NULL;
+
+  if (!have_cli ())
+    return;
+  g_assert_cmpint (run_cli (db, &out, &err, "import", dir, NULL), ==, 1);
+  g_assert_cmpuint (count_lines (err), ==, 1);
+  g_assert_nonnull (strstr (err, "b-pipe.txt: a named pipe, not a regular file; only regular files are read"));
+  g_assert_nonnull (strstr (out, "Imported 1 article, 0 duplicates skipped, 1 failed"));
+}
+
+static void
+test_fifo_in_folder_brat (void)
+{
+  g_autofree char *dir = NULL, *fifo = NULL, *ann = NULL;
+  g_autoptr(PxStore) store = NULL;
+  const char *paths[2] = { NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxIxReport) report = NULL;
+
+  if (!hang_guard ())
+    return;
+  dir = px_test_tmpdir ();
+  fifo = make_fifo (dir, "pipe.txt");
+  ann = write_in (dir, "pipe.ann", DOC_ANN, -1);
+  store = new_store (NULL);
+  paths[0] = dir;
+  make_brat_doc (dir);
+  report = px_brat_import_paths (store, paths, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_imported, ==, 1);
+  g_assert_cmpuint (report->n_failed, ==, 1);
+  assert_one_message (report, "pipe.txt: a named pipe, not a regular file");
+}
+
+/* /dev/zero has no size to check first: it is refused as a device in every
+ * format, never read until memory runs out (brat does not even try: it is
+ * not a DOC.txt). */
+static void
+test_dev_zero (void)
+{
+  static const char * const formats[] = { "txt", "jsonl", "brat", "csv" };
+  g_autofree char *db = px_test_db_path ();
+
+  if (!have_cli () || !g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *out = NULL, *err = NULL;
+
+      g_assert_cmpint (run_cli (db, &out, &err, "import", "--format", formats[i], "--max-bytes", "1000",
+                                "/dev/zero", NULL), ==, 1);
+      if (strstr (err, g_str_equal (formats[i], "brat") ? "/dev/zero: not a brat document"
+                                                         : "/dev/zero: a device, not a regular file") == NULL)
+        g_error ("%s: %s", formats[i], err);
+    }
+}
+
+/* A pipe named on the command line: refused, without waiting for a writer. */
+static void
+test_fifo_named_on_command_line (void)
+{
+  g_autofree char *dir = NULL, *fifo = NULL;
+  g_autoptr(PxStore) store = NULL;
+  const char *paths[2] = { NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxIxReport) report = NULL;
+
+  if (!hang_guard ())
+    return;
+  dir = px_test_tmpdir ();
+  fifo = make_fifo (dir, "corpus.jsonl");
+  store = new_store (NULL);
+  paths[0] = fifo;
+  report = px_jsonl_import_paths (store, paths, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_failed, ==, 1);
+  assert_one_message (report, "corpus.jsonl: a named pipe, not a regular file; only regular files are read");
+}
+
+static void
+test_read_bounded (void)
+{
+  g_autofree char *dir = px_test_tmpdir ();
+  g_autofree char *path = write_in (dir, "ten.txt", "0123456789", 10);
+  g_autoptr(GError) error = NULL;
+  gsize len = 0;
+  g_autofree char *data = px_files_read (path, 10, &len, &error);
+  g_autofree char *over = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (len, ==, 10);
+  g_assert_cmpstr (data, ==, "0123456789");
+  over = px_files_read (path, 9, &len, &error);
+  g_assert_null (over);
+  g_assert_error (error, PX_ERROR, PX_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+  g_assert_null (px_files_read (dir, 9, &len, &error));
+  g_assert_error (error, PX_ERROR, PX_ERROR_INVALID);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -375,5 +506,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/bad-input-import/walk/entry-bound", test_walk_entry_bound);
   g_test_add_func ("/bad-input-import/json/deep-cli", test_json_deep_cli);
   g_test_add_func ("/bad-input-import/json/depth-limit", test_json_depth_limit);
+  g_test_add_func ("/bad-input-import/file/fifo-in-folder-plain", test_fifo_in_folder_plain);
+  g_test_add_func ("/bad-input-import/file/fifo-in-folder-brat", test_fifo_in_folder_brat);
+  g_test_add_func ("/bad-input-import/file/fifo-named", test_fifo_named_on_command_line);
+  g_test_add_func ("/bad-input-import/file/dev-zero", test_dev_zero);
+  g_test_add_func ("/bad-input-import/file/read-bounded", test_read_bounded);
   return g_test_run ();
 }
