@@ -493,6 +493,114 @@ test_read_bounded (void)
   g_assert_error (error, PX_ERROR, PX_ERROR_INVALID);
 }
 
+/* ---- 5, 15, 21: JSONL lines json-glib would let through --------------- */
+
+/* A JSONL file: a good line, @bad as line 2, a good line. Imports it
+ * through the CLI: line 2 is refused with one message holding @needle, the
+ * other two import. */
+static void
+check_jsonl_line_refused (const char *bad, const char *needle)
+{
+  g_autofree char *dir = px_test_tmpdir ();
+  g_autofree char *db = px_test_db_path ();
+  g_autofree char *data = g_strconcat ("{\"text\": \"Kuleba met Lavrov.\", \"label\": [[0, 6, \"PER\"]]}\n",
+                                       bad, "\n",
+                                       "{\"text\": \"Lavrov left Antalya.\", \"label\": []}\n", NULL);
+  g_autofree char *path = write_in (dir, "in.jsonl", data, -1);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *where = g_strconcat (path, ":2: ", needle, NULL);
+  g_autoptr(PxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!have_cli ())
+    return;
+  g_assert_cmpint (run_cli (db, &out, &err, "import", "--format", "jsonl", path, NULL), ==, 1);
+  g_assert_cmpuint (count_lines (err), ==, 1);
+  if (strstr (err, where) == NULL)
+    g_error ("'%s' does not say '%s'", err, where);
+  g_assert_nonnull (strstr (out, "2 articles imported, 0 already there, 1 failed"));
+  store = px_store_open (db, PX_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (px_store_count_articles (store), ==, 2);
+}
+
+/* Item 5: "Kuleba\u0000 met Lavrov." was stored as "Kuleba". */
+static void
+test_jsonl_nul_escape (void)
+{
+  check_jsonl_line_refused ("{\"text\": \"Kuleba\\u0000 met Lavrov.\", \"label\": []}",
+                            "a \\u0000 escape (a NUL character) in a string: binary data, not text");
+}
+
+/* An escaped backslash before u0000 is text, not an escape. */
+static void
+test_jsonl_escaped_backslash (void)
+{
+  const char *line = "{\"text\": \"C:\\\\u0000 is a path\", \"label\": []}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxIxDocument) doc = px_jsonl_parse_line (line, strlen (line), "in.jsonl", 1, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (doc->text, ==, "C:\\u0000 is a path");
+}
+
+/* Item 15: the second object was dropped silently. */
+static void
+test_jsonl_two_objects (void)
+{
+  check_jsonl_line_refused ("{\"text\": \"One.\", \"label\": []} {\"text\": \"Two.\", \"label\": []}",
+                            "2 JSON values on one line; each article is one object on a line of its own");
+}
+
+/* Item 15: one of two "text" members was dropped silently. */
+static void
+test_jsonl_duplicate_key (void)
+{
+  check_jsonl_line_refused ("{\"text\": \"One.\", \"label\": [], \"text\": \"Two.\"}",
+                            "the key \"text\" appears twice in one object");
+}
+
+/* The same name written two ways is the same key; the same name in two
+ * objects is not a duplicate. */
+static void
+test_jsonl_duplicate_key_escaped (void)
+{
+  const char *twice = "{\"text\": \"One.\", \"meta\": {\"a\": 1, \"\\u0061\": 2}}";
+  const char *apart = "{\"text\": \"One.\", \"meta\": [{\"a\": 1}, {\"a\": 2}], \"label\": []}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxIxDocument) bad = px_jsonl_parse_line (twice, strlen (twice), "in.jsonl", 7, &error);
+  g_autoptr(PxIxDocument) ok = NULL;
+
+  g_assert_null (bad);
+  g_assert_error (error, PX_ERROR, PX_ERROR_PARSE);
+  g_assert_cmpstr (error->message, ==, "in.jsonl:7: the key \"a\" appears twice in one object");
+  g_clear_error (&error);
+  ok = px_jsonl_parse_line (apart, strlen (apart), "in.jsonl", 8, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (ok);
+}
+
+/* Item 21: "invalid UTF-8 at byte 7" for an ASCII file said nothing useful. */
+static void
+test_jsonl_lone_surrogate (void)
+{
+  check_jsonl_line_refused ("{\"text\": \"Kuleba \\ud800 met Lavrov.\", \"label\": []}",
+                            "\\ud800 is a lone surrogate escape (half of a UTF-16 pair), not a character "
+                            "UTF-8 can hold");
+}
+
+/* A surrogate pair is one character, and stays one. */
+static void
+test_jsonl_surrogate_pair (void)
+{
+  const char *line = "{\"text\": \"Flag \\ud83c\\uddfa\\ud83c\\udde6.\", \"label\": [[5, 7, \"FLAG\"]]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxIxDocument) doc = px_jsonl_parse_line (line, strlen (line), "in.jsonl", 1, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (doc->text, ==, "Flag \xf0\x9f\x87\xba\xf0\x9f\x87\xa6.");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -511,5 +619,12 @@ main (int argc, char *argv[])
   g_test_add_func ("/bad-input-import/file/fifo-named", test_fifo_named_on_command_line);
   g_test_add_func ("/bad-input-import/file/dev-zero", test_dev_zero);
   g_test_add_func ("/bad-input-import/file/read-bounded", test_read_bounded);
+  g_test_add_func ("/bad-input-import/jsonl/nul-escape", test_jsonl_nul_escape);
+  g_test_add_func ("/bad-input-import/jsonl/escaped-backslash", test_jsonl_escaped_backslash);
+  g_test_add_func ("/bad-input-import/jsonl/two-objects", test_jsonl_two_objects);
+  g_test_add_func ("/bad-input-import/jsonl/duplicate-key", test_jsonl_duplicate_key);
+  g_test_add_func ("/bad-input-import/jsonl/duplicate-key-escaped", test_jsonl_duplicate_key_escaped);
+  g_test_add_func ("/bad-input-import/jsonl/lone-surrogate", test_jsonl_lone_surrogate);
+  g_test_add_func ("/bad-input-import/jsonl/surrogate-pair", test_jsonl_surrogate_pair);
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "px-error.h"
+#include "px-json-scan.h"
 
 typedef struct
 {
@@ -244,6 +245,30 @@ px_jsonl_depth_ok (const char *json, gsize len)
   return TRUE;
 }
 
+/* What json-glib would let through silently: refused with its line. */
+static gboolean
+check_scan (const Where *w, const PxJsonScan *scan, GError **error)
+{
+  if (scan->n_values > 1)
+    return fail (w, error, PX_ERROR_PARSE,
+                 "%u JSON values on one line; each article is one object on a line of its own",
+                 scan->n_values);
+  if (scan->duplicate_key != NULL)
+    {
+      g_autofree char *key = g_strescape (scan->duplicate_key, NULL);
+
+      return fail (w, error, PX_ERROR_PARSE, "the key \"%s\" appears twice in one object", key);
+    }
+  if (scan->nul_escape)
+    return fail (w, error, PX_ERROR_BINARY,
+                 "a \\u0000 escape (a NUL character) in a string: binary data, not text");
+  if (scan->lone_surrogate != NULL)
+    return fail (w, error, PX_ERROR_ENCODING,
+                 "%s is a lone surrogate escape (half of a UTF-16 pair), not a character UTF-8 can hold",
+                 scan->lone_surrogate);
+  return TRUE;
+}
+
 PxIxDocument *
 px_jsonl_parse_line (const char *line, gsize len, const char *origin, guint lineno,
                      GError **error)
@@ -253,6 +278,7 @@ px_jsonl_parse_line (const char *line, gsize len, const char *origin, guint line
   g_autoptr(GError) local = NULL;
   PxIxDocument *doc = NULL;
   JsonNode *root;
+  g_auto(PxJsonScan) scan = { 0 };
 
   if (memchr (line, '\0', len) != NULL)
     {
@@ -260,7 +286,8 @@ px_jsonl_parse_line (const char *line, gsize len, const char *origin, guint line
       return NULL;
     }
   /* json-glib recurses once per level: 100,000 levels overflow the stack. */
-  if (!px_jsonl_depth_ok (line, len))
+  px_json_scan (line, len, PX_JSONL_MAX_DEPTH, &scan);
+  if (scan.too_deep)
     {
       fail (&w, error, PX_ERROR_PARSE, "JSON nested more than %u levels deep; refused unread",
             PX_JSONL_MAX_DEPTH);
@@ -271,6 +298,8 @@ px_jsonl_parse_line (const char *line, gsize len, const char *origin, guint line
       fail (&w, error, PX_ERROR_PARSE, "not valid JSON: %s", local->message);
       return NULL;
     }
+  if (!check_scan (&w, &scan, error))
+    return NULL;
   root = json_parser_get_root (parser);
   if (root == NULL || JSON_NODE_TYPE (root) != JSON_NODE_OBJECT)
     {
