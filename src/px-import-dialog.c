@@ -132,12 +132,18 @@ merge_report (PxImportReport *into, const char *format, PxIxReport *ix)
 }
 
 static PxIxReport *
-import_format (PxStore *store, const char *format, GPtrArray *paths, GError **error)
+import_format (PxStore *store, const char *format, GPtrArray *paths, GCancellable *cancellable,
+               GError **error)
 {
   const char * const *list = (const char * const *) paths->pdata;
 
   if (g_str_equal (format, "brat"))
-    return px_brat_import_paths (store, list, NULL, error);
+    {
+      /* Cancel stops the folder walk too, however big the tree. */
+      PxBratImportOptions options = { .cancellable = cancellable };
+
+      return px_brat_import_paths (store, list, &options, error);
+    }
   if (g_str_equal (format, "jsonl"))
     return px_jsonl_import_paths (store, list, NULL, error);
   return px_csv_import_paths (store, list, NULL, error);
@@ -190,7 +196,7 @@ job_thread (GTask        *task,
         break;
       job_progress (job->done, job->total, groups[f]->pdata[0], job);
       g_ptr_array_add (groups[f], NULL);
-      ix = import_format (store, formats[f], groups[f], &error);
+      ix = import_format (store, formats[f], groups[f], cancellable, &error);
       if (ix == NULL)
         g_clear_pointer (&report, px_import_report_free);
       else

@@ -14,6 +14,7 @@ main (void)
 #include <adwaita.h>
 
 #include <string.h>
+#include <unistd.h>
 
 #include "px-application.h"
 #include "px-export-dialog.h"
@@ -136,6 +137,53 @@ test_import_cancel (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+walk_timed_out (gpointer user_data)
+{
+  g_error ("the import never finished: Cancel did not stop the folder walk");
+  return G_SOURCE_REMOVE;
+}
+
+/* A brat folder that links to itself (issue 11, item 1): Cancel ends the
+ * import, and Import is available again. */
+static void
+test_import_cancel_symlink_loop (void)
+{
+  g_autofree char *db = px_test_db_path ();
+  g_autofree char *dir = px_test_tmpdir ();
+  g_autofree char *txt = g_build_filename (dir, "doc.txt", NULL);
+  g_autofree char *ann = g_build_filename (dir, "doc.ann", NULL);
+  g_autofree char *link_a = g_build_filename (dir, "a", NULL);
+  g_autofree char *link_b = g_build_filename (dir, "b", NULL);
+  const char *paths[] = { dir, NULL };
+  PxWindow *window = px_window_new (NULL);
+  Wait wait = { g_main_loop_new (NULL, FALSE) };
+  guint guard;
+
+  g_assert_true (g_file_set_contents (txt, "Kuleba met Lavrov.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (ann, "T1\tPER 0 6\tKuleba\n", -1, NULL));
+  g_assert_cmpint (symlink (".", link_a), ==, 0);
+  g_assert_cmpint (symlink (".", link_b), ==, 0);
+  g_assert_true (px_window_open_corpus (window, db));
+  g_signal_connect (window, "import-finished", G_CALLBACK (on_import_finished), &wait);
+  px_window_import_paths (window, paths);
+  px_window_cancel_import (window);
+  guard = g_timeout_add_seconds (60, walk_timed_out, NULL);
+  g_main_loop_run (wait.loop);
+  g_source_remove (guard);
+
+  g_assert_cmpuint (wait.n_signals, ==, 1);
+  g_assert_false (px_window_is_importing (window));
+  /* Import again, without cancelling: the loop is walked once. */
+  px_window_import_paths (window, paths);
+  g_main_loop_run (wait.loop);
+  g_assert_cmpuint (wait.n_signals, ==, 2);
+  g_assert_cmpuint (px_store_count_articles (px_window_get_store (window)), ==, 1);
+
+  g_main_loop_unref (wait.loop);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 on_exported (GObject      *source,
              GAsyncResult *result,
@@ -198,6 +246,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/ui/import/folder", test_import_folder);
   g_test_add_func ("/ui/import/cancel", test_import_cancel);
+  g_test_add_func ("/ui/import/cancel-symlink-loop", test_import_cancel_symlink_loop);
   g_test_add_func ("/ui/import/export-thread", test_export_thread);
   return g_test_run ();
 }

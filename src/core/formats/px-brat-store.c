@@ -8,6 +8,7 @@
 
 #include "px-brat-conf.h"
 #include "px-error.h"
+#include "px-files.h"
 #include "px-interchange-store.h"
 #include "px-store-interchange.h"
 
@@ -92,32 +93,79 @@ compare_paths (gconstpointer a, gconstpointer b)
   return strcmp (*(char **) a, *(char **) b);
 }
 
+typedef struct
+{
+  GPtrArray  *confs;
+  GPtrArray  *docs;
+  GPtrArray  *problems;  /* char *: folders not read, said as failures */
+  GHashTable *seen;
+  PxWalk     *walk;
+} Collect;
+
+static void collect_file (Collect *c, const char *path);
+
+static gboolean
+wanted_in_folder (const char *name)
+{
+  return name[0] != '.' && (g_str_has_suffix (name, ".txt") || g_str_has_suffix (name, ".ann") ||
+                            g_str_equal (name, "annotation.conf"));
+}
+
+/* FALSE when the whole walk must stop (cancelled, or too many entries). */
+static gboolean
+collect_dir (Collect *c, const char *path, guint depth)
+{
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) local = NULL;
+  char *message = NULL;
+  const char *name;
+
+  switch (px_walk_enter (c->walk, path, depth, &message))
+    {
+    case PX_WALK_SEEN:
+      return TRUE;
+    case PX_WALK_TOO_DEEP:
+      g_ptr_array_add (c->problems, message);
+      return TRUE;
+    case PX_WALK_STOP:
+      return FALSE;
+    case PX_WALK_ENTER:
+      break;
+    }
+  if ((dir = g_dir_open (path, 0, &local)) == NULL)
+    {
+      g_ptr_array_add (c->problems, g_strdup_printf ("%s: cannot read this folder: %s", path, local->message));
+      return TRUE;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (!px_walk_count (c->walk))
+        return FALSE;
+      if (name[0] == '.')
+        continue;
+      /* stat() follows links; px_walk_enter() knows a folder seen before. */
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        {
+          if (!collect_dir (c, child, depth + 1))
+            return FALSE;
+        }
+      else if (wanted_in_folder (name))
+        collect_file (c, child);
+    }
+  return TRUE;
+}
+
 static void
-collect (const char *path, GPtrArray *confs, GPtrArray *docs, GHashTable *seen)
+collect_file (Collect *c, const char *path)
 {
   g_autofree char *base = g_path_get_basename (path);
 
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (name[0] == '.')
-            continue;
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) || g_str_has_suffix (name, ".txt") ||
-              g_str_equal (name, "annotation.conf"))
-            collect (child, confs, docs, seen);
-        }
-      return;
-    }
   if (g_str_equal (base, "annotation.conf"))
     {
-      if (g_hash_table_add (seen, g_strdup (path)))
-        g_ptr_array_add (confs, g_strdup (path));
+      if (g_hash_table_add (c->seen, g_strdup (path)))
+        g_ptr_array_add (c->confs, g_strdup (path));
       return;
     }
   /* DOC.txt and DOC.ann name the same document. */
@@ -125,11 +173,20 @@ collect (const char *path, GPtrArray *confs, GPtrArray *docs, GHashTable *seen)
     {
       g_autofree char *stem = g_strndup (path, strlen (path) - 4);
 
-      if (g_hash_table_add (seen, g_strdup (stem)))
-        g_ptr_array_add (docs, g_strconcat (stem, ".txt", NULL));
+      if (g_hash_table_add (c->seen, g_strdup (stem)))
+        g_ptr_array_add (c->docs, g_strconcat (stem, ".txt", NULL));
       return;
     }
-  g_ptr_array_add (docs, g_strdup (path)); /* reported as not a brat document */
+  g_ptr_array_add (c->docs, g_strdup (path)); /* reported as not a brat document */
+}
+
+static gboolean
+collect (Collect *c, const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    return collect_dir (c, path, 0);
+  collect_file (c, path);
+  return TRUE;
 }
 
 /* A file named on the command line brings its folder's annotation.conf. */
@@ -170,6 +227,18 @@ import_one (PxStore *store, const char *path, const PxBratImportOptions *options
       report_add (report, msg);
       return TRUE;
     }
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *stem = g_strndup (path, strlen (path) - 4);
+      g_autofree char *ann = g_strconcat (stem, ".ann", NULL);
+      g_autofree char *txt_name = g_path_get_basename (path);
+      g_autofree char *msg = g_strdup_printf ("%s: no %s beside it; a brat document is a .txt "
+                                              "with its .ann", ann, txt_name);
+
+      report->n_failed++;
+      report_add (report, msg);
+      return TRUE;
+    }
   doc = px_brat_read_document (path, options != NULL ? options->max_bytes : 0, &local);
   if (doc != NULL && px_interchange_import_document (store, doc, &ix, &id, &local))
     {
@@ -193,17 +262,15 @@ import_one (PxStore *store, const char *path, const PxBratImportOptions *options
   return TRUE;
 }
 
-PxIxReport *
-px_brat_import_paths (PxStore *store, const char * const *paths,
-                      const PxBratImportOptions *options, GError **error)
+/* Walks @paths into @c; FALSE with @error when the user cancelled. A walk
+ * stopped by its bound is reported, and what it found still imports. */
+static gboolean
+collect_paths (Collect *c, const char * const *paths, PxIxReport *report, GError **error)
 {
-  g_autoptr(PxIxReport) report = px_ix_report_new ();
-  g_autoptr(GPtrArray) confs = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
   for (guint i = 0; paths[i] != NULL; i++)
     {
+      g_autoptr(GError) stopped = NULL;
+
       if (!g_file_test (paths[i], G_FILE_TEST_EXISTS))
         {
           g_autofree char *msg = g_strdup_printf ("%s: no such file or folder", paths[i]);
@@ -212,8 +279,41 @@ px_brat_import_paths (PxStore *store, const char * const *paths,
           report_add (report, msg);
           continue;
         }
-      collect (paths[i], confs, docs, seen);
+      if (collect (c, paths[i]))
+        continue;
+      px_walk_stopped (c->walk, paths[i], &stopped);
+      if (g_error_matches (stopped, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&stopped));
+          return FALSE;
+        }
+      report->n_failed++;
+      report_add (report, stopped->message);
+      break;
     }
+  for (guint i = 0; i < c->problems->len; i++)
+    {
+      report->n_failed++;
+      report_add (report, c->problems->pdata[i]);
+    }
+  return TRUE;
+}
+
+PxIxReport *
+px_brat_import_paths (PxStore *store, const char * const *paths,
+                      const PxBratImportOptions *options, GError **error)
+{
+  g_autoptr(PxIxReport) report = px_ix_report_new ();
+  g_autoptr(GPtrArray) confs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GCancellable *cancellable = options != NULL ? options->cancellable : NULL;
+  g_autoptr(PxWalk) walk = px_walk_new (cancellable);
+  Collect c = { confs, docs, problems, seen, walk };
+
+  if (!collect_paths (&c, paths, report, error))
+    return NULL;
   add_sibling_confs (docs, confs, seen);
   g_ptr_array_sort (confs, compare_paths);
   g_ptr_array_sort (docs, compare_paths);
@@ -232,7 +332,8 @@ px_brat_import_paths (PxStore *store, const char * const *paths,
       report_add (report, local->message);
     }
   for (guint i = 0; i < docs->len; i++)
-    if (!import_one (store, docs->pdata[i], options, report, error))
+    if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+        !import_one (store, docs->pdata[i], options, report, error))
       return NULL;
   return g_steal_pointer (&report);
 }

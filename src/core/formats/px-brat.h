@@ -45,14 +45,19 @@ gboolean      px_brat_write_document  (PxIxDocument *doc,
 
 typedef struct
 {
-  gsize       max_bytes;   /* per file; 0: PX_IMPORT_DEFAULT_MAX_BYTES */
-  const char *story;       /* nullable */
+  gsize         max_bytes;    /* per file; 0: PX_IMPORT_DEFAULT_MAX_BYTES */
+  const char   *story;        /* nullable */
+  GCancellable *cancellable;  /* nullable: stops the folder walk and the import */
 } PxBratImportOptions;
 
 /* Imports .txt/.ann pairs from files and folders (recursively), and an
  * annotation.conf found in a folder into the label schema. Each document is
  * one transaction: a bad .ann leaves nothing of its document behind, and the
- * others still import. Returns NULL only when the store fails. */
+ * others still import. Folders are walked once each (a link back to one
+ * already walked is skipped), PX_WALK_MAX_DEPTH deep at most; a DOC.ann
+ * without its DOC.txt is a failure. Returns NULL only when the store fails
+ * (or the walk was cancelled: G_IO_ERROR_CANCELLED; the documents imported
+ * before stay). */
 PxIxReport   *px_brat_import_paths    (PxStore                   *store,
                                        const char * const        *paths,
                                        const PxBratImportOptions *options,

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "px-error.h"
+#include "px-files.h"
 #include "px-import.h"
 #include "px-text.h"
 
@@ -370,31 +371,61 @@ compare_names (gconstpointer a,
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
+typedef struct
+{
+  GPtrArray *files;
+  GPtrArray *skipped;  /* PxImportResult *, failures found while walking */
+  PxWalk    *walk;
+} Collect;
+
 static void
-collect (const char *path,
-         GPtrArray  *files)
+add_skipped (Collect *c, const char *path, char *message)
+{
+  PxImportResult *result = g_new0 (PxImportResult, 1);
+
+  result->path = g_strdup (path);
+  result->outcome = PX_IMPORT_FAILED;
+  result->message = message;
+  g_ptr_array_add (c->skipped, result);
+}
+
+/* FALSE when the whole walk must stop (cancelled, or too many entries). */
+static gboolean
+collect_dir (Collect *c, const char *path, guint depth)
 {
   g_autoptr(GDir) dir = NULL;
   g_autoptr(GPtrArray) names = NULL;
+  char *message = NULL;
   const char *name;
 
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+  switch (px_walk_enter (c->walk, path, depth, &message))
     {
-      g_ptr_array_add (files, g_strdup (path));
-      return;
+    case PX_WALK_SEEN:
+      return TRUE;
+    case PX_WALK_TOO_DEEP:
+      add_skipped (c, path, message);
+      return TRUE;
+    case PX_WALK_STOP:
+      return FALSE;
+    case PX_WALK_ENTER:
+      break;
     }
   dir = g_dir_open (path, 0, NULL);
   if (dir == NULL)
     {
       /* Reported as a failure when it is read, so that a folder the user
        * cannot open is never silently left out. */
-      g_ptr_array_add (files, g_strdup (path));
-      return;
+      g_ptr_array_add (c->files, g_strdup (path));
+      return TRUE;
     }
   names = g_ptr_array_new_with_free_func (g_free);
   while ((name = g_dir_read_name (dir)) != NULL)
-    if (name[0] != '.')
-      g_ptr_array_add (names, g_strdup (name));
+    {
+      if (!px_walk_count (c->walk))
+        return FALSE;
+      if (name[0] != '.')
+        g_ptr_array_add (names, g_strdup (name));
+    }
   g_ptr_array_sort (names, compare_names);
   for (guint i = 0; i < names->len; i++)
     {
@@ -404,12 +435,41 @@ collect (const char *path,
         {
           /* A linked folder may lead back up the tree: walk real folders
            * only (a folder named on the command line is followed). */
-          if (!g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            collect (child, files);
+          if (!g_file_test (child, G_FILE_TEST_IS_SYMLINK) && !collect_dir (c, child, depth + 1))
+            return FALSE;
         }
       else if (wanted_in_folder (names->pdata[i]))
-        g_ptr_array_add (files, g_steal_pointer (&child));
+        g_ptr_array_add (c->files, g_steal_pointer (&child));
     }
+  return TRUE;
+}
+
+/* FALSE with @error when cancelled; a walk stopped by its bound is one
+ * failed result, and what it found still imports. */
+static gboolean
+collect (Collect *c, const char * const *paths, GError **error)
+{
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(GError) stopped = NULL;
+
+      if (!g_file_test (paths[i], G_FILE_TEST_IS_DIR))
+        {
+          g_ptr_array_add (c->files, g_strdup (paths[i]));
+          continue;
+        }
+      if (collect_dir (c, paths[i], 0))
+        continue;
+      px_walk_stopped (c->walk, paths[i], &stopped);
+      if (g_error_matches (stopped, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&stopped));
+          return FALSE;
+        }
+      add_skipped (c, paths[i], g_strdup (stopped->message));
+      break;
+    }
+  return TRUE;
 }
 
 static PxImportResult *
@@ -445,7 +505,7 @@ import_one (PxStore               *store,
           return result;
         }
     }
-  if (!g_file_get_contents (path, &data, &len, &error) ||
+  if ((data = px_files_read (path, max, &len, &error)) == NULL ||
       !px_import_parse ((const guint8 *) data, len, path, options, &info, &error))
     {
       result->message = g_strdup (error->message);
@@ -499,11 +559,17 @@ px_import_paths_full (PxStore                *store,
   gboolean open = FALSE;
   guint in_batch = 0;
   gint64 batch_start = 0;
+  g_autoptr(PxWalk) walk = px_walk_new (cancellable);
+  Collect c = { 0 };
 
   g_return_val_if_fail (PX_IS_STORE (store), NULL);
   report->results = g_ptr_array_new_with_free_func ((GDestroyNotify) result_free);
-  for (guint i = 0; paths[i] != NULL; i++)
-    collect (paths[i], files);
+  c.files = files;
+  c.skipped = report->results;
+  c.walk = walk;
+  if (!collect (&c, paths, error))
+    return NULL;
+  report->n_failed = report->results->len;
 
   for (guint i = 0; i < files->len; i++)
     {

@@ -37,7 +37,9 @@ meta_string (JsonObject *meta, const char *key)
 static void
 fill_info (PxArticleInfo *info, PxIxDocument *doc, const PxIxImportOptions *options)
 {
-  g_autoptr(JsonNode) node = doc->meta_json != NULL ? json_from_string (doc->meta_json, NULL) : NULL;
+  g_autoptr(JsonNode) node = doc->meta_json != NULL &&
+                             px_jsonl_depth_ok (doc->meta_json, strlen (doc->meta_json))
+                             ? json_from_string (doc->meta_json, NULL) : NULL;
   JsonObject *meta = node != NULL && JSON_NODE_TYPE (node) == JSON_NODE_OBJECT
                      ? json_node_get_object (node) : NULL;
   const char *language = meta_string (meta, "language");

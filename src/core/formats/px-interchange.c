@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "px-error.h"
+#include "px-files.h"
 #include "px-import.h"
 
 PxIxSpan *
@@ -279,38 +280,11 @@ px_ix_check_verbatim (const char *data, gsize len, const char *origin, GError **
 char *
 px_ix_read_text_file (const char *path, gsize max_bytes, gsize *out_len, GError **error)
 {
-  GStatBuf st;
   g_autofree char *data = NULL;
   gsize len = 0;
-  g_autoptr(GError) local = NULL;
 
-  if (max_bytes == 0)
-    max_bytes = PX_IMPORT_DEFAULT_MAX_BYTES;
-  if (g_stat (path, &st) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, PX_ERROR, PX_ERROR_NOT_FOUND, "%s: %s", path, g_strerror (saved));
-      return NULL;
-    }
-  if ((guint64) st.st_size > max_bytes)
-    {
-      g_set_error (error, PX_ERROR, PX_ERROR_TOO_LARGE,
-                   "%s: %" G_GUINT64_FORMAT " bytes, over the limit of %" G_GSIZE_FORMAT " bytes",
-                   path, (guint64) st.st_size, max_bytes);
-      return NULL;
-    }
-  if (!g_file_get_contents (path, &data, &len, &local))
-    {
-      g_set_error (error, PX_ERROR, PX_ERROR_NOT_FOUND, "%s", local->message);
-      return NULL;
-    }
-  if (len > max_bytes)
-    {
-      g_set_error (error, PX_ERROR, PX_ERROR_TOO_LARGE,
-                   "%s: over the limit of %" G_GSIZE_FORMAT " bytes", path, max_bytes);
-      return NULL;
-    }
+  if ((data = px_files_read (path, max_bytes, &len, error)) == NULL)
+    return NULL;
   if (!px_ix_check_verbatim (data, len, path, error))
     return NULL;
   if (out_len != NULL)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "px-error.h"
+#include "px-json-scan.h"
 
 typedef struct
 {
@@ -213,6 +214,62 @@ parse_object (PxIxDocument **out, const Where *w, JsonObject *root, GError **err
   return TRUE;
 }
 
+gboolean
+px_jsonl_depth_ok (const char *json, gsize len)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+
+  /* Brackets inside strings do not count; an escape skips the next byte
+   * (\" and \\ are the only ones that matter here). */
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = json[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > PX_JSONL_MAX_DEPTH)
+            return FALSE;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}
+
+/* What json-glib would let through silently: refused with its line. */
+static gboolean
+check_scan (const Where *w, const PxJsonScan *scan, GError **error)
+{
+  if (scan->n_values > 1)
+    return fail (w, error, PX_ERROR_PARSE,
+                 "%u JSON values on one line; each article is one object on a line of its own",
+                 scan->n_values);
+  if (scan->duplicate_key != NULL)
+    {
+      g_autofree char *key = g_strescape (scan->duplicate_key, NULL);
+
+      return fail (w, error, PX_ERROR_PARSE, "the key \"%s\" appears twice in one object", key);
+    }
+  if (scan->nul_escape)
+    return fail (w, error, PX_ERROR_BINARY,
+                 "a \\u0000 escape (a NUL character) in a string: binary data, not text");
+  if (scan->lone_surrogate != NULL)
+    return fail (w, error, PX_ERROR_ENCODING,
+                 "%s is a lone surrogate escape (half of a UTF-16 pair), not a character UTF-8 can hold",
+                 scan->lone_surrogate);
+  return TRUE;
+}
+
 PxIxDocument *
 px_jsonl_parse_line (const char *line, gsize len, const char *origin, guint lineno,
                      GError **error)
@@ -222,10 +279,19 @@ px_jsonl_parse_line (const char *line, gsize len, const char *origin, guint line
   g_autoptr(GError) local = NULL;
   PxIxDocument *doc = NULL;
   JsonNode *root;
+  g_auto(PxJsonScan) scan = { 0 };
 
   if (memchr (line, '\0', len) != NULL)
     {
       fail (&w, error, PX_ERROR_BINARY, "NUL bytes: binary data, not JSON");
+      return NULL;
+    }
+  /* json-glib recurses once per level: 100,000 levels overflow the stack. */
+  px_json_scan (line, len, PX_JSONL_MAX_DEPTH, &scan);
+  if (scan.too_deep)
+    {
+      fail (&w, error, PX_ERROR_PARSE, "JSON nested more than %u levels deep; refused unread",
+            PX_JSONL_MAX_DEPTH);
       return NULL;
     }
   if (!json_parser_load_from_data (parser, line, len, &local))
@@ -233,6 +299,8 @@ px_jsonl_parse_line (const char *line, gsize len, const char *origin, guint line
       fail (&w, error, PX_ERROR_PARSE, "not valid JSON: %s", local->message);
       return NULL;
     }
+  if (!check_scan (&w, &scan, error))
+    return NULL;
   root = json_parser_get_root (parser);
   if (root == NULL || JSON_NODE_TYPE (root) != JSON_NODE_OBJECT)
     {
@@ -253,7 +321,8 @@ add_meta (JsonBuilder *b, PxIxDocument *doc)
   JsonObject *meta;
   g_autoptr(GList) members = NULL;
 
-  if (doc->meta_json == NULL || (node = json_from_string (doc->meta_json, NULL)) == NULL ||
+  if (doc->meta_json == NULL || !px_jsonl_depth_ok (doc->meta_json, strlen (doc->meta_json)) ||
+      (node = json_from_string (doc->meta_json, NULL)) == NULL ||
       JSON_NODE_TYPE (node) != JSON_NODE_OBJECT)
     return;
   meta = json_node_get_object (node);

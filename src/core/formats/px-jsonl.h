@@ -25,6 +25,16 @@ PxIxDocument *px_jsonl_parse_line     (const char    *line,
                                        guint          lineno,
                                        GError       **error);
 
+/* JSON nested deeper than this is refused before json-glib (which
+ * recurses once per level) sees it. */
+#define PX_JSONL_MAX_DEPTH 512
+
+/* FALSE when @json opens more than PX_JSONL_MAX_DEPTH arrays or objects
+ * inside each other (brackets in strings do not count). Call it before
+ * every json-glib parse of text that came from outside. */
+gboolean      px_jsonl_depth_ok       (const char    *json,
+                                       gsize          len);
+
 typedef enum
 {
   PX_JSONL_LABEL_FORM,     /* "label": [[s, e, L]] */

@@ -1,0 +1,630 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-bad-input-import.c: hostile inputs on the import side (issue 11,
+ * "Hostile input and faults"). Each test is one case of the bad-input
+ * catalogue in docs/formats.md: the input is refused (or imported) with one
+ * line naming the file (and the line, where the input has lines), and the
+ * corpus holds exactly what it should. */
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "px-brat.h"
+#include "px-csv-import.h"
+#include "px-error.h"
+#include "px-files.h"
+#include "px-import.h"
+#include "px-interchange-store.h"
+#include "px-jsonl.h"
+#include "px-store-interchange.h"
+#include "px-test-util.h"
+
+#define DOC_TXT "Kuleba met Lavrov.\n"
+#define DOC_ANN "T1\tPER 0 6\tKuleba\n"
+
+/* ---- Helpers ---------------------------------------------------------- */
+
+/* Runs the calling test again in a subprocess with a timeout, so that a
+ * regression that hangs (the bug some tests are about) fails instead.
+ * TRUE in the subprocess: go on with the test; FALSE in the parent. */
+static gboolean
+hang_guard (void)
+{
+  if (g_test_subprocess ())
+    return TRUE;
+  g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  return FALSE;
+}
+
+static char *
+write_in (const char *dir, const char *name, const void *data, gssize len)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, len, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+static PxStore *
+new_store (char **out_db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = px_test_db_path ();
+  PxStore *store = px_store_open (db, PX_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  if (out_db != NULL)
+    *out_db = g_steal_pointer (&db);
+  return store;
+}
+
+static gboolean
+have_cli (void)
+{
+  if (g_getenv ("PARALLAX_CLI") != NULL)
+    return TRUE;
+  g_test_skip ("PARALLAX_CLI is not set");
+  return FALSE;
+}
+
+/* Runs parallax-cli --db DB ARGS…; its exit status, stdout and stderr. */
+static int
+run_cli (const char *db, char **out, char **err, const char *first, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *timeout = g_find_program_in_path ("timeout");
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  va_list args;
+
+  /* A hang (the bug some of these tests are about) ends as a failure. */
+  if (timeout != NULL)
+    {
+      g_ptr_array_add (argv, timeout);
+      g_ptr_array_add (argv, (char *) "-s");
+      g_ptr_array_add (argv, (char *) "KILL");
+      g_ptr_array_add (argv, (char *) "60");
+    }
+  g_ptr_array_add (argv, (char *) g_getenv ("PARALLAX_CLI"));
+  g_ptr_array_add (argv, (char *) "--db");
+  g_ptr_array_add (argv, (char *) db);
+  va_start (args, first);
+  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL,
+                out == NULL ? G_SPAWN_STDOUT_TO_DEV_NULL : G_SPAWN_DEFAULT, NULL, NULL,
+                out, err, &status, &error);
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static guint
+count_lines (const char *s)
+{
+  guint n = 0;
+
+  for (; s != NULL && *s != '\0'; s++)
+    n += *s == '\n';
+  return n;
+}
+
+/* @report holds exactly one message, and it contains @needle. */
+static void
+assert_one_message (PxIxReport *report, const char *needle)
+{
+  g_assert_nonnull (report);
+  g_assert_cmpuint (report->messages->len, ==, 1);
+  g_assert_null (strchr (report->messages->pdata[0], '\n'));
+  if (strstr (report->messages->pdata[0], needle) == NULL)
+    g_error ("'%s' does not say '%s'", (char *) report->messages->pdata[0], needle);
+}
+
+static void
+make_brat_doc (const char *dir)
+{
+  g_autofree char *txt = write_in (dir, "doc.txt", DOC_TXT, -1);
+  g_autofree char *ann = write_in (dir, "doc.ann", DOC_ANN, -1);
+}
+
+static void
+symlink_or_fail (const char *target, const char *dir, const char *name)
+{
+  g_autofree char *link = g_build_filename (dir, name, NULL);
+
+  g_assert_cmpint (symlink (target, link), ==, 0);
+}
+
+/* A folder holding @depth nested folders, and DOC at the bottom. */
+static char *
+make_deep (guint depth, gboolean brat)
+{
+  g_autofree char *root = px_test_tmpdir ();
+  g_autoptr(GString) path = g_string_new (root);
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append (path, "/d");
+  g_assert_cmpint (g_mkdir_with_parents (path->str, 0755), ==, 0);
+  if (brat)
+    make_brat_doc (path->str);
+  else
+    g_free (write_in (path->str, "deep.txt", "Kuleba met Lavrov deep down.\n", -1));
+  return g_steal_pointer (&root);
+}
+
+/* ---- 1: folder walks -------------------------------------------------- */
+
+/* ln -s . a; ln -s . b: the walk never ends without a loop check. Run in a
+ * subprocess so that a regression fails on the timeout instead of hanging. */
+static void
+test_walk_symlink_loop (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(PxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxIxReport) report = NULL;
+  const char *paths[2] = { NULL, NULL };
+
+  if (!hang_guard ())
+    return;
+  dir = px_test_tmpdir ();
+  store = new_store (NULL);
+  paths[0] = dir;
+  make_brat_doc (dir);
+  symlink_or_fail (".", dir, "a");
+  symlink_or_fail (".", dir, "b");
+  report = px_brat_import_paths (store, paths, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_imported, ==, 1);
+  g_assert_cmpuint (report->n_failed, ==, 0);
+  g_assert_cmpuint (report->n_duplicates, ==, 0);
+  g_assert_cmpuint (px_store_count_articles (store), ==, 1);
+}
+
+/* The same through the CLI: it returns, imports the document once. */
+static void
+test_walk_symlink_loop_cli (void)
+{
+  g_autofree char *dir = px_test_tmpdir ();
+  g_autofree char *db = px_test_db_path ();
+  g_autofree char *out = NULL, *err = NULL;
+
+  if (!have_cli ())
+    return;
+  make_brat_doc (dir);
+  symlink_or_fail (".", dir, "a");
+  symlink_or_fail (".", dir, "b");
+  g_assert_cmpint (run_cli (db, &out, &err, "import", "--format", "brat", dir, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "1 article imported, 0 already there, 0 failed"));
+}
+
+/* A link to a folder elsewhere is still followed (once). */
+static void
+test_walk_symlink_followed (void)
+{
+  g_autofree char *dir = px_test_tmpdir ();
+  g_autofree char *other = px_test_tmpdir ();
+  g_autoptr(PxStore) store = new_store (NULL);
+  const char *paths[] = { dir, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxIxReport) report = NULL;
+
+  make_brat_doc (other);
+  symlink_or_fail (other, dir, "linked");
+  symlink_or_fail (other, dir, "linked-again");
+  report = px_brat_import_paths (store, paths, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_imported, ==, 1);
+  g_assert_cmpuint (report->n_failed, ==, 0);
+  g_assert_cmpuint (report->n_duplicates, ==, 0);
+}
+
+/* Folders nested deeper than the bound are said, not walked forever. */
+static void
+test_walk_too_deep_brat (void)
+{
+  g_autofree char *root = make_deep (PX_WALK_MAX_DEPTH + 2, TRUE);
+  g_autofree char *shallow = make_deep (3, TRUE);
+  g_autoptr(PxStore) store = new_store (NULL);
+  const char *paths[] = { root, NULL };
+  const char *ok_paths[] = { shallow, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxIxReport) report = px_brat_import_paths (store, paths, NULL, &error);
+  g_autoptr(PxIxReport) ok = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_imported, ==, 0);
+  g_assert_cmpuint (report->n_failed, ==, 1);
+  assert_one_message (report, "folders nested more than 64 deep; this one was not read");
+  g_assert_true (g_str_has_prefix (report->messages->pdata[0], root));
+  ok = px_brat_import_paths (store, ok_paths, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ok->n_imported, ==, 1);
+}
+
+static void
+test_walk_too_deep_plain (void)
+{
+  g_autofree char *root = make_deep (PX_WALK_MAX_DEPTH + 2, FALSE);
+  g_autoptr(PxStore) store = new_store (NULL);
+  const char *paths[] = { root, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxImportReport) report = px_import_paths (store, paths, NULL, NULL, NULL, NULL, &error);
+  PxImportResult *r;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_imported, ==, 0);
+  g_assert_cmpuint (report->n_failed, ==, 1);
+  r = report->results->pdata[0];
+  g_assert_cmpint (r->outcome, ==, PX_IMPORT_FAILED);
+  g_assert_nonnull (strstr (r->message, "folders nested more than 64 deep"));
+}
+
+/* Cancel stops the brat walk and import: nothing is imported after it. */
+static void
+test_walk_cancel (void)
+{
+  g_autofree char *dir = px_test_tmpdir ();
+  g_autoptr(PxStore) store = new_store (NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  PxBratImportOptions options = { .cancellable = cancellable };
+  const char *paths[] = { dir, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxIxReport) report = NULL;
+
+  make_brat_doc (dir);
+  symlink_or_fail (".", dir, "a");
+  g_cancellable_cancel (cancellable);
+  report = px_brat_import_paths (store, paths, &options, &error);
+  g_assert_null (report);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (px_store_count_articles (store), ==, 0);
+}
+
+/* The entry bound stops a walk and says where. */
+static void
+test_walk_entry_bound (void)
+{
+  g_autofree char *dir = px_test_tmpdir ();
+  g_autoptr(PxWalk) walk = px_walk_new (NULL);
+  g_autoptr(GError) error = NULL;
+  guint counted = 0;
+
+  px_walk_set_limits (walk, 8, 10);
+  g_assert_cmpint (px_walk_enter (walk, dir, 0, NULL), ==, PX_WALK_ENTER);
+  g_assert_cmpint (px_walk_enter (walk, dir, 0, NULL), ==, PX_WALK_SEEN);
+  while (px_walk_count (walk))
+    counted++;
+  g_assert_cmpuint (counted, ==, 8);
+  g_assert_true (px_walk_stopped (walk, dir, &error));
+  g_assert_error (error, PX_ERROR, PX_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "more than 10 files and folders"));
+}
+
+/* ---- 2: deeply nested JSON -------------------------------------------- */
+
+/* {"text": "Deep.", "label": [], "meta": [[[…]]]} with @levels brackets. */
+static char *
+deep_line (guint levels)
+{
+  GString *s = g_string_new ("{\"text\": \"Deep down in the meta.\", \"label\": [], \"meta\": ");
+
+  for (guint i = 0; i < levels; i++)
+    g_string_append_c (s, '[');
+  for (guint i = 0; i < levels; i++)
+    g_string_append_c (s, ']');
+  g_string_append (s, "}");
+  return g_string_free (s, FALSE);
+}
+
+static void
+test_json_deep_cli (void)
+{
+  g_autofree char *dir = px_test_tmpdir ();
+  g_autofree char *db = NULL;
+  g_autofree char *line = deep_line (100000);
+  g_autofree char *data = g_strconcat ("{\"text\": \"Kuleba met Lavrov.\", \"label\": []}\n", line, "\n", NULL);
+  g_autofree char *path = write_in (dir, "deep.jsonl", data, -1);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(PxStore) store = NULL;
+
+  if (!have_cli ())
+    return;
+  db = px_test_db_path ();
+  g_assert_cmpint (run_cli (db, &out, &err, "import", "--format", "jsonl", path, NULL), ==, 1);
+  g_assert_cmpuint (count_lines (err), ==, 1);
+  g_assert_nonnull (strstr (err, "deep.jsonl:2: JSON nested more than 512 levels deep"));
+  g_assert_nonnull (strstr (out, "1 article imported, 0 already there, 1 failed"));
+  store = px_store_open (db, PX_STORE_OPEN_DEFAULT, NULL);
+  g_assert_cmpuint (px_store_count_articles (store), ==, 1);
+}
+
+static void
+test_json_depth_limit (void)
+{
+  g_autofree char *ok = deep_line (PX_JSONL_MAX_DEPTH - 1);  /* with the root: 512 */
+  g_autofree char *over = deep_line (PX_JSONL_MAX_DEPTH);
+  g_autofree char *strings = NULL;
+  g_autoptr(GString) s = g_string_new ("{\"text\": \"[[[[{{{{\\\"[[[[\", \"x\": \"");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxIxDocument) doc = px_jsonl_parse_line (ok, strlen (ok), "deep.jsonl", 3, &error);
+  g_autoptr(PxIxDocument) bad = NULL;
+  g_autoptr(PxIxDocument) in_strings = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  bad = px_jsonl_parse_line (over, strlen (over), "deep.jsonl", 4, &error);
+  g_assert_null (bad);
+  g_assert_error (error, PX_ERROR, PX_ERROR_PARSE);
+  g_assert_cmpstr (error->message, ==, "deep.jsonl:4: JSON nested more than 512 levels deep; refused unread");
+  g_clear_error (&error);
+  /* Brackets in strings are text, not nesting. */
+  for (guint i = 0; i < 2000; i++)
+    g_string_append (s, "[{");
+  g_string_append (s, "\"}");
+  strings = g_strdup (s->str);
+  in_strings = px_jsonl_parse_line (strings, strlen (strings), "deep.jsonl", 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (in_strings->text, ==, "[[[[{{{{\"[[[[");
+}
+
+/* ---- 13: named pipes and devices -------------------------------------- */
+
+static char *
+make_fifo (const char *dir, const char *name)
+{
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  return path;
+}
+
+/* A pipe named *.txt in a folder: refused unread, the rest imports. */
+static void
+test_fifo_in_folder_plain (void)
+{
+  g_autofree char *dir = px_test_tmpdir ();
+  g_autofree char *db = px_test_db_path ();
+  g_autofree char *good = write_in (dir, "a-good.txt", "Kuleba met Lavrov in Antalya.\n", -1);
+  g_autofree char *fifo = make_fifo (dir, "b-pipe.txt");
+  g_autofree char *out = NULL, *err = NULL;
+
+  if (!have_cli ())
+    return;
+  g_assert_cmpint (run_cli (db, &out, &err, "import", dir, NULL), ==, 1);
+  g_assert_cmpuint (count_lines (err), ==, 1);
+  g_assert_nonnull (strstr (err, "b-pipe.txt: a named pipe, not a regular file; only regular files are read"));
+  g_assert_nonnull (strstr (out, "Imported 1 article, 0 duplicates skipped, 1 failed"));
+}
+
+static void
+test_fifo_in_folder_brat (void)
+{
+  g_autofree char *dir = NULL, *fifo = NULL, *ann = NULL;
+  g_autoptr(PxStore) store = NULL;
+  const char *paths[2] = { NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxIxReport) report = NULL;
+
+  if (!hang_guard ())
+    return;
+  dir = px_test_tmpdir ();
+  fifo = make_fifo (dir, "pipe.txt");
+  ann = write_in (dir, "pipe.ann", DOC_ANN, -1);
+  store = new_store (NULL);
+  paths[0] = dir;
+  make_brat_doc (dir);
+  report = px_brat_import_paths (store, paths, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_imported, ==, 1);
+  g_assert_cmpuint (report->n_failed, ==, 1);
+  assert_one_message (report, "pipe.txt: a named pipe, not a regular file");
+}
+
+/* /dev/zero has no size to check first: it is refused as a device in every
+ * format, never read until memory runs out (brat does not even try: it is
+ * not a DOC.txt). */
+static void
+test_dev_zero (void)
+{
+  static const char * const formats[] = { "txt", "jsonl", "brat", "csv" };
+  g_autofree char *db = px_test_db_path ();
+
+  if (!have_cli () || !g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *out = NULL, *err = NULL;
+
+      g_assert_cmpint (run_cli (db, &out, &err, "import", "--format", formats[i], "--max-bytes", "1000",
+                                "/dev/zero", NULL), ==, 1);
+      if (strstr (err, g_str_equal (formats[i], "brat") ? "/dev/zero: not a brat document"
+                                                         : "/dev/zero: a device, not a regular file") == NULL)
+        g_error ("%s: %s", formats[i], err);
+    }
+}
+
+/* A pipe named on the command line: refused, without waiting for a writer. */
+static void
+test_fifo_named_on_command_line (void)
+{
+  g_autofree char *dir = NULL, *fifo = NULL;
+  g_autoptr(PxStore) store = NULL;
+  const char *paths[2] = { NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxIxReport) report = NULL;
+
+  if (!hang_guard ())
+    return;
+  dir = px_test_tmpdir ();
+  fifo = make_fifo (dir, "corpus.jsonl");
+  store = new_store (NULL);
+  paths[0] = fifo;
+  report = px_jsonl_import_paths (store, paths, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_failed, ==, 1);
+  assert_one_message (report, "corpus.jsonl: a named pipe, not a regular file; only regular files are read");
+}
+
+static void
+test_read_bounded (void)
+{
+  g_autofree char *dir = px_test_tmpdir ();
+  g_autofree char *path = write_in (dir, "ten.txt", "0123456789", 10);
+  g_autoptr(GError) error = NULL;
+  gsize len = 0;
+  g_autofree char *data = px_files_read (path, 10, &len, &error);
+  g_autofree char *over = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (len, ==, 10);
+  g_assert_cmpstr (data, ==, "0123456789");
+  over = px_files_read (path, 9, &len, &error);
+  g_assert_null (over);
+  g_assert_error (error, PX_ERROR, PX_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+  g_assert_null (px_files_read (dir, 9, &len, &error));
+  g_assert_error (error, PX_ERROR, PX_ERROR_INVALID);
+}
+
+/* ---- 5, 15, 21: JSONL lines json-glib would let through --------------- */
+
+/* A JSONL file: a good line, @bad as line 2, a good line. Imports it
+ * through the CLI: line 2 is refused with one message holding @needle, the
+ * other two import. */
+static void
+check_jsonl_line_refused (const char *bad, const char *needle)
+{
+  g_autofree char *dir = px_test_tmpdir ();
+  g_autofree char *db = px_test_db_path ();
+  g_autofree char *data = g_strconcat ("{\"text\": \"Kuleba met Lavrov.\", \"label\": [[0, 6, \"PER\"]]}\n",
+                                       bad, "\n",
+                                       "{\"text\": \"Lavrov left Antalya.\", \"label\": []}\n", NULL);
+  g_autofree char *path = write_in (dir, "in.jsonl", data, -1);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *where = g_strconcat (path, ":2: ", needle, NULL);
+  g_autoptr(PxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!have_cli ())
+    return;
+  g_assert_cmpint (run_cli (db, &out, &err, "import", "--format", "jsonl", path, NULL), ==, 1);
+  g_assert_cmpuint (count_lines (err), ==, 1);
+  if (strstr (err, where) == NULL)
+    g_error ("'%s' does not say '%s'", err, where);
+  g_assert_nonnull (strstr (out, "2 articles imported, 0 already there, 1 failed"));
+  store = px_store_open (db, PX_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (px_store_count_articles (store), ==, 2);
+}
+
+/* Item 5: "Kuleba\u0000 met Lavrov." was stored as "Kuleba". */
+static void
+test_jsonl_nul_escape (void)
+{
+  check_jsonl_line_refused ("{\"text\": \"Kuleba\\u0000 met Lavrov.\", \"label\": []}",
+                            "a \\u0000 escape (a NUL character) in a string: binary data, not text");
+}
+
+/* An escaped backslash before u0000 is text, not an escape. */
+static void
+test_jsonl_escaped_backslash (void)
+{
+  const char *line = "{\"text\": \"C:\\\\u0000 is a path\", \"label\": []}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxIxDocument) doc = px_jsonl_parse_line (line, strlen (line), "in.jsonl", 1, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (doc->text, ==, "C:\\u0000 is a path");
+}
+
+/* Item 15: the second object was dropped silently. */
+static void
+test_jsonl_two_objects (void)
+{
+  check_jsonl_line_refused ("{\"text\": \"One.\", \"label\": []} {\"text\": \"Two.\", \"label\": []}",
+                            "2 JSON values on one line; each article is one object on a line of its own");
+}
+
+/* Item 15: one of two "text" members was dropped silently. */
+static void
+test_jsonl_duplicate_key (void)
+{
+  check_jsonl_line_refused ("{\"text\": \"One.\", \"label\": [], \"text\": \"Two.\"}",
+                            "the key \"text\" appears twice in one object");
+}
+
+/* The same name written two ways is the same key; the same name in two
+ * objects is not a duplicate. */
+static void
+test_jsonl_duplicate_key_escaped (void)
+{
+  const char *twice = "{\"text\": \"One.\", \"meta\": {\"a\": 1, \"\\u0061\": 2}}";
+  const char *apart = "{\"text\": \"One.\", \"meta\": [{\"a\": 1}, {\"a\": 2}], \"label\": []}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxIxDocument) bad = px_jsonl_parse_line (twice, strlen (twice), "in.jsonl", 7, &error);
+  g_autoptr(PxIxDocument) ok = NULL;
+
+  g_assert_null (bad);
+  g_assert_error (error, PX_ERROR, PX_ERROR_PARSE);
+  g_assert_cmpstr (error->message, ==, "in.jsonl:7: the key \"a\" appears twice in one object");
+  g_clear_error (&error);
+  ok = px_jsonl_parse_line (apart, strlen (apart), "in.jsonl", 8, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (ok);
+}
+
+/* Item 21: "invalid UTF-8 at byte 7" for an ASCII file said nothing useful. */
+static void
+test_jsonl_lone_surrogate (void)
+{
+  check_jsonl_line_refused ("{\"text\": \"Kuleba \\ud800 met Lavrov.\", \"label\": []}",
+                            "\\ud800 is a lone surrogate escape (half of a UTF-16 pair), not a character "
+                            "UTF-8 can hold");
+}
+
+/* A surrogate pair is one character, and stays one. */
+static void
+test_jsonl_surrogate_pair (void)
+{
+  const char *line = "{\"text\": \"Flag \\ud83c\\uddfa\\ud83c\\udde6.\", \"label\": [[5, 7, \"FLAG\"]]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxIxDocument) doc = px_jsonl_parse_line (line, strlen (line), "in.jsonl", 1, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (doc->text, ==, "Flag \xf0\x9f\x87\xba\xf0\x9f\x87\xa6.");
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/bad-input-import/walk/symlink-loop", test_walk_symlink_loop);
+  g_test_add_func ("/bad-input-import/walk/symlink-loop-cli", test_walk_symlink_loop_cli);
+  g_test_add_func ("/bad-input-import/walk/symlink-followed", test_walk_symlink_followed);
+  g_test_add_func ("/bad-input-import/walk/too-deep-brat", test_walk_too_deep_brat);
+  g_test_add_func ("/bad-input-import/walk/too-deep-plain", test_walk_too_deep_plain);
+  g_test_add_func ("/bad-input-import/walk/cancel", test_walk_cancel);
+  g_test_add_func ("/bad-input-import/walk/entry-bound", test_walk_entry_bound);
+  g_test_add_func ("/bad-input-import/json/deep-cli", test_json_deep_cli);
+  g_test_add_func ("/bad-input-import/json/depth-limit", test_json_depth_limit);
+  g_test_add_func ("/bad-input-import/file/fifo-in-folder-plain", test_fifo_in_folder_plain);
+  g_test_add_func ("/bad-input-import/file/fifo-in-folder-brat", test_fifo_in_folder_brat);
+  g_test_add_func ("/bad-input-import/file/fifo-named", test_fifo_named_on_command_line);
+  g_test_add_func ("/bad-input-import/file/dev-zero", test_dev_zero);
+  g_test_add_func ("/bad-input-import/file/read-bounded", test_read_bounded);
+  g_test_add_func ("/bad-input-import/jsonl/nul-escape", test_jsonl_nul_escape);
+  g_test_add_func ("/bad-input-import/jsonl/escaped-backslash", test_jsonl_escaped_backslash);
+  g_test_add_func ("/bad-input-import/jsonl/two-objects", test_jsonl_two_objects);
+  g_test_add_func ("/bad-input-import/jsonl/duplicate-key", test_jsonl_duplicate_key);
+  g_test_add_func ("/bad-input-import/jsonl/duplicate-key-escaped", test_jsonl_duplicate_key_escaped);
+  g_test_add_func ("/bad-input-import/jsonl/lone-surrogate", test_jsonl_lone_surrogate);
+  g_test_add_func ("/bad-input-import/jsonl/surrogate-pair", test_jsonl_surrogate_pair);
+  return g_test_run ();
+}
