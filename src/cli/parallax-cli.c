@@ -476,6 +476,13 @@ cmd_list (const char *db, int argc, char **argv)
     list_labels (store, &t);
   else
     list_entities (store, &t);
+  /* A damaged file must not list as an empty or shorter table. */
+  if ((error = px_store_take_read_error (store)) != NULL)
+    {
+      if (t.writer != NULL)
+        px_csv_writer_free (t.writer);
+      return fail (error);
+    }
   if (!t.csv)
     table_print (&t);
   if (t.writer != NULL)
@@ -509,6 +516,11 @@ cmd_show (const char *db, int argc, char **argv)
   store = open_store (db, PX_STORE_OPEN_NO_CREATE, &error);
   if (store == NULL || (a = px_store_get_article (store, id, &error)) == NULL)
     return fail (error);
+  /* Everything is read before anything is printed: a read error then
+   * prints no half of an article. */
+  anns = px_store_list_annotations (store, id);
+  if ((error = px_store_take_read_error (store)) != NULL)
+    return fail (error);
   g_print ("id:        %" G_GINT64_FORMAT "\n", px_article_get_id (a));
   g_print ("title:     %s\n", px_article_get_title (a) ?: "");
   g_print ("source:    %s\n", px_article_get_source (a) ?: "");
@@ -518,7 +530,6 @@ cmd_show (const char *db, int argc, char **argv)
   g_print ("story:     %s\n", px_article_get_story_name (a) ?: "");
   g_print ("chars:     %u\n", px_article_get_n_chars (a));
   g_print ("sha256:    %s\n\n%s\n\n", px_article_get_sha256 (a), px_article_get_text (a));
-  anns = px_store_list_annotations (store, id);
   g_print ("annotations (%u):\n", g_list_model_get_n_items (anns));
   for (guint i = 0; i < g_list_model_get_n_items (anns); i++)
     {

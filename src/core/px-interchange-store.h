@@ -36,7 +36,11 @@ PxIxDocument *px_interchange_load_document   (PxStore                 *store,
  * (read-only, locked, full, not a database): an import stops on those. */
 gboolean      px_interchange_error_is_fatal  (const GError            *error);
 
-/* Every article id, in the store's list order. */
+/* Every article id, in the store's list order; NULL with @error when the
+ * file could not be read to the end. */
+GArray       *px_interchange_read_article_ids (PxStore                *store,
+                                               GError                **error);
+/* The same, empty on a read error (for tests that read a store they made). */
 GArray       *px_interchange_article_ids     (PxStore                 *store);
 
 /* A file name stem for an article: its imported document name when it is

@@ -31,6 +31,7 @@ struct _PxStore
   GHashTable  *pending_rows;
   gboolean     all_rows;      /* an article 0 (all) change is pending */
   GArray      *emitting_rows; /* while annotations-changed runs */
+  GError      *read_error;    /* see px_store_take_read_error() */
 };
 
 G_DEFINE_FINAL_TYPE (PxStore, px_store, G_TYPE_OBJECT)
@@ -50,6 +51,7 @@ enum {
   ANNOTATIONS_CHANGED,
   ENTITIES_CHANGED,
   EVENTS_CHANGED,
+  READ_ERROR,
   N_SIGNALS
 };
 
@@ -68,6 +70,7 @@ px_store_finalize (GObject *object)
   g_array_unref (self->pending_annotations);
   g_array_unref (self->pending_events);
   g_hash_table_unref (self->pending_rows);
+  g_clear_error (&self->read_error);
 
   G_OBJECT_CLASS (px_store_parent_class)->finalize (object);
 }
@@ -101,6 +104,11 @@ px_store_class_init (PxStoreClass *klass)
   signals[EVENTS_CHANGED] =
     g_signal_new ("events-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* A list model or another reader without an error parameter could not
+   * read the file (it is damaged, say): the message names the file. */
+  signals[READ_ERROR] =
+    g_signal_new ("read-error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -158,6 +166,55 @@ px_store_set_error (PxStore  *self,
     default:
       g_set_error (error, PX_ERROR, code, "%s: %s", self->path, sqlite3_errmsg (self->db));
     }
+}
+
+gboolean
+px_store_step_ok (PxStore  *self,
+                  int       rc,
+                  GError  **error)
+{
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+    return TRUE;
+  px_store_set_error (self, rc, error);
+  return FALSE;
+}
+
+gboolean
+px_store_found (PxStore     *self,
+                int          rc,
+                const char  *what,
+                gint64       id,
+                GError     **error)
+{
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc == SQLITE_DONE)
+    g_set_error (error, PX_ERROR, PX_ERROR_NOT_FOUND, "%s: no %s %" G_GINT64_FORMAT,
+                 self->path, what, id);
+  else
+    px_store_set_error (self, rc, error);
+  return FALSE;
+}
+
+void
+px_store_note_read_error (PxStore *self,
+                          GError  *error)
+{
+  g_autoptr(GError) owned = error;
+
+  if (error == NULL)
+    return;
+  /* The first one is kept: later ones are usually its consequences. */
+  if (self->read_error == NULL)
+    self->read_error = g_error_copy (error);
+  g_signal_emit (self, signals[READ_ERROR], 0, error->message);
+}
+
+GError *
+px_store_take_read_error (PxStore *self)
+{
+  g_return_val_if_fail (PX_IS_STORE (self), NULL);
+  return g_steal_pointer (&self->read_error);
 }
 
 sqlite3 *

@@ -17,6 +17,11 @@
  *   "annotations-changed" (gint64 article_id)  also for entity links/notes
  *   "entities-changed"    ()
  *   "events-changed"      (gint64 article_id)
+ *   "read-error"          (const char *message) a list model (or another
+ *                                              reader with no error
+ *                                              parameter) could not read
+ *                                              the file; see
+ *                                              px_store_take_read_error()
  * List models returned by px_store_list_*() follow these signals themselves,
  * and splice only the items that changed, so a view keeps its selection.
  */
@@ -75,6 +80,12 @@ gboolean     px_store_begin             (PxStore           *self,
 gboolean     px_store_commit            (PxStore           *self,
                                          GError           **error);
 void         px_store_rollback          (PxStore           *self);
+
+/* The first read error met since the last call by a reader that has no
+ * error parameter of its own (list models, counts, find_*), or NULL. A
+ * damaged file must not pass for an empty one: callers that list check
+ * this once they have read. */
+GError      *px_store_take_read_error   (PxStore           *self);
 
 /* Another connection changed the file: re-read and emit every signal. */
 void         px_store_notify_external_change (PxStore      *self);

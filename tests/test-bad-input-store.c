@@ -1,0 +1,290 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-bad-input-store.c: hostile corpus files, paths and faults on the
+ * store, export and CLI side (issue "Hostile input and faults"). Each test
+ * runs parallax-cli as a user would and checks the exit code, the message
+ * (one line naming the file) and what is on disk. */
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "px-core.h"
+#include "px-test-util.h"
+
+/* ---- Running the CLI -------------------------------------------------- */
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs parallax-cli in @cwd (NULL: here) with @envp (NULL: ours) and the
+ * NULL-terminated arguments; exit code in r->status. */
+static void
+cli_full (Run *r, const char *cwd, char **envp, const char *first, va_list ap)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli_path = g_getenv ("PARALLAX_CLI");
+  int wait_status = 0;
+
+  g_assert_nonnull (cli_path);
+  g_ptr_array_add (argv, (gpointer) cli_path);
+  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (gpointer) a);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (cwd, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &r->out, &r->err, &wait_status, &error);
+  g_assert_no_error (error);
+  r->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : 128;
+}
+
+static void
+cli (Run *r, const char *first, ...)
+{
+  va_list ap;
+
+  va_start (ap, first);
+  cli_full (r, NULL, NULL, first, ap);
+  va_end (ap);
+}
+
+G_GNUC_UNUSED static void
+cli_in (Run *r, const char *cwd, char **envp, const char *first, ...)
+{
+  va_list ap;
+
+  va_start (ap, first);
+  cli_full (r, cwd, envp, first, ap);
+  va_end (ap);
+}
+
+/* A failure: exit 1, one line on stderr naming @name, nothing claimed on
+ * stdout. */
+static void
+assert_failed (Run *r, const char *name)
+{
+  if (r->status != 1 || strstr (r->err, name) == NULL)
+    g_printerr ("exit %d\nstdout: %s\nstderr: %s\n", r->status, r->out, r->err);
+  g_assert_cmpint (r->status, ==, 1);
+  g_assert_nonnull (strstr (r->err, name));
+  /* One line. */
+  g_assert_nonnull (strchr (r->err, '\n'));
+  g_assert_cmpstr (strchr (r->err, '\n') + 1, ==, "");
+  g_assert_null (strstr (r->out, "written"));
+}
+
+G_GNUC_UNUSED static void
+assert_ok (Run *r)
+{
+  if (r->status != 0)
+    g_printerr ("exit %d\nstdout: %s\nstderr: %s\n", r->status, r->out, r->err);
+  g_assert_cmpint (r->status, ==, 0);
+}
+
+/* ---- Files ------------------------------------------------------------ */
+
+G_GNUC_UNUSED static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+  gsize len = 0;
+
+  g_file_get_contents (path, &data, &len, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (data, len);
+}
+
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+/* The names in @dir, sorted, joined by spaces (hidden ones included). */
+static char *
+list_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (d == NULL)
+    return g_strdup ("(none)");
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* A corpus of @n articles, long enough that the article table spans
+ * several pages; article 1 carries one annotation. */
+static char *
+make_corpus (guint n)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = px_test_db_path ();
+  g_autoptr(PxStore) store = px_store_open (path, PX_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(PxLabel) per = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 1; i <= n; i++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *title = g_strdup_printf ("Article %u", i);
+      PxArticleInfo info = { .title = title, .source = "test" };
+
+      g_string_append_printf (text, "Kuleba met Lavrov, report %u.", i);
+      while (text->len < 1500)
+        g_string_append (text, " The talks in Antalya ended without a ceasefire.");
+      info.text = text->str;
+      g_assert_cmpint (px_store_add_article (store, &info, NULL, &error), ==, i);
+      g_assert_no_error (error);
+    }
+  per = px_store_find_label (store, "PER");
+  g_assert_nonnull (per);
+  g_assert_cmpint (px_store_add_annotation (store, 1, px_label_get_id (per), 0, 6,
+                                            PX_ANNOTATION_ACCEPTED, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* Overwrites the last leaf page of the article table (found through the
+ * dbstat virtual table; the root page when dbstat is missing). */
+static void
+corrupt_article_page (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 page = 0, page_size = 0;
+  char junk[4096];
+  int fd;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  if (sqlite3_prepare_v2 (db, "SELECT pageno FROM dbstat WHERE name = 'article' AND pagetype = 'leaf'"
+                              " ORDER BY pageno DESC LIMIT 1", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    page = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (page == 0)
+    {
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_master WHERE name = 'article'",
+                                           -1, &stmt, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      page = sqlite3_column_int64 (stmt, 0);
+      sqlite3_finalize (stmt);
+    }
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA page_size", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page_size = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpint (page_size, <=, (gint64) sizeof junk);
+
+  memset (junk, 0x5a, sizeof junk);
+  fd = g_open (path, O_WRONLY, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (pwrite (fd, junk, (size_t) page_size, (off_t) ((page - 1) * page_size)), ==, page_size);
+  close (fd);
+}
+
+/* ---- 4: a damaged corpus is an error, never an empty listing ---------- */
+
+static void
+on_read_error (PxStore *store, const char *message, char **out)
+{
+  g_free (*out);
+  *out = g_strdup (message);
+}
+
+static void
+test_damaged_corpus_core (void)
+{
+  g_autofree char *db = make_corpus (8);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxStore) store = NULL;
+  g_autoptr(GListModel) articles = NULL;
+  g_autoptr(GError) read_error = NULL;
+  g_autofree char *message = NULL;
+
+  corrupt_article_page (db);
+  store = px_store_open (db, PX_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_signal_connect (store, "read-error", G_CALLBACK (on_read_error), &message);
+  articles = px_store_list_articles (store, -1);
+  read_error = px_store_take_read_error (store);
+  g_assert_nonnull (read_error);
+  g_assert_nonnull (strstr (read_error->message, db));
+  g_assert_nonnull (message);
+  /* Nothing half-read passes for the whole list. */
+  g_assert_cmpuint (g_list_model_get_n_items (articles), ==, 0);
+  g_assert_null (px_store_take_read_error (store));
+}
+
+static void
+test_damaged_corpus_cli (void)
+{
+  g_autofree char *db = make_corpus (8);
+  g_autofree char *out = px_test_tmpdir ();
+  const char *formats[] = { "jsonl", "conll", "brat", "csv" };
+
+  corrupt_article_page (db);
+  {
+    g_auto(Run) r = { 0 };
+
+    cli (&r, "--db", db, "list", "articles", NULL);
+    assert_failed (&r, db);
+    g_assert_cmpstr (r.out, ==, "");
+  }
+  {
+    g_auto(Run) r = { 0 };
+
+    cli (&r, "--db", db, "list", "articles", "--format", "csv", NULL);
+    assert_failed (&r, db);
+  }
+  {
+    g_auto(Run) r = { 0 };
+
+    cli (&r, "--db", db, "show", "8", NULL);
+    assert_failed (&r, db);
+    g_assert_cmpstr (r.out, ==, "");
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_auto(Run) r = { 0 };
+      g_autofree char *dir = g_build_filename (out, formats[i], NULL);
+      g_autofree char *listing = NULL;
+
+      cli (&r, "--db", db, "export", formats[i], "--out", dir, NULL);
+      assert_failed (&r, db);
+      /* Nothing is left behind that looks like an export. */
+      listing = list_dir (dir);
+      if (!g_str_equal (listing, "(none)") && !g_str_equal (listing, "")) g_printerr ("%s: %s\n", formats[i], listing);
+    }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/bad-input-store/damaged-corpus/core", test_damaged_corpus_core);
+  g_test_add_func ("/bad-input-store/damaged-corpus/cli", test_damaged_corpus_cli);
+  return g_test_run ();
+}
