@@ -88,7 +88,7 @@ assert_failed (Run *r, const char *name)
   g_assert_null (strstr (r->out, "written"));
 }
 
-G_GNUC_UNUSED static void
+static void
 assert_ok (Run *r)
 {
   if (r->status != 0)
@@ -98,7 +98,7 @@ assert_ok (Run *r)
 
 /* ---- Files ------------------------------------------------------------ */
 
-G_GNUC_UNUSED static GBytes *
+static GBytes *
 read_bytes (const char *path)
 {
   g_autoptr(GError) error = NULL;
@@ -279,6 +279,164 @@ test_damaged_corpus_cli (void)
     }
 }
 
+/* ---- 7: another program's SQLite file is never touched ---------------- */
+
+static void
+sql_exec (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static gint64
+sql_int (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 v;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  v = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return v;
+}
+
+static void
+assert_no_side_files (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+}
+
+/* Every command, each of which must refuse @path and leave it as it was. */
+static void
+assert_every_command_refuses (const char *path, const char *why)
+{
+  g_autofree char *out = px_test_tmpdir ();
+  g_autofree char *txt = px_test_write_file ("a.txt", "Kuleba met Lavrov.\n", -1);
+  g_autoptr(GBytes) before = read_bytes (path);
+  const char *commands[][6] = {
+    { "list", "articles", NULL }, { "show", "1", NULL }, { "stats", NULL },
+    { "export", "csv", "--out", out, NULL }, { "export", "jsonl", "--out", out, NULL },
+    { "export", "brat", "--out", out, NULL }, { "compare", "1", "2", NULL },
+    { "import", txt, NULL }, { "import", "--format", "jsonl", txt, NULL },
+    { "init", NULL }, { "annotate", "1", "0", "6", "PER", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) r = { 0 };
+      g_autoptr(GBytes) after = NULL;
+
+      cli (&r, "--db", path, commands[i][0], commands[i][1], commands[i][2], commands[i][3],
+           commands[i][4], commands[i][5], NULL);
+      assert_failed (&r, path);
+      g_assert_nonnull (strstr (r.err, why));
+      after = read_bytes (path);
+      g_assert_true (g_bytes_equal (before, after));
+      assert_no_side_files (path);
+    }
+}
+
+static void
+test_foreign_sqlite_user_version (void)
+{
+  for (int version = 1; version <= 2; version++)
+    {
+      g_autofree char *path = px_test_db_path ();
+      g_autofree char *sql = g_strdup_printf ("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);"
+                                              "INSERT INTO notes (body) VALUES ('mine');"
+                                              "PRAGMA user_version = %d", version);
+
+      sql_exec (path, sql);
+      assert_every_command_refuses (path, "not a Parallax corpus");
+    }
+}
+
+static void
+test_foreign_application_id (void)
+{
+  g_autofree char *path = make_corpus (1);
+
+  /* Parallax's own tables, but another program's stamp. */
+  sql_exec (path, "PRAGMA journal_mode = DELETE; PRAGMA application_id = 1234");
+  assert_every_command_refuses (path, "another program");
+}
+
+static void
+test_empty_file_read_only_commands (void)
+{
+  g_autofree char *path = px_test_write_file ("empty.db", "", 0);
+  g_autofree char *missing = g_build_filename (g_get_tmp_dir (), "px-no-such-dir", "corpus.db", NULL);
+  g_autofree char *out = px_test_tmpdir ();
+  const char *commands[][4] = {
+    { "list", "articles", NULL }, { "show", "1", NULL }, { "stats", NULL },
+    { "export", "csv", "--out", out }, { "export", "conll", "--out", out }, { "compare", "1", "2", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) r = { 0 }, m = { 0 };
+      GStatBuf st;
+
+      cli (&r, "--db", path, commands[i][0], commands[i][1], commands[i][2], commands[i][3], NULL);
+      assert_failed (&r, path);
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      g_assert_cmpint (st.st_size, ==, 0);
+      assert_no_side_files (path);
+      /* A missing file is an error naming it, and is not made. */
+      cli (&m, "--db", missing, commands[i][0], commands[i][1], commands[i][2], commands[i][3], NULL);
+      assert_failed (&m, missing);
+      g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+    }
+}
+
+/* A corpus made before the stamp: read-only commands read it without a
+ * write (no stamp, no WAL switch); the first writing command stamps it. */
+static void
+test_unstamped_corpus (void)
+{
+  g_autofree char *path = make_corpus (2);
+  g_autofree char *out = px_test_tmpdir ();
+  g_autofree char *txt = px_test_write_file ("new.txt", "Blinken met Wang Yi.\n", -1);
+  g_autoptr(GBytes) before = NULL;
+  const char *commands[][4] = {
+    { "list", "articles", NULL }, { "show", "1", NULL }, { "stats", NULL },
+    { "export", "csv", "--out", out }, { "export", "jsonl", "--out", out }, { "compare", "1", "2", NULL },
+  };
+
+  g_assert_cmpint (sql_int (path, "PRAGMA application_id"), ==, PX_STORE_APPLICATION_ID);
+  sql_exec (path, "PRAGMA journal_mode = DELETE; PRAGMA application_id = 0");
+  before = read_bytes (path);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) r = { 0 };
+      g_autoptr(GBytes) after = NULL;
+
+      cli (&r, "--db", path, commands[i][0], commands[i][1], commands[i][2], commands[i][3], NULL);
+      assert_ok (&r);
+      after = read_bytes (path);
+      g_assert_true (g_bytes_equal (before, after));
+      assert_no_side_files (path);
+    }
+  {
+    g_auto(Run) r = { 0 };
+
+    cli (&r, "--db", path, "import", txt, NULL);
+    assert_ok (&r);
+    g_assert_cmpint (sql_int (path, "PRAGMA application_id"), ==, PX_STORE_APPLICATION_ID);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -286,5 +444,9 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/bad-input-store/damaged-corpus/core", test_damaged_corpus_core);
   g_test_add_func ("/bad-input-store/damaged-corpus/cli", test_damaged_corpus_cli);
+  g_test_add_func ("/bad-input-store/foreign-sqlite/user-version", test_foreign_sqlite_user_version);
+  g_test_add_func ("/bad-input-store/foreign-sqlite/application-id", test_foreign_application_id);
+  g_test_add_func ("/bad-input-store/read-only-commands/empty-or-missing", test_empty_file_read_only_commands);
+  g_test_add_func ("/bad-input-store/read-only-commands/unstamped-corpus", test_unstamped_corpus);
   return g_test_run ();
 }

@@ -77,6 +77,10 @@ parse_options (const char    *command,
   return -1;
 }
 
+/* Commands that only read: they never write to the file, not even to
+ * upgrade it or switch it to WAL, and a missing file is an error. */
+#define READ_ONLY_OPEN (PX_STORE_OPEN_READ_ONLY | PX_STORE_OPEN_NO_CREATE)
+
 static PxStore *
 open_store (const char *db, PxStoreOpenFlags flags, GError **error)
 {
@@ -132,7 +136,7 @@ cmd_stats (const char *db, int argc, char **argv)
 
   if (rc >= 0)
     return rc;
-  store = open_store (db, PX_STORE_OPEN_NO_CREATE, &error);
+  store = open_store (db, READ_ONLY_OPEN, &error);
   if (store == NULL || !px_store_get_stats (store, &st, &error))
     return fail (error);
   g_print ("corpus       %s\n", px_store_get_path (store));
@@ -459,7 +463,7 @@ cmd_list (const char *db, int argc, char **argv)
   if (!g_str_equal (argv[1], "articles") && !g_str_equal (argv[1], "stories") &&
       !g_str_equal (argv[1], "labels") && !g_str_equal (argv[1], "entities"))
     return usage_error ("list: cannot list '%s'", argv[1]);
-  store = open_store (db, PX_STORE_OPEN_NO_CREATE, &error);
+  store = open_store (db, READ_ONLY_OPEN, &error);
   if (store == NULL)
     return fail (error);
   t.csv = g_strcmp0 (format, "csv") == 0;
@@ -513,7 +517,7 @@ cmd_show (const char *db, int argc, char **argv)
     return rc;
   if (argc != 2 || !parse_id (argv[1], &id))
     return usage_error ("show: give one article id");
-  store = open_store (db, PX_STORE_OPEN_NO_CREATE, &error);
+  store = open_store (db, READ_ONLY_OPEN, &error);
   if (store == NULL || (a = px_store_get_article (store, id, &error)) == NULL)
     return fail (error);
   /* Everything is read before anything is printed: a read error then
@@ -664,7 +668,7 @@ cmd_export (const char *db, int argc, char **argv)
     }
   if (out == NULL)
     return usage_error ("export: --out DIR is required");
-  store = open_store (db, PX_STORE_OPEN_NO_CREATE, &error);
+  store = open_store (db, READ_ONLY_OPEN, &error);
   if (store == NULL)
     return fail (error);
   dir = g_file_new_for_commandline_arg (out);

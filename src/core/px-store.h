@@ -39,11 +39,16 @@
 G_BEGIN_DECLS
 
 #define PX_STORE_SCHEMA_VERSION 2
+/* PRAGMA application_id of every corpus: 'PRLX'. A file with another id is
+ * another program's and is never opened; one with none is a corpus only
+ * when it holds exactly Parallax's tables (made before the stamp). */
+#define PX_STORE_APPLICATION_ID 0x50524c58
 
 typedef enum
 {
   PX_STORE_OPEN_DEFAULT   = 0,
-  PX_STORE_OPEN_READ_ONLY = 1 << 0, /* never write, even if the file allows it */
+  PX_STORE_OPEN_READ_ONLY = 1 << 0, /* never write, even if the file allows it: not
+                                     * the schema, not WAL mode, not a stamp */
   PX_STORE_OPEN_NO_CREATE = 1 << 1, /* fail with PX_ERROR_NOT_FOUND if missing */
   PX_STORE_OPEN_NO_SEED   = 1 << 2, /* a new corpus gets no default labels */
 } PxStoreOpenFlags;
