@@ -63,7 +63,7 @@ cli (Run *r, const char *first, ...)
   va_end (ap);
 }
 
-G_GNUC_UNUSED static void
+static void
 cli_in (Run *r, const char *cwd, char **envp, const char *first, ...)
 {
   va_list ap;
@@ -437,6 +437,54 @@ test_unstamped_corpus (void)
   }
 }
 
+/* ---- 6: a corpus that would live in memory only ----------------------- */
+
+static void
+test_memory_or_empty_db (void)
+{
+  g_autofree char *cwd = px_test_tmpdir ();
+  g_autofree char *txt = px_test_write_file ("a.txt", "Kuleba met Lavrov.\n", -1);
+  g_autofree char *listing = NULL;
+  const char *dbs[] = { "", ":memory:" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dbs); i++)
+    {
+      g_auto(Run) opt = { 0 }, env = { 0 };
+      g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "PARALLAX_DB", dbs[i], TRUE);
+
+      cli_in (&opt, cwd, NULL, "--db", dbs[i], "import", txt, NULL);
+      assert_failed (&opt, i == 0 ? "--db is empty" : ":memory:");
+      g_assert_null (strstr (opt.out, "Imported"));
+      cli_in (&env, cwd, envp, "import", "--format", "jsonl", txt, NULL);
+      assert_failed (&env, i == 0 ? "PARALLAX_DB is set but empty" : ":memory:");
+      g_assert_null (strstr (env.out, "imported"));
+    }
+  /* Nothing was made where the command ran. */
+  listing = list_dir (cwd);
+  g_assert_cmpstr (listing, ==, "");
+}
+
+/* PARALLAX_DB alone (no --db) reaches every command, those in their own
+ * files too (they were handed no path and crashed). */
+static void
+test_parallax_db_reaches_every_command (void)
+{
+  g_autofree char *db = px_test_db_path ();
+  g_autofree char *jsonl = px_test_write_file ("a.jsonl", "{\"text\": \"Kuleba met Lavrov.\", \"label\": []}\n"
+                                               "{\"text\": \"Blinken met Wang Yi.\", \"label\": []}\n", -1);
+  g_autofree char *out = px_test_tmpdir ();
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "PARALLAX_DB", db, TRUE);
+  g_auto(Run) a = { 0 }, b = { 0 }, c = { 0 };
+
+  cli_in (&a, NULL, envp, "import", "--format", "jsonl", jsonl, NULL);
+  assert_ok (&a);
+  cli_in (&b, NULL, envp, "compare", "1", "2", NULL);
+  assert_ok (&b);
+  cli_in (&c, NULL, envp, "export", "jsonl", "--out", out, NULL);
+  assert_ok (&c);
+  g_assert_nonnull (strstr (c.out, "2 articles"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -448,5 +496,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/bad-input-store/foreign-sqlite/application-id", test_foreign_application_id);
   g_test_add_func ("/bad-input-store/read-only-commands/empty-or-missing", test_empty_file_read_only_commands);
   g_test_add_func ("/bad-input-store/read-only-commands/unstamped-corpus", test_unstamped_corpus);
+  g_test_add_func ("/bad-input-store/db-path/memory-or-empty", test_memory_or_empty_db);
+  g_test_add_func ("/bad-input-store/db-path/environment", test_parallax_db_reaches_every_command);
   return g_test_run ();
 }

@@ -84,8 +84,31 @@ parse_options (const char    *command,
 static PxStore *
 open_store (const char *db, PxStoreOpenFlags flags, GError **error)
 {
-  g_autofree char *path = db != NULL ? g_strdup (db) : px_store_default_path ();
-  return px_store_open (path, flags, error);
+  return px_store_open (db, flags, error);
+}
+
+/* The corpus path every command gets: --db, else $PARALLAX_DB, else the
+ * default. An empty one is most often an unset shell variable, and SQLite
+ * would take it (and ':memory:') for a database that vanishes on exit: the
+ * work would report success and save nothing. */
+static char *
+corpus_path (const char *db, GError **error)
+{
+  const char *env = g_getenv ("PARALLAX_DB");
+
+  if (db != NULL && *db == '\0')
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_INVALID,
+                   "--db is empty: give the corpus file's path (is a shell variable unset?)");
+      return NULL;
+    }
+  if (db == NULL && env != NULL && *env == '\0')
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_INVALID,
+                   "PARALLAX_DB is set but empty: give the corpus file's path, or unset it");
+      return NULL;
+    }
+  return db != NULL ? g_strdup (db) : px_store_default_path ();
 }
 
 static gboolean
@@ -726,6 +749,17 @@ main (int argc, char *argv[])
     }
   for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
     if (g_str_equal (argv[i], commands[c].name))
-      return commands[c].run (db, argc - i, argv + i);
+      {
+        g_autoptr(GError) error = NULL;
+        g_autofree char *path = NULL;
+
+        /* --help needs no corpus. */
+        if (g_strv_contains ((const char * const *) argv + i, "--help") ||
+            g_strv_contains ((const char * const *) argv + i, "-h"))
+          return commands[c].run (db, argc - i, argv + i);
+        if ((path = corpus_path (db, &error)) == NULL)
+          return fail (error);
+        return commands[c].run (path, argc - i, argv + i);
+      }
   return usage_error ("unknown command '%s'", argv[i]);
 }

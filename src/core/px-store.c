@@ -882,6 +882,15 @@ px_store_open (const char        *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  /* SQLite takes both for a database that vanishes when it is closed: the
+   * work would seem to succeed and nothing would be saved. */
+  if (*path == '\0' || g_str_equal (path, ":memory:"))
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_INVALID,
+                   "“%s” is not a corpus file: SQLite would keep it in memory and save nothing; "
+                   "give the path of a file", path);
+      return NULL;
+    }
   self = g_object_new (PX_TYPE_STORE, NULL);
   self->path = g_strdup (path);
   if (!decide_read_only (path, flags, &self->read_only, error))
