@@ -485,6 +485,56 @@ test_parallax_db_reaches_every_command (void)
   g_assert_nonnull (strstr (c.out, "2 articles"));
 }
 
+/* ---- 3: brat export names are unique; the count is what is on disk ---- */
+
+static guint
+count_suffix (const char *dir, const char *suffix)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    n += g_str_has_suffix (name, suffix);
+  return n;
+}
+
+static void
+test_brat_export_unique_names (void)
+{
+  g_autofree char *db = px_test_db_path ();
+  g_autofree char *src = px_test_tmpdir ();
+  g_autofree char *out = px_test_tmpdir ();
+  g_autofree char *txt = g_build_filename (src, "article-2.txt", NULL);
+  g_autofree char *ann = g_build_filename (src, "article-2.ann", NULL);
+  g_autofree char *plain = px_test_write_file ("plain.txt", "Blinken met Wang Yi in Beijing.\n", -1);
+  g_autofree char *doc = NULL;
+  g_auto(Run) a = { 0 }, b = { 0 }, c = { 0 };
+
+  /* Article 1 is a brat document named "article-2"; article 2 is plain,
+   * and falls back to the name "article-2" too. */
+  g_assert_true (g_file_set_contents (txt, "Kuleba met Lavrov.", -1, NULL));
+  g_assert_true (g_file_set_contents (ann, "T1\tPER 0 6\tKuleba\n", -1, NULL));
+  cli (&a, "--db", db, "import", "--format", "brat", txt, NULL);
+  assert_ok (&a);
+  cli (&b, "--db", db, "import", plain, NULL);
+  assert_ok (&b);
+  cli (&c, "--db", db, "export", "brat", "--out", out, NULL);
+  assert_ok (&c);
+  g_assert_cmpuint (count_suffix (out, ".txt"), ==, 2);
+  g_assert_cmpuint (count_suffix (out, ".ann"), ==, 2);
+  g_assert_nonnull (strstr (c.out, "2 articles written"));
+  /* The imported document keeps its name; the plain article moves aside. */
+  doc = g_build_filename (out, "article-2.txt", NULL);
+  {
+    g_autofree char *text = NULL;
+
+    g_assert_true (g_file_get_contents (doc, &text, NULL, NULL));
+    g_assert_cmpstr (text, ==, "Kuleba met Lavrov.");
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -498,5 +548,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/bad-input-store/read-only-commands/unstamped-corpus", test_unstamped_corpus);
   g_test_add_func ("/bad-input-store/db-path/memory-or-empty", test_memory_or_empty_db);
   g_test_add_func ("/bad-input-store/db-path/environment", test_parallax_db_reaches_every_command);
+  g_test_add_func ("/bad-input-store/export/brat-unique-names", test_brat_export_unique_names);
   return g_test_run ();
 }

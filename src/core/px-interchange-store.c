@@ -621,16 +621,35 @@ is_safe_stem (const char *name)
   return TRUE;
 }
 
+/* Names are compared without ASCII case: on a case-insensitive file
+ * system (a USB stick, macOS) "Doc" and "doc" are one file. */
+static gboolean
+stem_taken (GHashTable *taken, const char *stem)
+{
+  g_autofree char *key = g_ascii_strdown (stem, -1);
+
+  return g_hash_table_contains (taken, key);
+}
+
 char *
 px_interchange_export_stem (PxIxDocument *doc, gint64 article_id, GHashTable *taken)
 {
   char *stem;
 
-  if (is_safe_stem (doc->name) && !g_hash_table_contains (taken, doc->name))
+  if (is_safe_stem (doc->name) && !stem_taken (taken, doc->name))
     stem = g_strdup (doc->name);
   else
-    stem = g_strdup_printf ("article-%" G_GINT64_FORMAT, article_id);
-  g_hash_table_add (taken, g_strdup (stem));
+    {
+      /* The fallback may be taken too: a document imported as
+       * "article-7" beside plain article 7 would overwrite it. */
+      stem = g_strdup_printf ("article-%" G_GINT64_FORMAT, article_id);
+      for (guint n = 2; stem_taken (taken, stem); n++)
+        {
+          g_free (stem);
+          stem = g_strdup_printf ("article-%" G_GINT64_FORMAT "-%u", article_id, n);
+        }
+    }
+  g_hash_table_add (taken, g_ascii_strdown (stem, -1));
   return stem;
 }
 

@@ -44,7 +44,8 @@ GArray       *px_interchange_read_article_ids (PxStore                *store,
 GArray       *px_interchange_article_ids     (PxStore                 *store);
 
 /* A file name stem for an article: its imported document name when it is
- * safe and unused in @taken, else "article-ID". Adds the result to @taken. */
+ * safe and unused in @taken, else "article-ID" (then "article-ID-2", …,
+ * until unused). Names in @taken are ASCII lower case; adds the result. */
 char         *px_interchange_export_stem     (PxIxDocument            *doc,
                                               gint64                   article_id,
                                               GHashTable              *taken);
