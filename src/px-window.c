@@ -118,6 +118,22 @@ apply_annotator (PxWindow *self)
     px_store_set_annotator (self->store, name);
 }
 
+/* A list could not be read (a damaged file): what the window shows may be
+ * incomplete, so say so where it stays visible, not in a passing toast. */
+static void
+on_read_error (PxWindow   *self,
+               const char *message)
+{
+  g_autoptr(GError) error = px_store_take_read_error (self->store);
+  g_autofree char *text = NULL;
+
+  /* Translators: %s is the error, naming the corpus file */
+  text = g_strdup_printf (_("Part of this corpus could not be read, so what is shown may be "
+                            "incomplete: %s"), message);
+  gtk_label_set_text (self->banner_label, text);
+  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+}
+
 void
 px_window_set_store (PxWindow *self,
                      PxStore  *store)
@@ -142,8 +158,12 @@ px_window_set_store (PxWindow *self,
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
   if (store != NULL)
     {
+      g_autoptr(GError) read_error = NULL;
+
       g_signal_connect_object (store, "articles-changed",
                                G_CALLBACK (on_articles_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "read-error",
+                               G_CALLBACK (on_read_error), self, G_CONNECT_SWAPPED);
       apply_annotator (self);
       if (px_store_is_read_only (store))
         {
@@ -152,6 +172,10 @@ px_window_set_store (PxWindow *self,
                                 "but nothing you change can be saved."));
           gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
         }
+      /* The views above filled their lists before this handler was there. */
+      read_error = px_store_take_read_error (store);
+      if (read_error != NULL)
+        on_read_error (self, read_error->message);
       gtk_stack_set_visible_child_name (self->main_stack, "welcome");
     }
   px_window_update_title (self);

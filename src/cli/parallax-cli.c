@@ -87,11 +87,38 @@ parse_options (const char    *command,
   return -1;
 }
 
+/* Commands that only read: they never write to the file, not even to
+ * upgrade it or switch it to WAL, and a missing file is an error. */
+#define READ_ONLY_OPEN (PX_STORE_OPEN_READ_ONLY | PX_STORE_OPEN_NO_CREATE)
+
 static PxStore *
 open_store (const char *db, PxStoreOpenFlags flags, GError **error)
 {
-  g_autofree char *path = db != NULL ? g_strdup (db) : px_store_default_path ();
-  return px_store_open (path, flags, error);
+  return px_store_open (db, flags, error);
+}
+
+/* The corpus path every command gets: --db, else $PARALLAX_DB, else the
+ * default. An empty one is most often an unset shell variable, and SQLite
+ * would take it (and ':memory:') for a database that vanishes on exit: the
+ * work would report success and save nothing. */
+static char *
+corpus_path (const char *db, GError **error)
+{
+  const char *env = g_getenv ("PARALLAX_DB");
+
+  if (db != NULL && *db == '\0')
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_INVALID,
+                   "--db is empty: give the corpus file's path (is a shell variable unset?)");
+      return NULL;
+    }
+  if (db == NULL && env != NULL && *env == '\0')
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_INVALID,
+                   "PARALLAX_DB is set but empty: give the corpus file's path, or unset it");
+      return NULL;
+    }
+  return db != NULL ? g_strdup (db) : px_store_default_path ();
 }
 
 static gboolean
@@ -142,7 +169,7 @@ cmd_stats (const char *db, int argc, char **argv)
 
   if (rc >= 0)
     return rc;
-  store = open_store (db, PX_STORE_OPEN_NO_CREATE, &error);
+  store = open_store (db, READ_ONLY_OPEN, &error);
   if (store == NULL || !px_store_get_stats (store, &st, &error))
     return fail (error);
   g_print ("corpus       %s\n", px_store_get_path (store));
@@ -469,7 +496,7 @@ cmd_list (const char *db, int argc, char **argv)
   if (!g_str_equal (argv[1], "articles") && !g_str_equal (argv[1], "stories") &&
       !g_str_equal (argv[1], "labels") && !g_str_equal (argv[1], "entities"))
     return usage_error ("list: cannot list '%s'", argv[1]);
-  store = open_store (db, PX_STORE_OPEN_NO_CREATE, &error);
+  store = open_store (db, READ_ONLY_OPEN, &error);
   if (store == NULL)
     return fail (error);
   t.csv = g_strcmp0 (format, "csv") == 0;
@@ -486,6 +513,13 @@ cmd_list (const char *db, int argc, char **argv)
     list_labels (store, &t);
   else
     list_entities (store, &t);
+  /* A damaged file must not list as an empty or shorter table. */
+  if ((error = px_store_take_read_error (store)) != NULL)
+    {
+      if (t.writer != NULL)
+        px_csv_writer_free (t.writer);
+      return fail (error);
+    }
   if (!t.csv)
     table_print (&t);
   if (t.writer != NULL)
@@ -516,8 +550,13 @@ cmd_show (const char *db, int argc, char **argv)
     return rc;
   if (argc != 2 || !parse_id (argv[1], &id))
     return usage_error ("show: give one article id");
-  store = open_store (db, PX_STORE_OPEN_NO_CREATE, &error);
+  store = open_store (db, READ_ONLY_OPEN, &error);
   if (store == NULL || (a = px_store_get_article (store, id, &error)) == NULL)
+    return fail (error);
+  /* Everything is read before anything is printed: a read error then
+   * prints no half of an article. */
+  anns = px_store_list_annotations (store, id);
+  if ((error = px_store_take_read_error (store)) != NULL)
     return fail (error);
   g_print ("id:        %" G_GINT64_FORMAT "\n", px_article_get_id (a));
   g_print ("title:     %s\n", px_article_get_title (a) ?: "");
@@ -528,7 +567,6 @@ cmd_show (const char *db, int argc, char **argv)
   g_print ("story:     %s\n", px_article_get_story_name (a) ?: "");
   g_print ("chars:     %u\n", px_article_get_n_chars (a));
   g_print ("sha256:    %s\n\n%s\n\n", px_article_get_sha256 (a), px_article_get_text (a));
-  anns = px_store_list_annotations (store, id);
   g_print ("annotations (%u):\n", g_list_model_get_n_items (anns));
   for (guint i = 0; i < g_list_model_get_n_items (anns); i++)
     {
@@ -597,7 +635,7 @@ cmd_export (const char *db, int argc, char **argv)
     }
   if (out == NULL)
     return usage_error ("export: --out DIR is required");
-  store = open_store (db, PX_STORE_OPEN_NO_CREATE, &error);
+  store = open_store (db, READ_ONLY_OPEN, &error);
   if (store == NULL)
     return fail (error);
   dir = g_file_new_for_commandline_arg (out);
@@ -724,6 +762,17 @@ main (int argc, char *argv[])
     }
   for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
     if (g_str_equal (argv[i], commands[c].name))
-      return commands[c].run (db, argc - i, argv + i);
+      {
+        g_autoptr(GError) error = NULL;
+        g_autofree char *path = NULL;
+
+        /* --help needs no corpus. */
+        if (g_strv_contains ((const char * const *) argv + i, "--help") ||
+            g_strv_contains ((const char * const *) argv + i, "-h"))
+          return commands[c].run (db, argc - i, argv + i);
+        if ((path = corpus_path (db, &error)) == NULL)
+          return fail (error);
+        return commands[c].run (path, argc - i, argv + i);
+      }
   return usage_error ("unknown command '%s'", argv[i]);
 }

@@ -16,8 +16,11 @@ static PxStore *
 open_store (const char *db_path, gboolean write)
 {
   g_autoptr(GError) error = NULL;
-  /* Exporting from a corpus that does not exist would create an empty one. */
-  g_autoptr(PxStore) store = px_store_open (db_path, write ? PX_STORE_OPEN_DEFAULT : PX_STORE_OPEN_NO_CREATE,
+  /* Exporting never writes to the corpus, and from a corpus that does not
+   * exist is an error rather than a new empty one. */
+  g_autoptr(PxStore) store = px_store_open (db_path,
+                                            write ? PX_STORE_OPEN_DEFAULT
+                                                  : PX_STORE_OPEN_READ_ONLY | PX_STORE_OPEN_NO_CREATE,
                                             &error);
 
   if (store == NULL)

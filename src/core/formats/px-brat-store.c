@@ -347,7 +347,13 @@ conf_from_store (PxStore *store, GError **error)
   g_autoptr(GListModel) labels = px_store_list_labels (store);
   g_autoptr(GPtrArray) rels = NULL;
   g_autoptr(GPtrArray) attrs = NULL;
+  GError *read_error = px_store_take_read_error (store);
 
+  if (read_error != NULL)
+    {
+      g_propagate_error (error, read_error);
+      return NULL;
+    }
   if ((rels = px_store_ix_list_conf_lines (store, "relations", error)) == NULL ||
       (attrs = px_store_ix_list_conf_lines (store, "attributes", error)) == NULL)
     return NULL;
@@ -409,7 +415,8 @@ px_brat_export_dir (PxStore *store, const char *dir, GError **error)
     }
   /* annotation.conf is written by Parallax; a document may not take its name. */
   g_hash_table_add (taken, g_strdup ("annotation"));
-  ids = px_interchange_article_ids (store);
+  if ((ids = px_interchange_read_article_ids (store, error)) == NULL)
+    return FALSE;
   for (guint i = 0; i < ids->len; i++)
     if (!export_article (store, g_array_index (ids, gint64, i), dir, taken, relation_types, error))
       return FALSE;

@@ -551,6 +551,7 @@ px_interchange_load_document (PxStore *store, gint64 article_id, GError **error)
   g_autoptr(PxStoreIxArticle) ix = NULL;
   g_autoptr(GListModel) anns = NULL;
   g_autoptr(GListModel) events = NULL;
+  GError *read_error = NULL;
   Loader ld = { 0 };
 
   if (article == NULL || (ix = px_store_ix_load_article (store, article_id, error)) == NULL)
@@ -571,15 +572,28 @@ px_interchange_load_document (PxStore *store, gint64 article_id, GError **error)
   keep_lines (ld.doc, ix->kept_lines);
   g_hash_table_unref (ld.spans);
   g_hash_table_unref (ld.events);
+  /* The list models above have no error path: a damaged file must not
+   * export as an article without annotations. */
+  if ((read_error = px_store_take_read_error (store)) != NULL)
+    {
+      g_propagate_error (error, read_error);
+      g_clear_pointer (&ld.doc, px_ix_document_free);
+    }
   return ld.doc;
 }
 
 GArray *
-px_interchange_article_ids (PxStore *store)
+px_interchange_read_article_ids (PxStore *store, GError **error)
 {
   g_autoptr(GListModel) model = px_store_list_articles (store, -1);
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GError *read_error = px_store_take_read_error (store);
 
+  if (read_error != NULL)
+    {
+      g_propagate_error (error, read_error);
+      return NULL;
+    }
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(PxArticle) a = g_list_model_get_item (model, i);
@@ -587,7 +601,16 @@ px_interchange_article_ids (PxStore *store)
 
       g_array_append_val (ids, id);
     }
-  return ids;
+  return g_steal_pointer (&ids);
+}
+
+GArray *
+px_interchange_article_ids (PxStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *ids = px_interchange_read_article_ids (store, &error);
+
+  return ids != NULL ? ids : g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
 static gboolean
@@ -601,16 +624,35 @@ is_safe_stem (const char *name)
   return TRUE;
 }
 
+/* Names are compared without ASCII case: on a case-insensitive file
+ * system (a USB stick, macOS) "Doc" and "doc" are one file. */
+static gboolean
+stem_taken (GHashTable *taken, const char *stem)
+{
+  g_autofree char *key = g_ascii_strdown (stem, -1);
+
+  return g_hash_table_contains (taken, key);
+}
+
 char *
 px_interchange_export_stem (PxIxDocument *doc, gint64 article_id, GHashTable *taken)
 {
   char *stem;
 
-  if (is_safe_stem (doc->name) && !g_hash_table_contains (taken, doc->name))
+  if (is_safe_stem (doc->name) && !stem_taken (taken, doc->name))
     stem = g_strdup (doc->name);
   else
-    stem = g_strdup_printf ("article-%" G_GINT64_FORMAT, article_id);
-  g_hash_table_add (taken, g_strdup (stem));
+    {
+      /* The fallback may be taken too: a document imported as
+       * "article-7" beside plain article 7 would overwrite it. */
+      stem = g_strdup_printf ("article-%" G_GINT64_FORMAT, article_id);
+      for (guint n = 2; stem_taken (taken, stem); n++)
+        {
+          g_free (stem);
+          stem = g_strdup_printf ("article-%" G_GINT64_FORMAT "-%u", article_id, n);
+        }
+    }
+  g_hash_table_add (taken, g_ascii_strdown (stem, -1));
   return stem;
 }
 
@@ -721,9 +763,12 @@ px_jsonl_import_paths (PxStore *store, const char * const *paths,
 gboolean
 px_jsonl_export_file (PxStore *store, const char *path, PxJsonlForm form, GError **error)
 {
-  g_autoptr(GArray) ids = px_interchange_article_ids (store);
+  g_autoptr(GArray) ids = px_interchange_read_article_ids (store, error);
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GError) local = NULL;
+
+  if (ids == NULL)
+    return FALSE;
 
   for (guint i = 0; i < ids->len; i++)
     {
@@ -748,9 +793,12 @@ px_jsonl_export_file (PxStore *store, const char *path, PxJsonlForm form, GError
 gboolean
 px_conll_export_file (PxStore *store, const char *path, GError **error)
 {
-  g_autoptr(GArray) ids = px_interchange_article_ids (store);
+  g_autoptr(GArray) ids = px_interchange_read_article_ids (store, error);
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GError) local = NULL;
+
+  if (ids == NULL)
+    return FALSE;
 
   for (guint i = 0; i < ids->len; i++)
     {

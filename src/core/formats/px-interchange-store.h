@@ -37,11 +37,16 @@ PxIxDocument *px_interchange_load_document   (PxStore                 *store,
  * (read-only, locked, full, not a database): an import stops on those. */
 gboolean      px_interchange_error_is_fatal  (const GError            *error);
 
-/* Every article id, in the store's list order. */
+/* Every article id, in the store's list order; NULL with @error when the
+ * file could not be read to the end. */
+GArray       *px_interchange_read_article_ids (PxStore                *store,
+                                               GError                **error);
+/* The same, empty on a read error (for tests that read a store they made). */
 GArray       *px_interchange_article_ids     (PxStore                 *store);
 
 /* A file name stem for an article: its imported document name when it is
- * safe and unused in @taken, else "article-ID". Adds the result to @taken. */
+ * safe and unused in @taken, else "article-ID" (then "article-ID-2", …,
+ * until unused). Names in @taken are ASCII lower case; adds the result. */
 char         *px_interchange_export_stem     (PxIxDocument            *doc,
                                               gint64                   article_id,
                                               GHashTable              *taken);

@@ -43,6 +43,8 @@ annotator_id (PxStore     *self,
               GError     **error)
 {
   sqlite3_stmt *stmt;
+  gint64 id = -1;
+  int rc;
 
   if (name == NULL || *name == '\0')
     return 0;
@@ -50,16 +52,23 @@ annotator_id (PxStore     *self,
   if (stmt == NULL)
     return -1;
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
     {
-      px_store_set_error (self, SQLITE_ERROR, error);
+      px_store_set_error (self, rc, error);
       return -1;
     }
   stmt = px_store_prepare (self, "SELECT id FROM annotator WHERE name = ?", error);
   if (stmt == NULL)
     return -1;
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  else
+    px_store_set_error (self, rc, error);
+  sqlite3_reset (stmt);
+  return id;
 }
 
 static char *
@@ -99,10 +108,9 @@ insert_annotation (PxStore              *self,
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, row->article_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (!px_store_found (self, sqlite3_step (stmt), "article", row->article_id, error))
     {
-      g_set_error (error, PX_ERROR, PX_ERROR_NOT_FOUND, "%s: no article %" G_GINT64_FORMAT,
-                   px_store_get_path (self), row->article_id);
+      sqlite3_reset (stmt);
       return 0;
     }
   chars = sqlite3_column_int64 (stmt, 0);
@@ -236,10 +244,9 @@ px_store_get_annotation (PxStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (!px_store_found (self, sqlite3_step (stmt), "annotation", id, error))
     {
-      g_set_error (error, PX_ERROR, PX_ERROR_NOT_FOUND, "%s: no annotation %" G_GINT64_FORMAT,
-                   px_store_get_path (self), id);
+      sqlite3_reset (stmt);
       return NULL;
     }
   annotation = px_store_annotation_from_row (stmt);
@@ -258,11 +265,8 @@ annotation_article (PxStore  *self,
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (px_store_found (self, sqlite3_step (stmt), "annotation", id, error))
     article = sqlite3_column_int64 (stmt, 0);
-  else
-    g_set_error (error, PX_ERROR, PX_ERROR_NOT_FOUND, "%s: no annotation %" G_GINT64_FORMAT,
-                 px_store_get_path (self), id);
   sqlite3_reset (stmt);
   return article;
 }
@@ -369,22 +373,26 @@ px_store_set_annotation_entity (PxStore  *self,
 }
 
 GPtrArray *
-px_store_load_annotations (PxStore *self,
-                           gint64   article_id)
+px_store_load_annotations (PxStore  *self,
+                           gint64    article_id,
+                           GError  **error)
 {
-  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *sql = g_strdup_printf ("SELECT %s" ANNOTATION_FROM
                                           " WHERE n.article_id = ? ORDER BY n.start, n.\"end\", n.id",
                                           px_store_annotation_columns);
-  sqlite3_stmt *stmt = px_store_prepare (self, sql, NULL);
+  sqlite3_stmt *stmt = px_store_prepare (self, sql, error);
+  int rc;
 
   if (stmt == NULL)
-    return items;
+    return NULL;
   sqlite3_bind_int64 (stmt, 1, article_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (items, px_store_annotation_from_row (stmt));
   sqlite3_reset (stmt);
-  return items;
+  if (!px_store_step_ok (self, rc, error))
+    return NULL;
+  return g_steal_pointer (&items);
 }
 
 /* ---- Lookups for the editor ------------------------------------------- */

@@ -45,16 +45,27 @@ now_iso (void)
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+/* The article holding this text, 0 when there is none, -1 with @error
+ * when the file could not be read. */
 static gint64
-find_by_sha (PxStore    *self,
-             const char *sha)
+find_by_sha (PxStore     *self,
+             const char  *sha,
+             GError     **error)
 {
-  sqlite3_stmt *stmt = px_store_prepare (self, "SELECT id FROM article WHERE text_sha256 = ?", NULL);
+  sqlite3_stmt *stmt = px_store_prepare (self, "SELECT id FROM article WHERE text_sha256 = ?", error);
+  gint64 id = 0;
+  int rc;
 
   if (stmt == NULL)
-    return 0;
+    return -1;
   sqlite3_bind_text (stmt, 1, sha, -1, SQLITE_STATIC);
-  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  else if (!px_store_step_ok (self, rc, error))
+    id = -1;
+  sqlite3_reset (stmt);
+  return id;
 }
 
 static gboolean
@@ -115,7 +126,12 @@ px_store_add_article (PxStore             *self,
   if (!px_store_write_begin (self, error))
     return 0;
   sha = px_text_sha256 (info->text);
-  existing = find_by_sha (self, sha);
+  existing = find_by_sha (self, sha, error);
+  if (existing < 0)
+    {
+      px_store_write_abort (self);
+      return 0;
+    }
   if (existing != 0)
     {
       px_store_write_abort (self);
@@ -163,17 +179,13 @@ lookup_article (PxStore  *self,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  if (px_store_found (self, rc, "article", id, error))
     {
       PxArticle *article = px_store_article_from_row (stmt, TRUE);
       sqlite3_reset (stmt);
       return article;
     }
-  if (rc == SQLITE_DONE)
-    g_set_error (error, PX_ERROR, PX_ERROR_NOT_FOUND, "%s: no article %" G_GINT64_FORMAT,
-                 px_store_get_path (self), id);
-  else
-    px_store_set_error (self, rc, error);
+  sqlite3_reset (stmt);
   return NULL;
 }
 
@@ -199,10 +211,9 @@ px_store_get_article_text (PxStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (!px_store_found (self, sqlite3_step (stmt), "article", id, error))
     {
-      g_set_error (error, PX_ERROR, PX_ERROR_NOT_FOUND, "%s: no article %" G_GINT64_FORMAT,
-                   px_store_get_path (self), id);
+      sqlite3_reset (stmt);
       return NULL;
     }
   text = g_strdup (px_store_column_str (stmt, 0));
@@ -270,13 +281,25 @@ guint
 px_store_count_rows (PxStore    *self,
                      const char *sql)
 {
-  sqlite3_stmt *stmt = px_store_prepare (self, sql, NULL);
+  GError *error = NULL;
+  sqlite3_stmt *stmt = px_store_prepare (self, sql, &error);
   guint n = 0;
+  int rc;
 
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  if (stmt == NULL)
+    {
+      px_store_note_read_error (self, error);
+      return 0;
+    }
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     n = (guint) sqlite3_column_int64 (stmt, 0);
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
+  else
+    {
+      px_store_set_error (self, rc, &error);
+      px_store_note_read_error (self, error);
+    }
+  sqlite3_reset (stmt);
   return n;
 }
 
@@ -300,37 +323,49 @@ px_store_load_article_item (PxStore *self,
 {
   g_autofree char *sql = g_strdup_printf ("SELECT %s" ARTICLE_FROM " WHERE a.id = ?",
                                           px_store_article_columns);
-  sqlite3_stmt *stmt = px_store_prepare (self, sql, NULL);
+  GError *error = NULL;
+  sqlite3_stmt *stmt = px_store_prepare (self, sql, &error);
   PxArticle *article = NULL;
+  int rc;
 
   if (stmt == NULL)
-    return NULL;
+    {
+      px_store_note_read_error (self, error);
+      return NULL;
+    }
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     article = px_store_article_from_row (stmt, FALSE);
+  else if (px_store_step_ok (self, rc, &error) == FALSE)
+    px_store_note_read_error (self, error);
   sqlite3_reset (stmt);
   return article;
 }
 
 GPtrArray *
-px_store_load_articles (PxStore *self,
-                        gint64   story_id)
+px_store_load_articles (PxStore  *self,
+                        gint64    story_id,
+                        GError  **error)
 {
-  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *sql = g_strdup_printf (
     "SELECT %s" ARTICLE_FROM "%s ORDER BY s.name IS NULL, s.name, a.published, a.id",
     px_store_article_columns,
     story_id < 0 ? "" : story_id == 0 ? " WHERE sa.story_id IS NULL" : " WHERE sa.story_id = ?");
-  sqlite3_stmt *stmt = px_store_prepare (self, sql, NULL);
+  sqlite3_stmt *stmt = px_store_prepare (self, sql, error);
+  int rc;
 
   if (stmt == NULL)
-    return items;
+    return NULL;
   if (story_id > 0)
     sqlite3_bind_int64 (stmt, 1, story_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (items, px_store_article_from_row (stmt, FALSE));
   sqlite3_reset (stmt);
-  return items;
+  if (!px_store_step_ok (self, rc, error))
+    return NULL;
+  return g_steal_pointer (&items);
 }
 
 /* ---- Metadata --------------------------------------------------------- */

@@ -88,10 +88,9 @@ px_store_get_entity (PxStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (!px_store_found (self, sqlite3_step (stmt), "entity", id, error))
     {
-      g_set_error (error, PX_ERROR, PX_ERROR_NOT_FOUND, "%s: no entity %" G_GINT64_FORMAT,
-                   px_store_get_path (self), id);
+      sqlite3_reset (stmt);
       return NULL;
     }
   entity = px_store_entity_from_row (stmt);
@@ -108,13 +107,23 @@ px_store_find_entities_by_key (PxStore    *self,
                                           px_store_entity_columns);
   sqlite3_stmt *stmt;
 
+  GError *error = NULL;
+  int rc;
+
   g_return_val_if_fail (PX_IS_STORE (self), items);
-  stmt = px_store_prepare (self, sql, NULL);
-  if (stmt == NULL || key == NULL)
+  if (key == NULL)
     return items;
+  stmt = px_store_prepare (self, sql, &error);
+  if (stmt == NULL)
+    {
+      px_store_note_read_error (self, error);
+      return items;
+    }
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (items, px_store_entity_from_row (stmt));
+  if (!px_store_step_ok (self, rc, &error))
+    px_store_note_read_error (self, error);
   sqlite3_reset (stmt);
   return items;
 }
@@ -182,6 +191,7 @@ px_store_rename_entity (PxStore     *self,
 {
   g_autofree char *key = NULL;
   sqlite3_stmt *stmt;
+  int rc;
 
   g_return_val_if_fail (PX_IS_STORE (self), FALSE);
   if (name == NULL || *name == '\0')
@@ -202,10 +212,14 @@ px_store_rename_entity (PxStore     *self,
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, key != NULL ? key : "", -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE || sqlite3_changes (px_store_get_db (self)) == 0)
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE || sqlite3_changes (px_store_get_db (self)) == 0)
     {
-      g_set_error (error, PX_ERROR, PX_ERROR_NOT_FOUND, "%s: no entity %" G_GINT64_FORMAT,
-                   px_store_get_path (self), id);
+      if (rc != SQLITE_DONE)
+        px_store_set_error (self, rc, error);
+      else
+        g_set_error (error, PX_ERROR, PX_ERROR_NOT_FOUND, "%s: no entity %" G_GINT64_FORMAT,
+                     px_store_get_path (self), id);
       px_store_write_abort (self);
       return FALSE;
     }
@@ -233,18 +247,23 @@ px_store_delete_entity (PxStore  *self,
 }
 
 GPtrArray *
-px_store_load_entities (PxStore *self)
+px_store_load_entities (PxStore  *self,
+                        GError  **error)
 {
-  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *sql = g_strdup_printf ("SELECT %s" ENTITY_FROM " ORDER BY e.name COLLATE NOCASE, e.id",
                                           px_store_entity_columns);
-  sqlite3_stmt *stmt = px_store_prepare (self, sql, NULL);
+  sqlite3_stmt *stmt = px_store_prepare (self, sql, error);
+  int rc;
 
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (items, px_store_entity_from_row (stmt));
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-  return items;
+  sqlite3_reset (stmt);
+  if (!px_store_step_ok (self, rc, error))
+    return NULL;
+  return g_steal_pointer (&items);
 }
 
 /* ---- Linking mentions ------------------------------------------------- */
@@ -255,16 +274,24 @@ find_exact (PxStore    *self,
             const char *key,
             gint64      label_id)
 {
+  GError *error = NULL;
   sqlite3_stmt *stmt = px_store_prepare (self,
-    "SELECT id FROM entity WHERE match_key = ?1 AND label_id IS ?2 ORDER BY id LIMIT 1", NULL);
+    "SELECT id FROM entity WHERE match_key = ?1 AND label_id IS ?2 ORDER BY id LIMIT 1", &error);
   gint64 id = 0;
+  int rc;
 
   if (stmt == NULL)
-    return 0;
+    {
+      px_store_note_read_error (self, error);
+      return 0;
+    }
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, label_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
+  else if (!px_store_step_ok (self, rc, &error))
+    px_store_note_read_error (self, error);
   sqlite3_reset (stmt);
   return id;
 }
@@ -338,7 +365,9 @@ px_store_entity_candidates (PxStore    *self,
   GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Candidate));
   sqlite3_stmt *stmt;
+  GError *error = NULL;
   glong key_len;
+  int rc;
 
   g_return_val_if_fail (PX_IS_STORE (self), items);
   if (key == NULL || *key == '\0')
@@ -346,14 +375,17 @@ px_store_entity_candidates (PxStore    *self,
   key_len = g_utf8_strlen (key, -1);
   stmt = px_store_prepare (self,
     "SELECT id, match_key FROM entity"
-    " WHERE abs(length(match_key) - ?1) <= ?2 AND (?3 = 0 OR label_id = ?3) AND id != ?4", NULL);
+    " WHERE abs(length(match_key) - ?1) <= ?2 AND (?3 = 0 OR label_id = ?3) AND id != ?4", &error);
   if (stmt == NULL)
-    return items;
+    {
+      px_store_note_read_error (self, error);
+      return items;
+    }
   sqlite3_bind_int64 (stmt, 1, key_len);
   sqlite3_bind_int64 (stmt, 2, max_distance);
   sqlite3_bind_int64 (stmt, 3, label_id);
   sqlite3_bind_int64 (stmt, 4, exclude_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *other = (const char *) sqlite3_column_text (stmt, 1);
       guint d = px_text_edit_distance (key, other != NULL ? other : "", max_distance);
@@ -364,11 +396,20 @@ px_store_entity_candidates (PxStore    *self,
           g_array_append_val (found, c);
         }
     }
+  if (!px_store_step_ok (self, rc, &error))
+    px_store_note_read_error (self, g_steal_pointer (&error));
   sqlite3_reset (stmt);
-  for (guint i = 0; i < found->len; i++)
+  for (guint i = 0; i < found->len;)
     {
       Candidate *c = &g_array_index (found, Candidate, i);
-      c->entity = px_store_get_entity (self, c->id, NULL);
+      c->entity = px_store_get_entity (self, c->id, &error);
+      if (c->entity != NULL)
+        i++;
+      else
+        {
+          px_store_note_read_error (self, g_steal_pointer (&error));
+          g_array_remove_index (found, i);
+        }
     }
   g_array_sort (found, compare_candidates);
   for (guint i = 0; i < found->len; i++)
@@ -447,16 +488,24 @@ px_store_list_entity_mentions (PxStore *self,
                                           px_store_annotation_columns);
   sqlite3_stmt *stmt;
 
+  GError *error = NULL;
+  int rc;
+
   g_return_val_if_fail (PX_IS_STORE (self), G_LIST_MODEL (store));
-  stmt = px_store_prepare (self, sql, NULL);
+  stmt = px_store_prepare (self, sql, &error);
   if (stmt == NULL)
-    return G_LIST_MODEL (store);
+    {
+      px_store_note_read_error (self, error);
+      return G_LIST_MODEL (store);
+    }
   sqlite3_bind_int64 (stmt, 1, entity_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(PxAnnotation) a = px_store_annotation_from_row (stmt);
       g_list_store_append (store, a);
     }
+  if (!px_store_step_ok (self, rc, &error))
+    px_store_note_read_error (self, error);
   sqlite3_reset (stmt);
   return G_LIST_MODEL (store);
 }

@@ -19,17 +19,22 @@ px_store_event_from_row (PxStore      *self,
 {
   gint64 id = sqlite3_column_int64 (stmt, 0);
   g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func ((GDestroyNotify) px_event_argument_free);
+  GError *error = NULL;
   sqlite3_stmt *arg_stmt = px_store_prepare (self,
-    "SELECT role, annotation_id FROM event_argument WHERE event_id = ? ORDER BY rowid", NULL);
+    "SELECT role, annotation_id FROM event_argument WHERE event_id = ? ORDER BY rowid", &error);
+  int rc;
 
+  /* Row readers have no error path: the store keeps the error. */
   if (arg_stmt != NULL)
     {
       sqlite3_bind_int64 (arg_stmt, 1, id);
-      while (sqlite3_step (arg_stmt) == SQLITE_ROW)
+      while ((rc = sqlite3_step (arg_stmt)) == SQLITE_ROW)
         g_ptr_array_add (args, px_event_argument_new (px_store_column_str (arg_stmt, 0),
                                                       sqlite3_column_int64 (arg_stmt, 1)));
+      px_store_step_ok (self, rc, &error);
       sqlite3_reset (arg_stmt);
     }
+  px_store_note_read_error (self, error);
   return g_object_new (PX_TYPE_EVENT,
                        "id", id,
                        "article-id", (gint64) sqlite3_column_int64 (stmt, 1),
@@ -105,11 +110,8 @@ event_article (PxStore  *self,
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, event_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (px_store_found (self, sqlite3_step (stmt), "event", event_id, error))
     article = sqlite3_column_int64 (stmt, 0);
-  else
-    g_set_error (error, PX_ERROR, PX_ERROR_NOT_FOUND, "%s: no event %" G_GINT64_FORMAT,
-                 px_store_get_path (self), event_id);
   sqlite3_reset (stmt);
   return article;
 }
@@ -220,10 +222,9 @@ px_store_get_event (PxStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (!px_store_found (self, sqlite3_step (stmt), "event", id, error))
     {
-      g_set_error (error, PX_ERROR, PX_ERROR_NOT_FOUND, "%s: no event %" G_GINT64_FORMAT,
-                   px_store_get_path (self), id);
+      sqlite3_reset (stmt);
       return NULL;
     }
   event = px_store_event_from_row (self, stmt);
@@ -232,22 +233,26 @@ px_store_get_event (PxStore  *self,
 }
 
 GPtrArray *
-px_store_load_events (PxStore *self,
-                      gint64   article_id)
+px_store_load_events (PxStore  *self,
+                      gint64    article_id,
+                      GError  **error)
 {
-  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *sql = g_strdup_printf ("SELECT %s" EVENT_FROM
                                           " WHERE v.article_id = ? ORDER BY t.start, t.\"end\", v.id",
                                           px_store_event_columns);
-  sqlite3_stmt *stmt = px_store_prepare (self, sql, NULL);
+  sqlite3_stmt *stmt = px_store_prepare (self, sql, error);
+  int rc;
 
   if (stmt == NULL)
-    return items;
+    return NULL;
   sqlite3_bind_int64 (stmt, 1, article_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (items, px_store_event_from_row (self, stmt));
   sqlite3_reset (stmt);
-  return items;
+  if (!px_store_step_ok (self, rc, error))
+    return NULL;
+  return g_steal_pointer (&items);
 }
 
 gint64

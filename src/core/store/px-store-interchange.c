@@ -485,27 +485,40 @@ gint64
 px_store_ix_find_article (PxStore *self, const char *sha256, const char *title)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  GError *error = NULL;
   gint64 id = 0;
+  int rc;
 
+  /* No error parameter: a read error goes to px_store_take_read_error(). */
   if (sha256 != NULL && sha256[0] != '\0')
     {
-      stmt = prepare (self, "SELECT id FROM article WHERE text_sha256 = ? ORDER BY id LIMIT 1", NULL);
+      stmt = prepare (self, "SELECT id FROM article WHERE text_sha256 = ? ORDER BY id LIMIT 1", &error);
       if (stmt == NULL)
-        return 0;
+        {
+          px_store_note_read_error (self, error);
+          return 0;
+        }
       bind_text (stmt, 1, sha256);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         id = sqlite3_column_int64 (stmt, 0);
+      else if (!px_store_step_ok (self, rc, &error))
+        px_store_note_read_error (self, error);
       return id;
     }
   if (title == NULL)
     return 0;
   /* Two articles with one title: no guess. */
-  stmt = prepare (self, "SELECT min(id), count(*) FROM article WHERE title = ?", NULL);
+  stmt = prepare (self, "SELECT min(id), count(*) FROM article WHERE title = ?", &error);
   if (stmt == NULL)
-    return 0;
+    {
+      px_store_note_read_error (self, error);
+      return 0;
+    }
   bind_text (stmt, 1, title);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int64 (stmt, 1) == 1)
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW && sqlite3_column_int64 (stmt, 1) == 1)
     id = sqlite3_column_int64 (stmt, 0);
+  else if (!px_store_step_ok (self, rc, &error))
+    px_store_note_read_error (self, error);
   return id;
 }
 

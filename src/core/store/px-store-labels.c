@@ -14,16 +14,24 @@ load_roles (PxStore *self,
             gint64   label_id)
 {
   GPtrArray *roles = g_ptr_array_new_with_free_func ((GDestroyNotify) px_role_free);
+  GError *error = NULL;
   sqlite3_stmt *stmt = px_store_prepare (self,
-    "SELECT role, repeatable, allowed FROM label_role WHERE label_id = ? ORDER BY position", NULL);
+    "SELECT role, repeatable, allowed FROM label_role WHERE label_id = ? ORDER BY position", &error);
+  int rc;
 
+  /* Row readers have no error path: the store keeps the error. */
   if (stmt == NULL)
-    return roles;
+    {
+      px_store_note_read_error (self, error);
+      return roles;
+    }
   sqlite3_bind_int64 (stmt, 1, label_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (roles, px_role_new (px_store_column_str (stmt, 0),
                                          sqlite3_column_int (stmt, 1) != 0,
                                          px_store_column_str (stmt, 2)));
+  if (!px_store_step_ok (self, rc, &error))
+    px_store_note_read_error (self, error);
   sqlite3_reset (stmt);
   return roles;
 }
@@ -52,30 +60,37 @@ px_store_label_from_row (PxStore      *self,
 }
 
 GPtrArray *
-px_store_load_labels (PxStore *self)
+px_store_load_labels (PxStore  *self,
+                      GError  **error)
 {
-  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *sql = g_strdup_printf ("SELECT %s FROM label l ORDER BY l.position, l.id",
                                           px_store_label_columns);
-  sqlite3_stmt *stmt = px_store_prepare (self, sql, NULL);
+  sqlite3_stmt *stmt = px_store_prepare (self, sql, error);
+  int rc;
 
+  if (stmt == NULL)
+    return NULL;
   /* SQLite lets the roles statement run while this one is stepping. */
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (items, px_store_label_from_row (self, stmt));
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-  return items;
+  sqlite3_reset (stmt);
+  if (!px_store_step_ok (self, rc, error))
+    return NULL;
+  return g_steal_pointer (&items);
 }
 
 static PxLabel *
 label_where (PxStore     *self,
              const char  *where,
              gint64       id,
-             const char  *name)
+             const char  *name,
+             GError     **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT %s FROM label l WHERE %s", px_store_label_columns, where);
-  sqlite3_stmt *stmt = px_store_prepare (self, sql, NULL);
+  sqlite3_stmt *stmt = px_store_prepare (self, sql, error);
   PxLabel *label = NULL;
+  int rc;
 
   if (stmt == NULL)
     return NULL;
@@ -83,8 +98,11 @@ label_where (PxStore     *self,
     sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
   else
     sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     label = px_store_label_from_row (self, stmt);
+  else
+    px_store_step_ok (self, rc, error);
   sqlite3_reset (stmt);
   return label;
 }
@@ -94,11 +112,14 @@ px_store_get_label (PxStore  *self,
                     gint64    id,
                     GError  **error)
 {
+  g_autoptr(GError) local = NULL;
   PxLabel *label;
 
   g_return_val_if_fail (PX_IS_STORE (self), NULL);
-  label = label_where (self, "l.id = ?", id, NULL);
-  if (label == NULL)
+  label = label_where (self, "l.id = ?", id, NULL, &local);
+  if (local != NULL)
+    g_propagate_error (error, g_steal_pointer (&local));
+  else if (label == NULL)
     g_set_error (error, PX_ERROR, PX_ERROR_NOT_FOUND, "%s: no label %" G_GINT64_FORMAT,
                  px_store_get_path (self), id);
   return label;
@@ -108,10 +129,15 @@ PxLabel *
 px_store_find_label (PxStore    *self,
                      const char *name)
 {
+  GError *error = NULL;
+  PxLabel *label;
+
   g_return_val_if_fail (PX_IS_STORE (self), NULL);
   if (name == NULL)
     return NULL;
-  return label_where (self, "l.name = ?", 0, name);
+  label = label_where (self, "l.name = ?", 0, name, &error);
+  px_store_note_read_error (self, error);
+  return label;
 }
 
 /* Colours for labels made without one (imported schemas). */

@@ -6,7 +6,7 @@
  * few megabytes; a refill is one items-changed emission. */
 #include "px-store-private.h"
 
-typedef GPtrArray *(*Loader) (PxStore *self, gint64 arg);
+typedef GPtrArray *(*Loader) (PxStore *self, gint64 arg, GError **error);
 
 typedef struct
 {
@@ -160,11 +160,19 @@ refill (GListStore *list)
 {
   ModelData *md = g_object_get_data (G_OBJECT (list), "px-model");
   g_autoptr(GPtrArray) items = NULL;
+  GError *error = NULL;
   guint old_n, head = 0, tail = 0;
 
   if (md == NULL || md->store == NULL)
     return;
-  items = md->load (md->store, md->arg);
+  items = md->load (md->store, md->arg, &error);
+  if (items == NULL)
+    {
+      /* Keep what the list showed rather than a part of the rows as if it
+       * were all of them; the store tells the user. */
+      px_store_note_read_error (md->store, error);
+      return;
+    }
   old_n = g_list_model_get_n_items (G_LIST_MODEL (list));
   while (head < old_n && head < items->len)
     {
@@ -274,9 +282,17 @@ update_annotation_row (PxStore    *store,
 {
   ModelData *md = g_object_get_data (G_OBJECT (list), "px-model");
   GListModel *model = G_LIST_MODEL (list);
-  g_autoptr(PxAnnotation) fresh = px_store_get_annotation (store, id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxAnnotation) fresh = px_store_get_annotation (store, id, &error);
   PxAnnotation *old = g_hash_table_lookup (md->by_id, &id);
   guint old_pos = G_MAXUINT;
+
+  /* Gone is news; unreadable is not "gone". */
+  if (fresh == NULL && !g_error_matches (error, PX_ERROR, PX_ERROR_NOT_FOUND))
+    {
+      px_store_note_read_error (store, g_steal_pointer (&error));
+      return;
+    }
 
   if (old != NULL)
     {
@@ -357,27 +373,21 @@ make_model (PxStore     *self,
 }
 
 static GPtrArray *
-load_all_articles (PxStore *self, gint64 story_id)
+load_stories (PxStore *self, gint64 unused, GError **error)
 {
-  return px_store_load_articles (self, story_id);
+  return px_store_load_stories (self, error);
 }
 
 static GPtrArray *
-load_stories (PxStore *self, gint64 unused)
+load_labels (PxStore *self, gint64 unused, GError **error)
 {
-  return px_store_load_stories (self);
+  return px_store_load_labels (self, error);
 }
 
 static GPtrArray *
-load_labels (PxStore *self, gint64 unused)
+load_entities (PxStore *self, gint64 unused, GError **error)
 {
-  return px_store_load_labels (self);
-}
-
-static GPtrArray *
-load_entities (PxStore *self, gint64 unused)
-{
-  return px_store_load_entities (self);
+  return px_store_load_entities (self, error);
 }
 
 /* Annotation counts moved in @article_id: replace that one item rather
@@ -423,7 +433,7 @@ px_store_list_articles (PxStore *self,
   GListModel *model;
 
   g_return_val_if_fail (PX_IS_STORE (self), NULL);
-  model = make_model (self, PX_TYPE_ARTICLE, load_all_articles, story_id, sigs, FALSE);
+  model = make_model (self, PX_TYPE_ARTICLE, px_store_load_articles, story_id, sigs, FALSE);
   g_signal_connect_object (self, "annotations-changed", G_CALLBACK (on_article_counts), model, 0);
   return model;
 }

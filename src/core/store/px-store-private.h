@@ -45,6 +45,24 @@ sqlite3_stmt *px_store_prepare         (PxStore     *self,
 void          px_store_set_error       (PxStore     *self,
                                         int          rc,
                                         GError     **error);
+/* The rc that ended a read: TRUE for SQLITE_ROW and SQLITE_DONE, else
+ * @error set. A damaged file must never read as an empty one, so every
+ * loop over sqlite3_step() ends with this. */
+gboolean      px_store_step_ok         (PxStore     *self,
+                                        int          rc,
+                                        GError     **error);
+/* The rc of a lookup by id: TRUE for a row; PX_ERROR_NOT_FOUND ("no @what
+ * @id") when there is none; the read error otherwise. */
+gboolean      px_store_found           (PxStore     *self,
+                                        int          rc,
+                                        const char  *what,
+                                        gint64       id,
+                                        GError     **error);
+/* For readers with no error parameter (list models, counts, find_*):
+ * keeps the error for px_store_take_read_error() and emits "read-error".
+ * Takes @error; NULL does nothing. */
+void          px_store_note_read_error (PxStore     *self,
+                                        GError      *error);
 gboolean      px_store_exec            (PxStore     *self,
                                         const char  *sql,
                                         GError     **error);
@@ -98,7 +116,8 @@ gboolean      px_store_check_name      (PxStore     *self,
                                         const char  *what,
                                         GError     **error);
 
-/* One article as a list item (no text), or NULL when it is gone. */
+/* One article as a list item (no text), or NULL when it is gone (or could
+ * not be read: see px_store_note_read_error()). */
 PxArticle    *px_store_load_article_item (PxStore *self, gint64 id);
 
 /* Row readers shared by getters and list models. */
@@ -112,13 +131,14 @@ PxStory      *px_store_story_from_row      (sqlite3_stmt *stmt);
 PxEvent      *px_store_event_from_row      (PxStore      *self,
                                             sqlite3_stmt *stmt);
 
-/* Loaders behind the list models: element types as in px-store.h. */
-GPtrArray    *px_store_load_articles    (PxStore *self, gint64 story_id);
-GPtrArray    *px_store_load_stories     (PxStore *self);
-GPtrArray    *px_store_load_labels      (PxStore *self);
-GPtrArray    *px_store_load_annotations (PxStore *self, gint64 article_id);
-GPtrArray    *px_store_load_entities    (PxStore *self);
-GPtrArray    *px_store_load_events      (PxStore *self, gint64 article_id);
+/* Loaders behind the list models: element types as in px-store.h. NULL
+ * with @error when the file could not be read to the end. */
+GPtrArray    *px_store_load_articles    (PxStore *self, gint64 story_id, GError **error);
+GPtrArray    *px_store_load_stories     (PxStore *self, GError **error);
+GPtrArray    *px_store_load_labels      (PxStore *self, GError **error);
+GPtrArray    *px_store_load_annotations (PxStore *self, gint64 article_id, GError **error);
+GPtrArray    *px_store_load_entities    (PxStore *self, GError **error);
+GPtrArray    *px_store_load_events      (PxStore *self, gint64 article_id, GError **error);
 
 extern const char *const px_store_article_columns;
 extern const char *const px_store_annotation_columns;

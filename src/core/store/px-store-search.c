@@ -129,6 +129,7 @@ px_store_get_stats (PxStore       *self,
 {
   sqlite3_stmt *stmt;
   GStatBuf st;
+  int rc;
 
   g_return_val_if_fail (PX_IS_STORE (self), FALSE);
   stmt = px_store_prepare (self,
@@ -138,9 +139,11 @@ px_store_get_stats (PxStore       *self,
     " (SELECT count(*) FROM entity), (SELECT count(*) FROM event)", error);
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
     {
-      px_store_set_error (self, SQLITE_ERROR, error);
+      px_store_set_error (self, rc, error);
+      sqlite3_reset (stmt);
       return FALSE;
     }
   out->n_articles = (guint) sqlite3_column_int64 (stmt, 0);

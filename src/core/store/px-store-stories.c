@@ -83,18 +83,23 @@ px_store_ensure_story (PxStore     *self,
                        GError     **error)
 {
   sqlite3_stmt *stmt;
+  int rc;
 
   g_return_val_if_fail (PX_IS_STORE (self), 0);
   stmt = px_store_prepare (self, "SELECT id FROM story WHERE name = ?", error);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       sqlite3_reset (stmt);
       return id;
     }
+  sqlite3_reset (stmt);
+  if (!px_store_step_ok (self, rc, error))
+    return 0;
   return px_store_add_story (self, name, error);
 }
 
@@ -185,10 +190,9 @@ px_store_get_story (PxStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (!px_store_found (self, sqlite3_step (stmt), "story", id, error))
     {
-      g_set_error (error, PX_ERROR, PX_ERROR_NOT_FOUND, "%s: no story %" G_GINT64_FORMAT,
-                   px_store_get_path (self), id);
+      sqlite3_reset (stmt);
       return NULL;
     }
   story = px_store_story_from_row (stmt);
@@ -197,16 +201,21 @@ px_store_get_story (PxStore  *self,
 }
 
 GPtrArray *
-px_store_load_stories (PxStore *self)
+px_store_load_stories (PxStore  *self,
+                       GError  **error)
 {
-  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *sql = g_strdup_printf ("SELECT %s FROM story s ORDER BY s.name COLLATE NOCASE, s.id",
                                           px_store_story_columns);
-  sqlite3_stmt *stmt = px_store_prepare (self, sql, NULL);
+  sqlite3_stmt *stmt = px_store_prepare (self, sql, error);
+  int rc;
 
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (items, px_store_story_from_row (stmt));
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-  return items;
+  sqlite3_reset (stmt);
+  if (!px_store_step_ok (self, rc, error))
+    return NULL;
+  return g_steal_pointer (&items);
 }

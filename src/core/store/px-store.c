@@ -22,6 +22,7 @@ struct _PxStore
   GHashTable  *stmts;       /* SQL → sqlite3_stmt */
   gboolean     read_only;
   int          schema_version;
+  gboolean     stamped;     /* application_id is Parallax's */
 
   int          depth;       /* open (nested) transactions */
   guint        pending;     /* PxStorePending */
@@ -33,6 +34,7 @@ struct _PxStore
   gboolean     all_rows;      /* an article 0 (all) change is pending */
   GArray      *emitting_rows; /* while annotations-changed runs */
   sqlite3_session *session;   /* recording an edit (px-store-history.c) */
+  GError      *read_error;    /* see px_store_take_read_error() */
 };
 
 G_DEFINE_FINAL_TYPE (PxStore, px_store, G_TYPE_OBJECT)
@@ -52,6 +54,7 @@ enum {
   ANNOTATIONS_CHANGED,
   ENTITIES_CHANGED,
   EVENTS_CHANGED,
+  READ_ERROR,
   N_SIGNALS
 };
 
@@ -70,6 +73,7 @@ px_store_finalize (GObject *object)
   g_array_unref (self->pending_annotations);
   g_array_unref (self->pending_events);
   g_hash_table_unref (self->pending_rows);
+  g_clear_error (&self->read_error);
 
   G_OBJECT_CLASS (px_store_parent_class)->finalize (object);
 }
@@ -103,6 +107,11 @@ px_store_class_init (PxStoreClass *klass)
   signals[EVENTS_CHANGED] =
     g_signal_new ("events-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* A list model or another reader without an error parameter could not
+   * read the file (it is damaged, say): the message names the file. */
+  signals[READ_ERROR] =
+    g_signal_new ("read-error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -160,6 +169,55 @@ px_store_set_error (PxStore  *self,
     default:
       g_set_error (error, PX_ERROR, code, "%s: %s", self->path, sqlite3_errmsg (self->db));
     }
+}
+
+gboolean
+px_store_step_ok (PxStore  *self,
+                  int       rc,
+                  GError  **error)
+{
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+    return TRUE;
+  px_store_set_error (self, rc, error);
+  return FALSE;
+}
+
+gboolean
+px_store_found (PxStore     *self,
+                int          rc,
+                const char  *what,
+                gint64       id,
+                GError     **error)
+{
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc == SQLITE_DONE)
+    g_set_error (error, PX_ERROR, PX_ERROR_NOT_FOUND, "%s: no %s %" G_GINT64_FORMAT,
+                 self->path, what, id);
+  else
+    px_store_set_error (self, rc, error);
+  return FALSE;
+}
+
+void
+px_store_note_read_error (PxStore *self,
+                          GError  *error)
+{
+  g_autoptr(GError) owned = error;
+
+  if (error == NULL)
+    return;
+  /* The first one is kept: later ones are usually its consequences. */
+  if (self->read_error == NULL)
+    self->read_error = g_error_copy (error);
+  g_signal_emit (self, signals[READ_ERROR], 0, error->message);
+}
+
+GError *
+px_store_take_read_error (PxStore *self)
+{
+  g_return_val_if_fail (PX_IS_STORE (self), NULL);
+  return g_steal_pointer (&self->read_error);
 }
 
 sqlite3 *
@@ -486,11 +544,34 @@ px_store_default_path (void)
 }
 
 static gboolean
+read_pragma (PxStore     *self,
+             const char  *sql,
+             gint64      *out,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      px_store_set_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
 read_user_version (PxStore  *self,
                    int      *out,
                    GError  **error)
 {
   sqlite3_stmt *stmt = NULL;
+  gint64 app_id = 0;
   int rc;
 
   /* Reading sqlite_master makes SQLite read the file header, which is where
@@ -504,30 +585,129 @@ read_user_version (PxStore  *self,
       px_store_set_error (self, rc, error);
       return FALSE;
     }
-  rc = sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *out = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW)
+  {
+    gint64 version = 0;
+
+    if (!read_pragma (self, "PRAGMA user_version", &version, error) ||
+        !read_pragma (self, "PRAGMA application_id", &app_id, error))
+      return FALSE;
+    *out = (int) version;
+  }
+  self->stamped = app_id == PX_STORE_APPLICATION_ID;
+  if (app_id != 0 && !self->stamped)
     {
-      px_store_set_error (self, rc, error);
+      g_set_error (error, PX_ERROR, PX_ERROR_NOT_DATABASE,
+                   "%s belongs to another program (SQLite application id 0x%08" G_GINT64_MODIFIER "x), "
+                   "not Parallax; it was left untouched", self->path, app_id);
       return FALSE;
     }
   return TRUE;
 }
 
-static gboolean
-has_foreign_tables (PxStore *self)
+/* The names of the tables in @db, sorted and joined by spaces; NULL with
+ * @error when they cannot be read. */
+static char *
+table_names (sqlite3  *db,
+             GError  **error)
 {
+  g_autoptr(GString) names = g_string_new (NULL);
   sqlite3_stmt *stmt = NULL;
-  gboolean found = FALSE;
+  int rc = sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+                               -1, &stmt, NULL);
 
-  if (sqlite3_prepare_v2 (self->db, "SELECT 1 FROM sqlite_master LIMIT 1", -1, &stmt, NULL) == SQLITE_OK)
-    found = sqlite3_step (stmt) == SQLITE_ROW;
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_string_append (names, (const char *) sqlite3_column_text (stmt, 0));
+      g_string_append_c (names, ' ');
+      rc = SQLITE_OK;
+    }
   sqlite3_finalize (stmt);
-  return found;
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_FAILED, "cannot list the tables: %s", sqlite3_errmsg (db));
+      return NULL;
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* The tables a corpus of schema @version holds, from the migrations run on
+ * an empty database in memory, so that it can never drift from them. */
+static char *
+expected_tables (int      version,
+                 GError **error)
+{
+  sqlite3 *db = NULL;
+  char *names = NULL;
+  int rc = sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE, NULL);
+
+  for (guint i = 0; rc == SQLITE_OK && i < px_store_n_migrations; i++)
+    if (px_store_migrations[i].version <= version)
+      rc = sqlite3_exec (db, px_store_migrations[i].sql, NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    names = table_names (db, error);
+  else
+    g_set_error (error, PX_ERROR, PX_ERROR_FAILED, "cannot build schema %d: %s", version, sqlite3_errmsg (db));
+  sqlite3_close (db);
+  return names;
+}
+
+/* A file without Parallax's application id is a corpus made before the
+ * stamp only when it holds exactly the tables of its schema version; any
+ * other SQLite file belongs to someone else and is left alone. An empty
+ * file (no tables, version 0) becomes a corpus when opened for writing. */
+static gboolean
+check_unstamped (PxStore  *self,
+                 int       version,
+                 GError  **error)
+{
+  g_autofree char *have = NULL;
+  g_autofree char *want = NULL;
+
+  if (self->stamped)
+    return TRUE;
+  if ((have = table_names (self->db, error)) == NULL)
+    return FALSE;
+  if (version == 0 && *have == '\0')
+    {
+      if (!self->read_only)
+        return TRUE;
+      g_set_error (error, PX_ERROR, PX_ERROR_NOT_DATABASE,
+                   "%s is an empty file, not a Parallax corpus; it was left untouched", self->path);
+      return FALSE;
+    }
+  if (version > 0 && version <= PX_STORE_SCHEMA_VERSION &&
+      (want = expected_tables (version, error)) == NULL)
+    return FALSE;
+  if (want == NULL || !g_str_equal (have, want))
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_NOT_DATABASE,
+                   "%s is an SQLite database but not a Parallax corpus; it was left untouched",
+                   self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Marks the file as Parallax's (a new corpus, or one made before the
+ * stamp, on its first writable open). */
+static gboolean
+stamp (PxStore  *self,
+       GError  **error)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d", PX_STORE_APPLICATION_ID);
+
+  if (self->stamped || self->read_only)
+    return TRUE;
+  if (!px_store_begin (self, error))
+    return FALSE;
+  if (!px_store_exec (self, sql, error) || !px_store_commit (self, error))
+    {
+      if (self->depth > 0)
+        px_store_rollback (self);
+      return FALSE;
+    }
+  self->stamped = TRUE;
+  return TRUE;
 }
 
 static gboolean
@@ -595,17 +775,13 @@ check_schema (PxStore  *self,
                    self->path, version, PX_STORE_SCHEMA_VERSION);
       return FALSE;
     }
-  if (version == 0 && has_foreign_tables (self))
-    {
-      g_set_error (error, PX_ERROR, PX_ERROR_NOT_DATABASE,
-                   "%s is an SQLite database but not a Parallax corpus; it was left untouched",
-                   self->path);
-      return FALSE;
-    }
+  if (!check_unstamped (self, version, error))
+    return FALSE;
   if (version < PX_STORE_SCHEMA_VERSION && self->read_only)
     {
       g_set_error (error, PX_ERROR, PX_ERROR_READ_ONLY,
-                   "%s needs upgrading to this version of Parallax but is read-only",
+                   "%s needs upgrading to this version of Parallax but is opened read-only; "
+                   "open it once for writing (parallax-cli --db FILE init) to upgrade it",
                    self->path);
       return FALSE;
     }
@@ -708,6 +884,15 @@ px_store_open (const char        *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  /* SQLite takes both for a database that vanishes when it is closed: the
+   * work would seem to succeed and nothing would be saved. */
+  if (*path == '\0' || g_str_equal (path, ":memory:"))
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_INVALID,
+                   "“%s” is not a corpus file: SQLite would keep it in memory and save nothing; "
+                   "give the path of a file", path);
+      return NULL;
+    }
   self = g_object_new (PX_TYPE_STORE, NULL);
   self->path = g_strdup (path);
   if (!decide_read_only (path, flags, &self->read_only, error))
@@ -737,7 +922,7 @@ px_store_open (const char        *path,
   self->schema_version = version;
 
   if (!configure (self, error) ||
-      (!self->read_only && !migrate (self, flags, error)))
+      (!self->read_only && (!migrate (self, flags, error) || !stamp (self, error))))
     return NULL;
 
   self->annotator = g_strdup (g_get_real_name ());

@@ -18,6 +18,11 @@
  *   "annotations-changed" (gint64 article_id)  also for entity links/notes
  *   "entities-changed"    ()
  *   "events-changed"      (gint64 article_id)
+ *   "read-error"          (const char *message) a list model (or another
+ *                                              reader with no error
+ *                                              parameter) could not read
+ *                                              the file; see
+ *                                              px_store_take_read_error()
  * List models returned by px_store_list_*() follow these signals themselves,
  * and splice only the items that changed, so a view keeps its selection.
  */
@@ -35,11 +40,16 @@
 G_BEGIN_DECLS
 
 #define PX_STORE_SCHEMA_VERSION 3
+/* PRAGMA application_id of every corpus: 'PRLX'. A file with another id is
+ * another program's and is never opened; one with none is a corpus only
+ * when it holds exactly Parallax's tables (made before the stamp). */
+#define PX_STORE_APPLICATION_ID 0x50524c58
 
 typedef enum
 {
   PX_STORE_OPEN_DEFAULT   = 0,
-  PX_STORE_OPEN_READ_ONLY = 1 << 0, /* never write, even if the file allows it */
+  PX_STORE_OPEN_READ_ONLY = 1 << 0, /* never write, even if the file allows it: not
+                                     * the schema, not WAL mode, not a stamp */
   PX_STORE_OPEN_NO_CREATE = 1 << 1, /* fail with PX_ERROR_NOT_FOUND if missing */
   PX_STORE_OPEN_NO_SEED   = 1 << 2, /* a new corpus gets no default labels */
 } PxStoreOpenFlags;
@@ -76,6 +86,12 @@ gboolean     px_store_begin             (PxStore           *self,
 gboolean     px_store_commit            (PxStore           *self,
                                          GError           **error);
 void         px_store_rollback          (PxStore           *self);
+
+/* The first read error met since the last call by a reader that has no
+ * error parameter of its own (list models, counts, find_*), or NULL. A
+ * damaged file must not pass for an empty one: callers that list check
+ * this once they have read. */
+GError      *px_store_take_read_error   (PxStore           *self);
 
 /* Another connection changed the file: re-read and emit every signal. */
 void         px_store_notify_external_change (PxStore      *self);

@@ -1,0 +1,553 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-bad-input-store.c: hostile corpus files, paths and faults on the
+ * store, export and CLI side (issue "Hostile input and faults"). Each test
+ * runs parallax-cli as a user would and checks the exit code, the message
+ * (one line naming the file) and what is on disk. */
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "px-core.h"
+#include "px-test-util.h"
+
+/* ---- Running the CLI -------------------------------------------------- */
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs parallax-cli in @cwd (NULL: here) with @envp (NULL: ours) and the
+ * NULL-terminated arguments; exit code in r->status. */
+static void
+cli_full (Run *r, const char *cwd, char **envp, const char *first, va_list ap)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli_path = g_getenv ("PARALLAX_CLI");
+  int wait_status = 0;
+
+  g_assert_nonnull (cli_path);
+  g_ptr_array_add (argv, (gpointer) cli_path);
+  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (gpointer) a);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (cwd, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &r->out, &r->err, &wait_status, &error);
+  g_assert_no_error (error);
+  r->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : 128;
+}
+
+static void
+cli (Run *r, const char *first, ...)
+{
+  va_list ap;
+
+  va_start (ap, first);
+  cli_full (r, NULL, NULL, first, ap);
+  va_end (ap);
+}
+
+static void
+cli_in (Run *r, const char *cwd, char **envp, const char *first, ...)
+{
+  va_list ap;
+
+  va_start (ap, first);
+  cli_full (r, cwd, envp, first, ap);
+  va_end (ap);
+}
+
+/* A failure: exit 1, one line on stderr naming @name, nothing claimed on
+ * stdout. */
+static void
+assert_failed (Run *r, const char *name)
+{
+  if (r->status != 1 || strstr (r->err, name) == NULL)
+    g_printerr ("exit %d\nstdout: %s\nstderr: %s\n", r->status, r->out, r->err);
+  g_assert_cmpint (r->status, ==, 1);
+  g_assert_nonnull (strstr (r->err, name));
+  /* One line. */
+  g_assert_nonnull (strchr (r->err, '\n'));
+  g_assert_cmpstr (strchr (r->err, '\n') + 1, ==, "");
+  g_assert_null (strstr (r->out, "written"));
+}
+
+static void
+assert_ok (Run *r)
+{
+  if (r->status != 0)
+    g_printerr ("exit %d\nstdout: %s\nstderr: %s\n", r->status, r->out, r->err);
+  g_assert_cmpint (r->status, ==, 0);
+}
+
+/* ---- Files ------------------------------------------------------------ */
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+  gsize len = 0;
+
+  g_file_get_contents (path, &data, &len, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (data, len);
+}
+
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+/* The names in @dir, sorted, joined by spaces (hidden ones included). */
+static char *
+list_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (d == NULL)
+    return g_strdup ("(none)");
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* A corpus of @n articles, long enough that the article table spans
+ * several pages; article 1 carries one annotation. */
+static char *
+make_corpus (guint n)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = px_test_db_path ();
+  g_autoptr(PxStore) store = px_store_open (path, PX_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(PxLabel) per = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 1; i <= n; i++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *title = g_strdup_printf ("Article %u", i);
+      PxArticleInfo info = { .title = title, .source = "test" };
+
+      g_string_append_printf (text, "Kuleba met Lavrov, report %u.", i);
+      while (text->len < 1500)
+        g_string_append (text, " The talks in Antalya ended without a ceasefire.");
+      info.text = text->str;
+      g_assert_cmpint (px_store_add_article (store, &info, NULL, &error), ==, i);
+      g_assert_no_error (error);
+    }
+  per = px_store_find_label (store, "PER");
+  g_assert_nonnull (per);
+  g_assert_cmpint (px_store_add_annotation (store, 1, px_label_get_id (per), 0, 6,
+                                            PX_ANNOTATION_ACCEPTED, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* Overwrites the last leaf page of the article table (found through the
+ * dbstat virtual table; the root page when dbstat is missing). */
+static void
+corrupt_article_page (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 page = 0, page_size = 0;
+  char junk[4096];
+  int fd;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  if (sqlite3_prepare_v2 (db, "SELECT pageno FROM dbstat WHERE name = 'article' AND pagetype = 'leaf'"
+                              " ORDER BY pageno DESC LIMIT 1", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    page = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (page == 0)
+    {
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_master WHERE name = 'article'",
+                                           -1, &stmt, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      page = sqlite3_column_int64 (stmt, 0);
+      sqlite3_finalize (stmt);
+    }
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA page_size", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page_size = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpint (page_size, <=, (gint64) sizeof junk);
+
+  memset (junk, 0x5a, sizeof junk);
+  fd = g_open (path, O_WRONLY, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (pwrite (fd, junk, (size_t) page_size, (off_t) ((page - 1) * page_size)), ==, page_size);
+  close (fd);
+}
+
+/* ---- 4: a damaged corpus is an error, never an empty listing ---------- */
+
+static void
+on_read_error (PxStore *store, const char *message, char **out)
+{
+  g_free (*out);
+  *out = g_strdup (message);
+}
+
+static void
+test_damaged_corpus_core (void)
+{
+  g_autofree char *db = make_corpus (8);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxStore) store = NULL;
+  g_autoptr(GListModel) articles = NULL;
+  g_autoptr(GError) read_error = NULL;
+  g_autofree char *message = NULL;
+
+  corrupt_article_page (db);
+  store = px_store_open (db, PX_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_signal_connect (store, "read-error", G_CALLBACK (on_read_error), &message);
+  articles = px_store_list_articles (store, -1);
+  read_error = px_store_take_read_error (store);
+  g_assert_nonnull (read_error);
+  g_assert_nonnull (strstr (read_error->message, db));
+  g_assert_nonnull (message);
+  /* Nothing half-read passes for the whole list. */
+  g_assert_cmpuint (g_list_model_get_n_items (articles), ==, 0);
+  g_assert_null (px_store_take_read_error (store));
+}
+
+static void
+test_damaged_corpus_cli (void)
+{
+  g_autofree char *db = make_corpus (8);
+  g_autofree char *out = px_test_tmpdir ();
+  const char *formats[] = { "jsonl", "conll", "brat", "csv" };
+
+  corrupt_article_page (db);
+  {
+    g_auto(Run) r = { 0 };
+
+    cli (&r, "--db", db, "list", "articles", NULL);
+    assert_failed (&r, db);
+    g_assert_cmpstr (r.out, ==, "");
+  }
+  {
+    g_auto(Run) r = { 0 };
+
+    cli (&r, "--db", db, "list", "articles", "--format", "csv", NULL);
+    assert_failed (&r, db);
+  }
+  {
+    g_auto(Run) r = { 0 };
+
+    cli (&r, "--db", db, "show", "8", NULL);
+    assert_failed (&r, db);
+    g_assert_cmpstr (r.out, ==, "");
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_auto(Run) r = { 0 };
+      g_autofree char *dir = g_build_filename (out, formats[i], NULL);
+      g_autofree char *listing = NULL;
+
+      cli (&r, "--db", db, "export", formats[i], "--out", dir, NULL);
+      assert_failed (&r, db);
+      /* Nothing is left behind that looks like an export. */
+      listing = list_dir (dir);
+      if (!g_str_equal (listing, "(none)") && !g_str_equal (listing, "")) g_printerr ("%s: %s\n", formats[i], listing);
+    }
+}
+
+/* ---- 7: another program's SQLite file is never touched ---------------- */
+
+static void
+sql_exec (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static gint64
+sql_int (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 v;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  v = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return v;
+}
+
+static void
+assert_no_side_files (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+}
+
+/* Every command, each of which must refuse @path and leave it as it was. */
+static void
+assert_every_command_refuses (const char *path, const char *why)
+{
+  g_autofree char *out = px_test_tmpdir ();
+  g_autofree char *txt = px_test_write_file ("a.txt", "Kuleba met Lavrov.\n", -1);
+  g_autoptr(GBytes) before = read_bytes (path);
+  const char *commands[][6] = {
+    { "list", "articles", NULL }, { "show", "1", NULL }, { "stats", NULL },
+    { "export", "csv", "--out", out, NULL }, { "export", "jsonl", "--out", out, NULL },
+    { "export", "brat", "--out", out, NULL }, { "compare", "1", "2", NULL },
+    { "import", txt, NULL }, { "import", "--format", "jsonl", txt, NULL },
+    { "init", NULL }, { "annotate", "1", "0", "6", "PER", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) r = { 0 };
+      g_autoptr(GBytes) after = NULL;
+
+      cli (&r, "--db", path, commands[i][0], commands[i][1], commands[i][2], commands[i][3],
+           commands[i][4], commands[i][5], NULL);
+      assert_failed (&r, path);
+      g_assert_nonnull (strstr (r.err, why));
+      after = read_bytes (path);
+      g_assert_true (g_bytes_equal (before, after));
+      assert_no_side_files (path);
+    }
+}
+
+static void
+test_foreign_sqlite_user_version (void)
+{
+  for (int version = 1; version <= 2; version++)
+    {
+      g_autofree char *path = px_test_db_path ();
+      g_autofree char *sql = g_strdup_printf ("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);"
+                                              "INSERT INTO notes (body) VALUES ('mine');"
+                                              "PRAGMA user_version = %d", version);
+
+      sql_exec (path, sql);
+      assert_every_command_refuses (path, "not a Parallax corpus");
+    }
+}
+
+static void
+test_foreign_application_id (void)
+{
+  g_autofree char *path = make_corpus (1);
+
+  /* Parallax's own tables, but another program's stamp. */
+  sql_exec (path, "PRAGMA journal_mode = DELETE; PRAGMA application_id = 1234");
+  assert_every_command_refuses (path, "another program");
+}
+
+static void
+test_empty_file_read_only_commands (void)
+{
+  g_autofree char *path = px_test_write_file ("empty.db", "", 0);
+  g_autofree char *missing = g_build_filename (g_get_tmp_dir (), "px-no-such-dir", "corpus.db", NULL);
+  g_autofree char *out = px_test_tmpdir ();
+  const char *commands[][4] = {
+    { "list", "articles", NULL }, { "show", "1", NULL }, { "stats", NULL },
+    { "export", "csv", "--out", out }, { "export", "conll", "--out", out }, { "compare", "1", "2", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) r = { 0 }, m = { 0 };
+      GStatBuf st;
+
+      cli (&r, "--db", path, commands[i][0], commands[i][1], commands[i][2], commands[i][3], NULL);
+      assert_failed (&r, path);
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      g_assert_cmpint (st.st_size, ==, 0);
+      assert_no_side_files (path);
+      /* A missing file is an error naming it, and is not made. */
+      cli (&m, "--db", missing, commands[i][0], commands[i][1], commands[i][2], commands[i][3], NULL);
+      assert_failed (&m, missing);
+      g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+    }
+}
+
+/* A corpus made before the stamp: read-only commands read it without a
+ * write (no stamp, no WAL switch); the first writing command stamps it. */
+static void
+test_unstamped_corpus (void)
+{
+  g_autofree char *path = make_corpus (2);
+  g_autofree char *out = px_test_tmpdir ();
+  g_autofree char *txt = px_test_write_file ("new.txt", "Blinken met Wang Yi.\n", -1);
+  g_autoptr(GBytes) before = NULL;
+  const char *commands[][4] = {
+    { "list", "articles", NULL }, { "show", "1", NULL }, { "stats", NULL },
+    { "export", "csv", "--out", out }, { "export", "jsonl", "--out", out }, { "compare", "1", "2", NULL },
+  };
+
+  g_assert_cmpint (sql_int (path, "PRAGMA application_id"), ==, PX_STORE_APPLICATION_ID);
+  sql_exec (path, "PRAGMA journal_mode = DELETE; PRAGMA application_id = 0");
+  before = read_bytes (path);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) r = { 0 };
+      g_autoptr(GBytes) after = NULL;
+
+      cli (&r, "--db", path, commands[i][0], commands[i][1], commands[i][2], commands[i][3], NULL);
+      assert_ok (&r);
+      after = read_bytes (path);
+      g_assert_true (g_bytes_equal (before, after));
+      assert_no_side_files (path);
+    }
+  {
+    g_auto(Run) r = { 0 };
+
+    cli (&r, "--db", path, "import", txt, NULL);
+    assert_ok (&r);
+    g_assert_cmpint (sql_int (path, "PRAGMA application_id"), ==, PX_STORE_APPLICATION_ID);
+  }
+}
+
+/* ---- 6: a corpus that would live in memory only ----------------------- */
+
+static void
+test_memory_or_empty_db (void)
+{
+  g_autofree char *cwd = px_test_tmpdir ();
+  g_autofree char *txt = px_test_write_file ("a.txt", "Kuleba met Lavrov.\n", -1);
+  g_autofree char *listing = NULL;
+  const char *dbs[] = { "", ":memory:" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dbs); i++)
+    {
+      g_auto(Run) opt = { 0 }, env = { 0 };
+      g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "PARALLAX_DB", dbs[i], TRUE);
+
+      cli_in (&opt, cwd, NULL, "--db", dbs[i], "import", txt, NULL);
+      assert_failed (&opt, i == 0 ? "--db is empty" : ":memory:");
+      g_assert_null (strstr (opt.out, "Imported"));
+      cli_in (&env, cwd, envp, "import", "--format", "jsonl", txt, NULL);
+      assert_failed (&env, i == 0 ? "PARALLAX_DB is set but empty" : ":memory:");
+      g_assert_null (strstr (env.out, "imported"));
+    }
+  /* Nothing was made where the command ran. */
+  listing = list_dir (cwd);
+  g_assert_cmpstr (listing, ==, "");
+}
+
+/* PARALLAX_DB alone (no --db) reaches every command, those in their own
+ * files too (they were handed no path and crashed). */
+static void
+test_parallax_db_reaches_every_command (void)
+{
+  g_autofree char *db = px_test_db_path ();
+  g_autofree char *jsonl = px_test_write_file ("a.jsonl", "{\"text\": \"Kuleba met Lavrov.\", \"label\": []}\n"
+                                               "{\"text\": \"Blinken met Wang Yi.\", \"label\": []}\n", -1);
+  g_autofree char *out = px_test_tmpdir ();
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "PARALLAX_DB", db, TRUE);
+  g_auto(Run) a = { 0 }, b = { 0 }, c = { 0 };
+
+  cli_in (&a, NULL, envp, "import", "--format", "jsonl", jsonl, NULL);
+  assert_ok (&a);
+  cli_in (&b, NULL, envp, "compare", "1", "2", NULL);
+  assert_ok (&b);
+  cli_in (&c, NULL, envp, "export", "jsonl", "--out", out, NULL);
+  assert_ok (&c);
+  g_assert_nonnull (strstr (c.out, "2 articles"));
+}
+
+/* ---- 3: brat export names are unique; the count is what is on disk ---- */
+
+static guint
+count_suffix (const char *dir, const char *suffix)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    n += g_str_has_suffix (name, suffix);
+  return n;
+}
+
+static void
+test_brat_export_unique_names (void)
+{
+  g_autofree char *db = px_test_db_path ();
+  g_autofree char *src = px_test_tmpdir ();
+  g_autofree char *out = px_test_tmpdir ();
+  g_autofree char *txt = g_build_filename (src, "article-2.txt", NULL);
+  g_autofree char *ann = g_build_filename (src, "article-2.ann", NULL);
+  g_autofree char *plain = px_test_write_file ("plain.txt", "Blinken met Wang Yi in Beijing.\n", -1);
+  g_autofree char *doc = NULL;
+  g_auto(Run) a = { 0 }, b = { 0 }, c = { 0 };
+
+  /* Article 1 is a brat document named "article-2"; article 2 is plain,
+   * and falls back to the name "article-2" too. */
+  g_assert_true (g_file_set_contents (txt, "Kuleba met Lavrov.", -1, NULL));
+  g_assert_true (g_file_set_contents (ann, "T1\tPER 0 6\tKuleba\n", -1, NULL));
+  cli (&a, "--db", db, "import", "--format", "brat", txt, NULL);
+  assert_ok (&a);
+  cli (&b, "--db", db, "import", plain, NULL);
+  assert_ok (&b);
+  cli (&c, "--db", db, "export", "brat", "--out", out, NULL);
+  assert_ok (&c);
+  g_assert_cmpuint (count_suffix (out, ".txt"), ==, 2);
+  g_assert_cmpuint (count_suffix (out, ".ann"), ==, 2);
+  g_assert_nonnull (strstr (c.out, "2 articles written"));
+  /* The imported document keeps its name; the plain article moves aside. */
+  doc = g_build_filename (out, "article-2.txt", NULL);
+  {
+    g_autofree char *text = NULL;
+
+    g_assert_true (g_file_get_contents (doc, &text, NULL, NULL));
+    g_assert_cmpstr (text, ==, "Kuleba met Lavrov.");
+  }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/bad-input-store/damaged-corpus/core", test_damaged_corpus_core);
+  g_test_add_func ("/bad-input-store/damaged-corpus/cli", test_damaged_corpus_cli);
+  g_test_add_func ("/bad-input-store/foreign-sqlite/user-version", test_foreign_sqlite_user_version);
+  g_test_add_func ("/bad-input-store/foreign-sqlite/application-id", test_foreign_application_id);
+  g_test_add_func ("/bad-input-store/read-only-commands/empty-or-missing", test_empty_file_read_only_commands);
+  g_test_add_func ("/bad-input-store/read-only-commands/unstamped-corpus", test_unstamped_corpus);
+  g_test_add_func ("/bad-input-store/db-path/memory-or-empty", test_memory_or_empty_db);
+  g_test_add_func ("/bad-input-store/db-path/environment", test_parallax_db_reaches_every_command);
+  g_test_add_func ("/bad-input-store/export/brat-unique-names", test_brat_export_unique_names);
+  return g_test_run ();
+}
