@@ -74,7 +74,7 @@ static char *
 dump (Fixture *fx)
 {
   static const char *const tables[] = {
-    "article", "story", "story_article", "entity", "annotation", "story_event",
+    "article", "story", "story_article", "label", "label_role", "entity", "annotation", "story_event",
     "event", "event_argument", "ix_fragment", "ix_relation",
   };
   GString *out = g_string_new (NULL);
@@ -607,6 +607,82 @@ test_cli_links_like_app (Fixture       *fx,
   g_assert_cmpint (count (fx, "SELECT count(*) FROM annotation"), ==, 2);
 }
 
+static void
+test_codebook (Fixture       *fx,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = dump (fx);
+  gint64 witness, trigger, kuleba, event_id;
+
+  witness = px_editor_add_label (fx->editor, "WITNESS", PX_LABEL_ENTITY, "#123456", "w",
+                                 "Someone who saw it", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (witness, >, 0);
+  check_undo_redo (fx, before);
+
+  /* A key another label has, or that is no single letter or digit, is refused. */
+  g_assert_false (px_editor_set_label_field (fx->editor, witness, PX_LABEL_FIELD_SHORTCUT, "1", &error));
+  g_assert_error (error, PX_ERROR, PX_ERROR_DUPLICATE);
+  g_assert_nonnull (strstr (error->message, "PER"));
+  g_clear_error (&error);
+  g_assert_false (px_editor_set_label_field (fx->editor, witness, PX_LABEL_FIELD_SHORTCUT, "Ctrl", &error));
+  g_clear_error (&error);
+  g_assert_false (px_editor_set_label_field (fx->editor, witness, PX_LABEL_FIELD_COLOUR, "blue", &error));
+  g_clear_error (&error);
+  g_assert_false (px_editor_set_label_field (fx->editor, witness, PX_LABEL_FIELD_NAME, "PER", &error));
+  g_assert_error (error, PX_ERROR, PX_ERROR_DUPLICATE);
+  g_clear_error (&error);
+
+  g_free (before);
+  before = dump (fx);
+  g_assert_true (px_editor_set_label_field (fx->editor, witness, PX_LABEL_FIELD_NAME, "WIT", &error));
+  g_assert_true (px_editor_set_label_field (fx->editor, witness, PX_LABEL_FIELD_COLOUR, "#abcdef", &error));
+  g_assert_true (px_editor_move_label (fx->editor, witness, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (fx, "SELECT id FROM label ORDER BY position LIMIT 1"), ==, witness);
+  for (int i = 0; i < 3; i++)
+    g_assert_true (px_editor_undo (fx->editor, NULL, &error));
+  {
+    g_autofree char *undone = dump (fx);
+    g_assert_cmpstr (undone, ==, before);
+  }
+
+  /* Deleting a label in use takes its annotations, says so, and undoes
+   * whole. */
+  tag (fx, witness, 0, 6);
+  tag (fx, witness, 10, 16);
+  g_assert_cmpuint (px_store_count_label_uses (fx->store, witness), ==, 2);
+  g_free (before);
+  before = dump (fx);
+  g_assert_true (px_editor_delete_label (fx->editor, witness, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (px_editor_get_notice (fx->editor), ==, "Its 2 annotations were deleted with it.");
+  g_assert_cmpint (count (fx, "SELECT count(*) FROM annotation"), ==, 0);
+  check_undo_redo (fx, before);
+
+  /* An event type's role: removing it removes the arguments that had it. */
+  trigger = tag (fx, fx->meet, 21, 30);
+  kuleba = tag (fx, fx->per, 0, 6);
+  {
+    g_autoptr(GListModel) events = px_store_list_events (fx->store, fx->article_id);
+    g_autoptr(PxEvent) event = g_list_model_get_item (events, 0);
+    event_id = px_event_get_id (event);
+  }
+  g_assert_cmpint (trigger, >, 0);
+  g_assert_true (px_editor_add_role (fx->editor, fx->meet, "Host", FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (px_editor_add_role (fx->editor, fx->meet, "host", FALSE, &error));
+  g_clear_error (&error);
+  g_assert_true (px_editor_add_argument (fx->editor, event_id, "Host", kuleba, &error));
+  g_free (before);
+  before = dump (fx);
+  g_assert_true (px_editor_remove_role (fx->editor, fx->meet, "host", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (fx, "SELECT count(*) FROM event_argument"), ==, 0);
+  check_undo_redo (fx, before);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -626,6 +702,7 @@ main (int argc, char **argv)
   ADD ("/editor/notify", test_notify_on_change_only);
   ADD ("/editor/other-writer", test_undo_after_other_writer);
   ADD ("/editor/cli-links-like-app", test_cli_links_like_app);
+  ADD ("/editor/codebook", test_codebook);
 #undef ADD
   return g_test_run ();
 }

@@ -34,6 +34,8 @@ static const char usage_text[] =
   "  event delete EVENT_ID\n"
   "  article set ARTICLE_ID [--title T] [--source S] [--published DATE] [--url U] [--story NAME]\n"
   "                                correct an article's metadata\n"
+  "  label list|add|rename|set|delete|role|import|export …\n"
+  "                                edit the codebook (see 'label --help')\n"
   "  export [csv|brat|jsonl|conll] --out DIR [--raw] [--bom] [--form label|relation]\n"
   "                                csv (the default), brat standoff, doccano JSONL, CoNLL-2003\n"
   "  compare ARTICLE_ID ARTICLE_ID… [--format text|csv] [--out DIR]\n"
@@ -722,6 +724,7 @@ static const Command commands[] = {
   { "link", px_cli_cmd_link },
   { "event", px_cli_cmd_event },
   { "article", px_cli_cmd_article },
+  { "label", px_cli_cmd_label },
   { "export", cmd_export },
   { "stats", cmd_stats },
   { "compare", px_cli_cmd_compare },

@@ -196,6 +196,42 @@ gboolean    px_editor_set_article_story    (PxEditor      *self,
                                             const char    *story,
                                             GError       **error);
 
+/* ---- The codebook ----------------------------------------------------- */
+
+/* @colour (#rrggbb) and @shortcut (one digit or letter, unused) may be
+ * NULL. Returns the label id. */
+gint64      px_editor_add_label            (PxEditor      *self,
+                                            const char    *name,
+                                            PxLabelKind    kind,
+                                            const char    *colour,
+                                            const char    *shortcut,
+                                            const char    *description,
+                                            GError       **error);
+gboolean    px_editor_set_label_field      (PxEditor      *self,
+                                            gint64         label_id,
+                                            PxLabelField   field,
+                                            const char    *value,
+                                            GError       **error);
+gboolean    px_editor_move_label           (PxEditor      *self,
+                                            gint64         label_id,
+                                            guint          position,
+                                            GError       **error);
+/* Its annotations and events go with it (see the notice); ask first:
+ * px_store_count_label_uses() says how many. */
+gboolean    px_editor_delete_label         (PxEditor      *self,
+                                            gint64         label_id,
+                                            GError       **error);
+gboolean    px_editor_add_role             (PxEditor      *self,
+                                            gint64         label_id,
+                                            const char    *role,
+                                            gboolean       repeatable,
+                                            GError       **error);
+/* The arguments that had the role go with it. */
+gboolean    px_editor_remove_role          (PxEditor      *self,
+                                            gint64         label_id,
+                                            const char    *role,
+                                            GError       **error);
+
 /* Checks a publication date as px_editor_set_article_field() does. */
 gboolean    px_editor_check_date           (const char    *value,
                                             GError       **error);

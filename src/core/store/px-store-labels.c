@@ -231,3 +231,211 @@ px_store_add_label_role (PxStore       *self,
   px_store_queue (self, PX_STORE_PENDING_LABELS);
   return px_store_write_end (self, error);
 }
+
+/* ---- Editing the codebook --------------------------------------------- */
+
+static const char *
+label_field_column (PxLabelField field)
+{
+  switch (field)
+    {
+    case PX_LABEL_FIELD_NAME: return "name";
+    case PX_LABEL_FIELD_COLOUR: return "colour";
+    case PX_LABEL_FIELD_SHORTCUT: return "shortcut";
+    case PX_LABEL_FIELD_DESCRIPTION: return "description";
+    default: return NULL;
+    }
+}
+
+gboolean
+px_store_set_label_field (PxStore       *self,
+                          gint64         label_id,
+                          PxLabelField   field,
+                          const char    *value,
+                          GError       **error)
+{
+  const char *column = label_field_column (field);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+  g_return_val_if_fail (column != NULL, FALSE);
+  if (field == PX_LABEL_FIELD_NAME && !px_store_check_name (self, value, "label", error))
+    return FALSE;
+  if (field == PX_LABEL_FIELD_COLOUR && (value == NULL || *value == '\0'))
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_INVALID, "%s: a label needs a colour",
+                   px_store_get_path (self));
+      return FALSE;
+    }
+  sql = g_strdup_printf ("UPDATE label SET %s = ?2 WHERE id = ?1", column);
+  if (!px_store_write_begin (self, error))
+    return FALSE;
+  if ((stmt = px_store_prepare (self, sql, error)) == NULL)
+    {
+      px_store_write_abort (self);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, label_id);
+  if (value != NULL && *value != '\0')
+    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 2);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE || sqlite3_changes (px_store_get_db (self)) == 0)
+    {
+      if ((rc & 0xff) == SQLITE_CONSTRAINT)
+        g_set_error (error, PX_ERROR, PX_ERROR_DUPLICATE, "%s: there is already a label named “%s”",
+                     px_store_get_path (self), value);
+      else if (rc != SQLITE_DONE)
+        px_store_set_error (self, rc, error);
+      else
+        g_set_error (error, PX_ERROR, PX_ERROR_NOT_FOUND, "%s: no label %" G_GINT64_FORMAT,
+                     px_store_get_path (self), label_id);
+      px_store_write_abort (self);
+      return FALSE;
+    }
+  /* Annotations and entities carry their label's name and colour. */
+  px_store_queue (self, PX_STORE_PENDING_LABELS | PX_STORE_PENDING_ENTITIES);
+  px_store_queue_annotations (self, 0);
+  return px_store_write_end (self, error);
+}
+
+gboolean
+px_store_move_label (PxStore  *self,
+                     gint64    label_id,
+                     guint     position,
+                     GError  **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  guint from = G_MAXUINT;
+  int rc;
+
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+  if (!px_store_write_begin (self, error))
+    return FALSE;
+  if ((stmt = px_store_prepare (self, "SELECT id FROM label ORDER BY position, id", error)) == NULL)
+    goto fail;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (id == label_id)
+        from = ids->len;
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (!px_store_step_ok (self, rc, error))
+    goto fail;
+  if (from == G_MAXUINT)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_NOT_FOUND, "%s: no label %" G_GINT64_FORMAT,
+                   px_store_get_path (self), label_id);
+      goto fail;
+    }
+  g_array_remove_index (ids, from);
+  g_array_insert_val (ids, MIN (position, ids->len), label_id);
+  for (guint i = 0; i < ids->len; i++)
+    if (!px_store_step_ids (self, "UPDATE label SET position = ?2 WHERE id = ?1 AND position IS NOT ?2",
+                            g_array_index (ids, gint64, i), i, error))
+      goto fail;
+  px_store_queue (self, PX_STORE_PENDING_LABELS);
+  return px_store_write_end (self, error);
+
+fail:
+  px_store_write_abort (self);
+  return FALSE;
+}
+
+guint
+px_store_count_label_uses (PxStore *self,
+                           gint64   label_id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM annotation WHERE label_id = %" G_GINT64_FORMAT,
+                                          label_id);
+
+  g_return_val_if_fail (PX_IS_STORE (self), 0);
+  return px_store_count_rows (self, sql);
+}
+
+/* Its annotations (with the events they trigger or take part in) and the
+ * events of its type go with it; entities of the label stay, unlabelled. */
+gboolean
+px_store_delete_label (PxStore  *self,
+                       gint64    label_id,
+                       GError  **error)
+{
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+  if (!px_store_write_begin (self, error))
+    return FALSE;
+  if (!px_store_step_ids (self, "DELETE FROM event WHERE label_id = ?1", label_id, 0, error)
+      || !px_store_step_ids (self, "DELETE FROM annotation WHERE label_id = ?1", label_id, 0, error)
+      || !px_store_step_ids (self, "DELETE FROM label WHERE id = ?1", label_id, 0, error))
+    {
+      px_store_write_abort (self);
+      return FALSE;
+    }
+  if (sqlite3_changes (px_store_get_db (self)) == 0)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_NOT_FOUND, "%s: no label %" G_GINT64_FORMAT,
+                   px_store_get_path (self), label_id);
+      px_store_write_abort (self);
+      return FALSE;
+    }
+  px_store_queue (self, PX_STORE_PENDING_LABELS | PX_STORE_PENDING_ENTITIES
+                        | PX_STORE_PENDING_ARTICLE_COUNTS);
+  px_store_queue_annotations (self, 0);
+  px_store_queue_events (self, 0);
+  return px_store_write_end (self, error);
+}
+
+/* The arguments that had this role go with it. */
+gboolean
+px_store_remove_label_role (PxStore     *self,
+                            gint64       label_id,
+                            const char  *role,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc = SQLITE_OK;
+  const char *const sqls[] = {
+    "DELETE FROM event_argument WHERE role = ?2"
+    " AND event_id IN (SELECT id FROM event WHERE label_id = ?1)",
+    "DELETE FROM label_role WHERE label_id = ?1 AND role = ?2",
+  };
+
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+  if (!px_store_write_begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (sqls) && rc == SQLITE_OK; i++)
+    {
+      if ((stmt = px_store_prepare (self, sqls[i], error)) == NULL)
+        {
+          px_store_write_abort (self);
+          return FALSE;
+        }
+      sqlite3_bind_int64 (stmt, 1, label_id);
+      sqlite3_bind_text (stmt, 2, role, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (px_store_get_db (self));
+      sqlite3_reset (stmt);
+    }
+  if (rc != SQLITE_OK)
+    {
+      px_store_set_error (self, rc, error);
+      px_store_write_abort (self);
+      return FALSE;
+    }
+  if (sqlite3_changes (px_store_get_db (self)) == 0)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_NOT_FOUND, "%s: the label has no role “%s”",
+                   px_store_get_path (self), role);
+      px_store_write_abort (self);
+      return FALSE;
+    }
+  px_store_queue (self, PX_STORE_PENDING_LABELS);
+  px_store_queue_events (self, 0);
+  return px_store_write_end (self, error);
+}

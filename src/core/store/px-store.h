@@ -189,6 +189,39 @@ gboolean     px_store_add_label_role    (PxStore           *self,
                                          const PxRole      *role,
                                          GError           **error);
 
+/* Codebook editing. Changing a label's name, colour or key restyles its
+ * annotations (annotations-changed for every article). */
+typedef enum
+{
+  PX_LABEL_FIELD_NAME = 1,
+  PX_LABEL_FIELD_COLOUR,
+  PX_LABEL_FIELD_SHORTCUT,     /* NULL or "": no key */
+  PX_LABEL_FIELD_DESCRIPTION,
+} PxLabelField;
+
+gboolean     px_store_set_label_field   (PxStore           *self,
+                                         gint64             label_id,
+                                         PxLabelField       field,
+                                         const char        *value,
+                                         GError           **error);
+/* Moves a label to @position (0: first) in the palette's order. */
+gboolean     px_store_move_label        (PxStore           *self,
+                                         gint64             label_id,
+                                         guint              position,
+                                         GError           **error);
+/* How many annotations carry the label. */
+guint        px_store_count_label_uses  (PxStore           *self,
+                                         gint64             label_id);
+/* Deletes the label with its annotations and the events of its type. */
+gboolean     px_store_delete_label      (PxStore           *self,
+                                         gint64             label_id,
+                                         GError           **error);
+/* Removes an event type's role, with the arguments that had it. */
+gboolean     px_store_remove_label_role (PxStore           *self,
+                                         gint64             label_id,
+                                         const char        *role,
+                                         GError           **error);
+
 /* ---- Annotations ------------------------------------------------------ */
 
 /* Checks 0 <= start < end <= article length, caches the text, stamps the
