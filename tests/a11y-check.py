@@ -15,7 +15,12 @@ AT-SPI, as a screen reader does, and prints TAP:
      libadwaita's (disabled) preferences search are GTK's own widgets, and
      leave some of their inner parts unnamed.
 
+  5. (when PX_LOCALE_DIR is set, for a run in another language) the
+     interface speaks the session's language: the annotation list is found
+     under its translated name, which differs from the English one.
+
 Waits up to 30 s for the application to show up on the bus."""
+import gettext
 import os
 import re
 import shutil
@@ -147,11 +152,22 @@ def sample_openings(samples):
     return out
 
 
+def translator():
+    """The app's catalogue for the session's language, when asked for."""
+    localedir = os.environ.get("PX_LOCALE_DIR")
+    if not localedir:
+        return None
+    return gettext.translation("parallax", localedir=localedir, fallback=True).gettext
+
+
 def main():
-    print("1..4")
+    tr = translator()
+    tx = tr or (lambda s: s)
+    total = 5 if tr else 4
+    print(f"1..{total}")
     app = find_app()
     if app is None:
-        for i in range(1, 5):
+        for i in range(1, total + 1):
             print(f"not ok {i} # Parallax never showed up on the accessibility bus")
         return
     # The window builds its pages while it settles.
@@ -178,7 +194,7 @@ def main():
 
     rows = []
     for node, role, name, path in nodes:
-        if role == "table row" and any(n == "Annotations of this article" for _, n in path):
+        if role == "table row" and any(n == tx("Annotations of this article") for _, n in path):
             cells = [text_of(c) for c, r, _, _ in walk(node) if r == "label"]
             rows.append([c for c in cells if c])
     if rows and all(len(r) >= 2 for r in rows):
@@ -197,6 +213,13 @@ def main():
             print(f"# {u}")
     else:
         print(f"ok 4 the dialogs have titles ({', '.join(dialogs[0])})")
+
+    if tr:
+        name = tx("Annotations of this article")
+        if name != "Annotations of this article" and rows:
+            print(f"ok 5 the interface is translated (the annotation list is '{name}')")
+        else:
+            print(f"not ok 5 the interface is translated (looked for '{name}', {len(rows)} rows)")
 
 
 if __name__ == "__main__":
