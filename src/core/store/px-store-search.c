@@ -157,3 +157,82 @@ px_store_get_stats (PxStore       *self,
   out->file_size = g_stat (px_store_get_path (self), &st) == 0 ? (gint64) st.st_size : 0;
   return TRUE;
 }
+
+/* ---- Concordance ------------------------------------------------------ */
+
+GArray *
+px_store_search_article_ids (PxStore     *self,
+                             const char  *term,
+                             GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *quoted = NULL;
+  g_autofree char *match = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PX_IS_STORE (self), NULL);
+  quoted = quote_query (term != NULL ? term : "");
+  if (quoted == NULL)
+    return g_steal_pointer (&ids);
+  /* Each quoted term as a prefix ("Koulé"* finds "Kouleba"): a star after
+   * every closing quote. */
+  {
+    GString *m = g_string_new (NULL);
+    gboolean inside = FALSE;
+
+    for (const char *p = quoted; *p != '\0'; p++)
+      {
+        g_string_append_c (m, *p);
+        if (*p != '"')
+          continue;
+        if (inside && p[1] == '"')
+          {
+            g_string_append_c (m, *++p);   /* a doubled quote inside a term */
+            continue;
+          }
+        inside = !inside;
+        if (!inside)
+          g_string_append_c (m, '*');
+      }
+    match = g_string_free (m, FALSE);
+  }
+  stmt = px_store_prepare (self, "SELECT rowid FROM article_fts WHERE article_fts MATCH ? ORDER BY rowid", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (!px_store_step_ok (self, rc, error))
+    return NULL;
+  return g_steal_pointer (&ids);
+}
+
+GPtrArray *
+px_store_list_label_mentions (PxStore  *self,
+                              gint64    label_id,
+                              GError  **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *sql = g_strdup_printf ("SELECT %s" PX_STORE_ANNOTATION_FROM
+                                          " WHERE n.label_id = ? AND n.status = 'accepted'"
+                                          " ORDER BY n.article_id, n.start, n.id",
+                                          px_store_annotation_columns);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PX_IS_STORE (self), NULL);
+  if ((stmt = px_store_prepare (self, sql, error)) == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, label_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (out, px_store_annotation_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (!px_store_step_ok (self, rc, error))
+    return NULL;
+  return g_steal_pointer (&out);
+}

@@ -391,6 +391,17 @@ GPtrArray   *px_store_search            (PxStore           *self,
                                          guint              limit,
                                          GError           **error);
 
+/* Ids of the articles holding every term of @term as a word prefix
+ * (accents and case ignored), in id order. */
+GArray      *px_store_search_article_ids (PxStore          *self,
+                                          const char       *term,
+                                          GError          **error);
+/* The accepted annotations of a label across the corpus, by article then
+ * start. Element type: PxAnnotation. */
+GPtrArray   *px_store_list_label_mentions (PxStore         *self,
+                                           gint64           label_id,
+                                           GError         **error);
+
 /* ---- Bulk reads for export -------------------------------------------- */
 
 typedef enum
