@@ -656,7 +656,7 @@ cmd_export (const char *db, int argc, char **argv)
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(PxStore) store = NULL;
-  g_autoptr(GFile) dir = NULL;
+  guint n = 0;
   int rc = parse_options ("export", "csv|brat|jsonl|conll --out DIR", "Export the corpus.",
                           entries, &argc, &argv);
 
@@ -691,12 +691,15 @@ cmd_export (const char *db, int argc, char **argv)
     }
   if (out == NULL)
     return usage_error ("export: --out DIR is required");
+  if (*out == '\0')
+    return usage_error ("export csv: --out is empty: give the folder to write into (is a shell variable unset?)");
   store = open_store (db, READ_ONLY_OPEN, &error);
   if (store == NULL)
     return fail (error);
-  dir = g_file_new_for_commandline_arg (out);
-  if (!px_export_csv_dir (store, dir, (raw ? PX_EXPORT_RAW : 0) | (bom ? PX_EXPORT_BOM : 0), NULL, &error))
+  if (!px_export_to_dir (store, "csv", out, (raw ? PX_EXPORT_RAW : 0) | (bom ? PX_EXPORT_BOM : 0),
+                         &n, NULL, &error))
     return fail (error);
+  g_print ("csv: %u article%s written to %s\n", n, n == 1 ? "" : "s", out);
   return PX_CLI_EXIT_OK;
 }
 

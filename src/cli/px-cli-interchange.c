@@ -136,37 +136,13 @@ px_cli_interchange_import (const char *db_path, const char *format, int argc, ch
   return print_report (format, report, g_str_equal (format, "csv"));
 }
 
-static gboolean
-export_to (PxStore *store, const char *format, const char *out, const char *form,
-           char **written, GError **error)
-{
-  if (g_mkdir_with_parents (out, 0755) != 0)
-    {
-      g_set_error (error, PX_ERROR, PX_ERROR_FAILED, "%s: cannot create the folder", out);
-      return FALSE;
-    }
-  if (g_str_equal (format, "brat"))
-    {
-      *written = g_strdup (out);
-      return px_brat_export_dir (store, out, error);
-    }
-  if (g_str_equal (format, "jsonl"))
-    {
-      *written = g_build_filename (out, "corpus.jsonl", NULL);
-      return px_jsonl_export_file (store, *written,
-                                   g_strcmp0 (form, "relation") == 0 ? PX_JSONL_RELATION_FORM
-                                                                      : PX_JSONL_LABEL_FORM, error);
-    }
-  *written = g_build_filename (out, "corpus.conll", NULL);
-  return px_conll_export_file (store, *written, error);
-}
-
 int
 px_cli_interchange_export (const char *db_path, const char *format, int argc, char **argv)
 {
   g_autofree char *out = NULL;
   g_autofree char *form = NULL;
   g_autofree char *written = NULL;
+  g_autofree char *format_name = NULL;
   g_auto(GStrv) rest = NULL;
   GOptionEntry entries[] = {
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Folder to write into (created if needed)", "DIR" },
@@ -175,7 +151,7 @@ px_cli_interchange_export (const char *db_path, const char *format, int argc, ch
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("brat|jsonl|conll --out DIR — export the corpus");
-  guint n;
+  guint n = 0;
   g_autoptr(PxStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -196,6 +172,12 @@ px_cli_interchange_export (const char *db_path, const char *format, int argc, ch
       g_printerr ("parallax-cli: export %s: --out DIR is required\n", format);
       return PX_CLI_EXIT_USAGE;
     }
+  if (*out == '\0')
+    {
+      g_printerr ("parallax-cli: export %s: --out is empty: give the folder to write into "
+                  "(is a shell variable unset?)\n", format);
+      return PX_CLI_EXIT_USAGE;
+    }
   if (form != NULL && !g_str_equal (form, "label") && !g_str_equal (form, "relation"))
     {
       g_printerr ("parallax-cli: export: --form is 'label' or 'relation'\n");
@@ -203,12 +185,16 @@ px_cli_interchange_export (const char *db_path, const char *format, int argc, ch
     }
   if ((store = open_store (db_path, FALSE)) == NULL)
     return PX_CLI_EXIT_FAILED;
-  if (!export_to (store, format, out, form, &written, &error))
+  format_name = g_str_equal (format, "jsonl") && g_strcmp0 (form, "relation") == 0
+                ? g_strdup ("jsonl-relation") : g_strdup (format);
+  if (!px_export_to_dir (store, format_name, out, PX_EXPORT_DEFAULT, &n, NULL, &error))
     {
       g_printerr ("parallax-cli: %s\n", error->message);
       return PX_CLI_EXIT_FAILED;
     }
-  n = px_store_count_articles (store);
+  /* n is what the files hold, not what the corpus holds. */
+  written = px_export_format_filename (format) != NULL
+            ? g_build_filename (out, px_export_format_filename (format), NULL) : g_strdup (out);
   g_print ("%s: %u article%s written to %s\n", format, n, n == 1 ? "" : "s", written);
   return PX_CLI_EXIT_OK;
 }

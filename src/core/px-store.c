@@ -298,6 +298,29 @@ px_store_begin (PxStore  *self,
   return TRUE;
 }
 
+gboolean
+px_store_begin_read (PxStore  *self,
+                     GError  **error)
+{
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+
+  if (self->depth > 0)
+    return px_store_begin (self, error);
+  /* Deferred: a reader takes no write lock, and writers go on meanwhile. */
+  if (!px_store_exec (self, "BEGIN DEFERRED", error))
+    return FALSE;
+  self->depth++;
+  return TRUE;
+}
+
+void
+px_store_end_read (PxStore *self)
+{
+  g_return_if_fail (PX_IS_STORE (self));
+  /* Nothing was written: ending it cannot lose anything. */
+  px_store_rollback (self);
+}
+
 static void emit_ids (PxStore *self, guint signal, GArray *ids);
 static void emit_annotation_ids (PxStore *self, GArray *ids, GHashTable *rows, gboolean all);
 
