@@ -783,6 +783,79 @@ test_export_snapshot (void)
   g_assert_cmpuint (w.added, >, 0);
 }
 
+/* ---- 20: nothing printed can drive the terminal ----------------------- */
+
+static void
+assert_no_controls (const char *out)
+{
+  for (const char *p = out; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
+        g_error ("control byte 0x%02x printed in: %s", c, out);
+    }
+  /* No C1 control either (U+0080 to U+009F is \xc2\x80 to \xc2\x9f). */
+  for (const char *p = strstr (out, "\xc2"); p != NULL; p = strstr (p + 1, "\xc2"))
+    g_assert_false ((guchar) p[1] >= 0x80 && (guchar) p[1] <= 0x9f);
+}
+
+static void
+test_terminal_output_escaped (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = px_test_db_path ();
+  g_autofree char *dir = px_test_tmpdir ();
+  g_autofree char *bad_name = g_build_filename (dir, "two\nlines\x1b[2J.txt", NULL);
+  const char *title = "\x1b]0;pwned\x07\x1b[2J Evil \xc2\x9b" "1m";
+
+  {
+    g_autoptr(PxStore) store = px_store_open (db, PX_STORE_OPEN_DEFAULT, &error);
+    PxArticleInfo a = { .title = (char *) title, .source = (char *) "\x1b[31mred",
+                        .text = (char *) "Kuleba\x1b[2J met Lavrov.\nSecond line." };
+    PxArticleInfo b = { .title = (char *) title, .text = (char *) "Kuleba met Lavrov in Antalya\x07." };
+
+    g_assert_no_error (error);
+    g_assert_cmpint (px_store_add_article (store, &a, NULL, &error), ==, 1);
+    g_assert_cmpint (px_store_add_article (store, &b, NULL, &error), ==, 2);
+  }
+  {
+    g_auto(Run) r = { 0 };
+
+    cli (&r, "--db", db, "list", "articles", NULL);
+    assert_ok (&r);
+    assert_no_controls (r.out);
+    g_assert_nonnull (strstr (r.out, "\\x1B]0;pwned\\x07"));
+    g_assert_nonnull (strstr (r.out, "\\u009B1m"));
+  }
+  {
+    g_auto(Run) r = { 0 };
+
+    cli (&r, "--db", db, "show", "1", NULL);
+    assert_ok (&r);
+    assert_no_controls (r.out);
+    /* The text keeps its line breaks. */
+    g_assert_nonnull (strstr (r.out, "Kuleba\\x1B[2J met Lavrov.\nSecond line."));
+  }
+  {
+    g_auto(Run) r = { 0 };
+
+    cli (&r, "--db", db, "compare", "1", "2", NULL);
+    assert_ok (&r);
+    assert_no_controls (r.out);
+  }
+  {
+    g_auto(Run) r = { 0 };
+
+    /* A missing file whose name holds a line break and an escape: one line. */
+    cli (&r, "--db", db, "import", bad_name, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    assert_no_controls (r.err);
+    g_assert_nonnull (strstr (r.err, "two\\x0Alines\\x1B[2J.txt"));
+    g_assert_cmpstr (strchr (r.err, '\n') + 1, ==, "");
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -801,5 +874,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/bad-input-store/export/keeps-other-files", test_export_keeps_other_files);
   g_test_add_func ("/bad-input-store/export/out-empty", test_export_out_empty);
   g_test_add_func ("/bad-input-store/export/snapshot", test_export_snapshot);
+  g_test_add_func ("/bad-input-store/terminal/escaped", test_terminal_output_escaped);
   return g_test_run ();
 }

@@ -24,13 +24,15 @@ open_store (const char *db_path, gboolean write)
 
   if (store == NULL)
     {
-      g_printerr ("parallax-cli: %s\n", error->message);
+      px_cli_print_error (error->message);
       return NULL;
     }
   if (write && px_store_is_read_only (store))
     {
-      g_printerr ("parallax-cli: %s: the corpus is read-only; nothing was imported\n",
-                  px_store_get_path (store));
+      g_autofree char *msg = g_strdup_printf ("%s: the corpus is read-only; nothing was imported",
+                                              px_store_get_path (store));
+
+      px_cli_print_error (msg);
       return NULL;
     }
   return g_steal_pointer (&store);
@@ -48,7 +50,9 @@ parse_options (GOptionContext *context, int argc, char **argv)
     copy[i] = g_strdup (argv[i]);
   if (!g_option_context_parse_strv (context, &copy, &error))
     {
-      g_printerr ("parallax-cli: %s (see --help)\n", error->message);
+      g_autofree char *msg = g_strdup_printf ("%s (see --help)", error->message);
+
+      px_cli_print_error (msg);
       return FALSE;
     }
   return TRUE;
@@ -61,7 +65,11 @@ print_report (const char *format, PxIxReport *report, gboolean rows)
                           : (report->n_imported == 1 ? "article" : "articles");
 
   for (guint i = 0; i < report->messages->len; i++)
-    g_printerr ("%s\n", (char *) report->messages->pdata[i]);
+    {
+      g_autofree char *safe = px_cli_escape (report->messages->pdata[i], FALSE);
+
+      g_printerr ("%s\n", safe);
+    }
   g_print ("%s: %u %s imported, %u already there, %u failed\n", format,
            report->n_imported, unit, report->n_duplicates, report->n_failed);
   return report->n_failed > 0 ? PX_CLI_EXIT_FAILED : PX_CLI_EXIT_OK;
@@ -105,7 +113,9 @@ px_cli_interchange_import (const char *db_path, const char *format, int argc, ch
     }
   if (!g_str_equal (format, "brat") && !g_str_equal (format, "jsonl") && !g_str_equal (format, "csv"))
     {
-      g_printerr ("parallax-cli: import: unknown format '%s' (want txt, brat, jsonl or csv)\n", format);
+      g_autofree char *msg = g_strdup_printf ("import: unknown format '%s' (want txt, brat, jsonl or csv)", format);
+
+      px_cli_print_error (msg);
       return PX_CLI_EXIT_USAGE;
     }
   if ((store = open_store (db_path, TRUE)) == NULL)
@@ -130,7 +140,7 @@ px_cli_interchange_import (const char *db_path, const char *format, int argc, ch
     }
   if (report == NULL)
     {
-      g_printerr ("parallax-cli: %s\n", error->message);
+      px_cli_print_error (error->message);
       return PX_CLI_EXIT_FAILED;
     }
   return print_report (format, report, g_str_equal (format, "csv"));
@@ -189,12 +199,16 @@ px_cli_interchange_export (const char *db_path, const char *format, int argc, ch
                 ? g_strdup ("jsonl-relation") : g_strdup (format);
   if (!px_export_to_dir (store, format_name, out, PX_EXPORT_DEFAULT, &n, NULL, &error))
     {
-      g_printerr ("parallax-cli: %s\n", error->message);
+      px_cli_print_error (error->message);
       return PX_CLI_EXIT_FAILED;
     }
   /* n is what the files hold, not what the corpus holds. */
   written = px_export_format_filename (format) != NULL
             ? g_build_filename (out, px_export_format_filename (format), NULL) : g_strdup (out);
-  g_print ("%s: %u article%s written to %s\n", format, n, n == 1 ? "" : "s", written);
+  {
+    g_autofree char *safe = px_cli_escape (written, FALSE);
+
+    g_print ("%s: %u article%s written to %s\n", format, n, n == 1 ? "" : "s", safe);
+  }
   return PX_CLI_EXIT_OK;
 }

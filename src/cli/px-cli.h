@@ -13,6 +13,15 @@ G_BEGIN_DECLS
 #define PX_CLI_EXIT_FAILED  1
 #define PX_CLI_EXIT_USAGE   2
 
+/* @s made safe for a terminal: control characters (C0 but tab and, when
+ * @keep_newlines, line feed; DEL; C1) and bytes that are not UTF-8 become
+ * visible escapes (\x1B, \u009B), so that a title or a file name cannot
+ * move the cursor, retitle the terminal or split a message. */
+char *px_cli_escape        (const char *s,
+                            gboolean    keep_newlines);
+/* "parallax-cli: MESSAGE" on stderr, escaped, as one line. */
+void  px_cli_print_error   (const char *message);
+
 /* compare ARTICLE_ID ARTICLE_ID... [--format text|csv] [--out DIR] */
 int px_cli_cmd_compare          (const char *db_path, int argc, char **argv);
 
