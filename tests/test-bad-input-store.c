@@ -856,6 +856,49 @@ test_terminal_output_escaped (void)
   }
 }
 
+/* ---- 12: a corpus on read-only media, given by a relative path ------- */
+
+/* Root may write anywhere: the CLI runs as nobody, as a user would. */
+static void
+drop_root (gpointer unused)
+{
+  if (geteuid () == 0 && (setgid (65534) != 0 || setuid (65534) != 0))
+    _exit (77);
+}
+
+static void
+test_read_only_media_relative_path (void)
+{
+  g_autofree char *src = make_corpus (2);
+  g_autofree char *dir = px_test_tmpdir ();
+  g_autofree char *media = g_build_filename (dir, "media", NULL);
+  g_autofree char *copy = g_build_filename (media, "corpus.db", NULL);
+  g_autoptr(GBytes) bytes = read_bytes (src);
+  const char *argv[] = { g_getenv ("PARALLAX_CLI"), "--db", "corpus.db", "list", "articles", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_cmpint (g_mkdir (media, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (copy, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL));
+  g_chmod (copy, 0444);
+  g_chmod (media, 0555);
+  g_chmod (dir, 0755);
+  g_spawn_sync (media, (char **) argv, NULL, G_SPAWN_DEFAULT, drop_root, NULL, &out, &err, &status, &error);
+  g_chmod (media, 0755);
+  g_assert_no_error (error);
+  if (WIFEXITED (status) && WEXITSTATUS (status) == 77)
+    {
+      g_test_skip ("cannot drop root privileges");
+      return;
+    }
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    g_printerr ("%s%s", out, err);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_assert_nonnull (strstr (out, "Article 2"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -875,5 +918,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/bad-input-store/export/out-empty", test_export_out_empty);
   g_test_add_func ("/bad-input-store/export/snapshot", test_export_snapshot);
   g_test_add_func ("/bad-input-store/terminal/escaped", test_terminal_output_escaped);
+  g_test_add_func ("/bad-input-store/read-only-media/relative-path", test_read_only_media_relative_path);
   return g_test_run ();
 }

@@ -880,7 +880,13 @@ reopen_immutable (PxStore  *self,
                    self->path, wal);
       return FALSE;
     }
-  uri = g_filename_to_uri (self->path, NULL, NULL);
+  /* A file URI needs an absolute path: --db corpus.db on a read-only
+   * medium would fail here. */
+  {
+    g_autofree char *abs = g_canonicalize_filename (self->path, NULL);
+
+    uri = g_filename_to_uri (abs, NULL, NULL);
+  }
   if (uri == NULL)
     return FALSE;
   g_clear_pointer (&self->db, sqlite3_close_v2);
