@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -899,6 +900,85 @@ test_read_only_media_relative_path (void)
   g_assert_nonnull (strstr (out, "Article 2"));
 }
 
+/* ---- 21: messages say what is wrong and name the file ---------------- */
+
+static void
+test_message_fifo_db (void)
+{
+  g_autofree char *dir = px_test_tmpdir ();
+  g_autofree char *fifo = g_build_filename (dir, "corpus.db", NULL);
+  g_autofree char *txt = px_test_write_file ("a.txt", "Kuleba met Lavrov.\n", -1);
+  g_auto(Run) a = { 0 }, b = { 0 };
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  cli (&a, "--db", fifo, "import", txt, NULL);
+  assert_failed (&a, fifo);
+  g_assert_nonnull (strstr (a.err, "not a regular file"));
+  cli (&b, "--db", fifo, "list", "articles", NULL);
+  assert_failed (&b, fifo);
+  g_assert_nonnull (strstr (b.err, "not a regular file"));
+}
+
+static void
+test_message_missing_folder (void)
+{
+  g_autofree char *dir = px_test_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "no-such-folder", "corpus.db", NULL);
+  g_autofree char *txt = px_test_write_file ("a.txt", "Kuleba met Lavrov.\n", -1);
+  g_auto(Run) r = { 0 };
+
+  cli (&r, "--db", db, "import", txt, NULL);
+  assert_failed (&r, db);
+  g_assert_nonnull (strstr (r.err, "folder"));
+  g_assert_nonnull (strstr (r.err, "does not exist"));
+  g_assert_null (strstr (r.err, "unable to open database file"));
+}
+
+/* A child that may write no file bigger than 40 kB: the disk is "full"
+ * for the export, not for the corpus (whose -shm is 32 kB). */
+static void
+limit_file_size (gpointer unused)
+{
+  struct rlimit lim = { 40000, 40000 };
+
+  signal (SIGXFSZ, SIG_IGN);
+  setrlimit (RLIMIT_FSIZE, &lim);
+}
+
+static void
+test_message_export_disk_full (void)
+{
+  g_autofree char *db = make_corpus (600);
+  const char *formats[] = { "csv", "jsonl", "conll" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *parent = px_test_tmpdir ();
+      g_autofree char *out = g_build_filename (parent, "out", NULL);
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autofree char *listing = NULL;
+      const char *argv[] = { g_getenv ("PARALLAX_CLI"), "--db", db, "export", formats[i], "--out", out, NULL };
+      g_auto(Run) first = { 0 }, r = { 0 };
+      g_autoptr(GError) error = NULL;
+      int status = 0;
+
+      cli (&first, "--db", db, "export", formats[i], "--out", out, NULL);
+      assert_ok (&first);
+      before = dir_snapshot (out);
+      add_articles (db, 1000 * (i + 1), 5);
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, limit_file_size, NULL,
+                    &r.out, &r.err, &status, &error);
+      g_assert_no_error (error);
+      r.status = WIFEXITED (status) ? WEXITSTATUS (status) : 128;
+      assert_failed (&r, out);
+      after = dir_snapshot (out);
+      g_assert_true (g_str_equal (before, after));
+      listing = list_dir (parent);
+      g_assert_cmpstr (listing, ==, "out");
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -919,5 +999,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/bad-input-store/export/snapshot", test_export_snapshot);
   g_test_add_func ("/bad-input-store/terminal/escaped", test_terminal_output_escaped);
   g_test_add_func ("/bad-input-store/read-only-media/relative-path", test_read_only_media_relative_path);
+  g_test_add_func ("/bad-input-store/messages/fifo-db", test_message_fifo_db);
+  g_test_add_func ("/bad-input-store/messages/missing-folder", test_message_missing_folder);
+  g_test_add_func ("/bad-input-store/messages/export-disk-full", test_message_export_disk_full);
   return g_test_run ();
 }

@@ -832,6 +832,25 @@ decide_read_only (const char        *path,
       g_set_error (error, PX_ERROR, PX_ERROR_INVALID, "%s is a folder, not a corpus file", path);
       return FALSE;
     }
+  /* SQLite says "disk I/O error" for a FIFO and "unable to open database
+   * file" for a missing folder: say what is wrong instead. */
+  if (exists && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_INVALID,
+                   "%s is not a regular file (a pipe, a device or a socket), so it cannot be a corpus", path);
+      return FALSE;
+    }
+  if (!exists)
+    {
+      g_autofree char *parent = g_path_get_dirname (path);
+
+      if (!g_file_test (parent, G_FILE_TEST_IS_DIR))
+        {
+          g_set_error (error, PX_ERROR, PX_ERROR_NOT_FOUND,
+                       "%s cannot be created: the folder %s does not exist", path, parent);
+          return FALSE;
+        }
+    }
   *read_only = (flags & PX_STORE_OPEN_READ_ONLY) || (exists && access (path, W_OK) != 0);
   return TRUE;
 }
