@@ -979,6 +979,69 @@ test_message_export_disk_full (void)
     }
 }
 
+/* An export to a link to a folder writes into the folder and keeps the
+ * link; one to a folder whose parent may not be written stages inside it. */
+static void
+test_export_link_and_locked_parent (void)
+{
+  g_autofree char *src = make_corpus (3);
+  g_autofree char *top = px_test_tmpdir ();
+  g_autofree char *real = g_build_filename (top, "real", NULL);
+  g_autofree char *link = g_build_filename (top, "link", NULL);
+  g_autofree char *listing = NULL;
+  g_autofree char *inner = NULL;
+  g_auto(Run) a = { 0 }, b = { 0 };
+
+  g_assert_cmpint (g_mkdir (real, 0755), ==, 0);
+  g_assert_cmpint (symlink (real, link), ==, 0);
+  cli (&a, "--db", src, "export", "csv", "--out", link, NULL);
+  assert_ok (&a);
+  cli (&b, "--db", src, "export", "csv", "--out", link, NULL);
+  assert_ok (&b);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  listing = list_dir (top);
+  g_assert_cmpstr (listing, ==, "link real");
+  inner = list_dir (real);
+  g_assert_cmpstr (inner, ==, "annotations.csv articles.csv entities.csv events.csv");
+
+  {
+    g_autofree char *dbdir = g_build_filename (top, "db", NULL);
+    g_autofree char *db = g_build_filename (dbdir, "corpus.db", NULL);
+    g_autofree char *locked = g_build_filename (top, "locked", NULL);
+    g_autofree char *out = g_build_filename (locked, "out", NULL);
+    g_autoptr(GBytes) bytes = read_bytes (src);
+    g_autofree char *out_listing = NULL;
+    const char *argv[] = { g_getenv ("PARALLAX_CLI"), "--db", db, "export", "jsonl", "--out", out, NULL };
+    g_autofree char *sout = NULL;
+    g_autofree char *serr = NULL;
+    g_autoptr(GError) error = NULL;
+    int status = 0;
+
+    g_assert_cmpint (g_mkdir (dbdir, 0777), ==, 0);
+    g_chmod (dbdir, 0777);
+    g_assert_true (g_file_set_contents (db, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL));
+    g_chmod (db, 0644);
+    g_assert_cmpint (g_mkdir_with_parents (out, 0777), ==, 0);
+    g_chmod (out, 0777);
+    g_chmod (locked, 0555);
+    g_chmod (top, 0755);
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, drop_root, NULL, &sout, &serr, &status, &error);
+    g_chmod (locked, 0755);
+    g_assert_no_error (error);
+    if (WIFEXITED (status) && WEXITSTATUS (status) == 77)
+      {
+        g_test_skip ("cannot drop root privileges");
+        return;
+      }
+    if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+      g_printerr ("%s%s", sout, serr);
+    g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+    g_assert_nonnull (strstr (sout, "3 articles written"));
+    out_listing = list_dir (out);
+    g_assert_cmpstr (out_listing, ==, "corpus.jsonl");
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1002,5 +1065,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/bad-input-store/messages/fifo-db", test_message_fifo_db);
   g_test_add_func ("/bad-input-store/messages/missing-folder", test_message_missing_folder);
   g_test_add_func ("/bad-input-store/messages/export-disk-full", test_message_export_disk_full);
+  g_test_add_func ("/bad-input-store/export/link-and-locked-parent", test_export_link_and_locked_parent);
   return g_test_run ();
 }

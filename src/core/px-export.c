@@ -12,7 +12,9 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "px-brat.h"
 #include "px-conll.h"
@@ -247,6 +249,17 @@ px_export_is_set_file (const char *name,
   return g_strcmp0 (name, px_export_format_filename (format)) == 0;
 }
 
+static gboolean
+io_error (const char  *path,
+          const char  *what,
+          int          saved_errno,
+          GError     **error)
+{
+  g_set_error (error, PX_ERROR, saved_errno == ENOSPC ? PX_ERROR_DISK_FULL : PX_ERROR_FAILED,
+               "%s: %s: %s", path, what, g_strerror (saved_errno));
+  return FALSE;
+}
+
 static char *
 staging_prefix (const char *dir)
 {
@@ -258,8 +271,16 @@ staging_prefix (const char *dir)
 static void
 remove_tree (const char *path)
 {
-  g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
+  g_autoptr(GDir) d = NULL;
   const char *name;
+
+  /* Never follow a link out of the staging folder. */
+  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_unlink (path);
+      return;
+    }
+  d = g_dir_open (path, 0, NULL);
 
   while (d != NULL && (name = g_dir_read_name (d)) != NULL)
     {
@@ -273,8 +294,10 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
-/* What a killed export left: its staging folder beside @dir, and temporary
- * files inside @dir (older versions wrote through them). */
+#define INSIDE_PREFIX ".px-export-"
+
+/* What a killed export left: its staging folder beside @dir (or inside it),
+ * and temporary files inside @dir (older versions wrote through them). */
 static void
 remove_leftovers (const char *dir,
                   const char *format)
@@ -292,11 +315,85 @@ remove_leftovers (const char *dir,
         remove_tree (path);
       }
   while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    if (is_leftover (name, format))
-      {
-        g_autofree char *path = g_build_filename (dir, name, NULL);
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (is_leftover (name, format))
         g_unlink (path);
-      }
+      else if (g_str_has_prefix (name, INSIDE_PREFIX) && strlen (name) == strlen (INSIDE_PREFIX) + 6)
+        remove_tree (path);
+    }
+}
+
+/* Makes the staging folder: beside @dir, so that the whole folder can be
+ * swapped; inside it when the parent may not be written (--out ~) or is
+ * another file system (@dir is a mount point), *inside then set. */
+static char *
+make_staging (const char  *dir,
+              gboolean    *inside,
+              GError     **error)
+{
+  g_autofree char *parent = g_path_get_dirname (dir);
+  g_autofree char *prefix = staging_prefix (dir);
+  g_autofree char *beside = g_strdup_printf ("%s/%sXXXXXX", parent, prefix);
+  g_autofree char *within = g_strdup_printf ("%s/" INSIDE_PREFIX "XXXXXX", dir);
+  GStatBuf d, p;
+  gboolean exists = g_stat (dir, &d) == 0;
+
+  *inside = exists && g_stat (parent, &p) == 0 && d.st_dev != p.st_dev;
+  if (!*inside)
+    {
+      if (g_mkdtemp_full (beside, 0700) != NULL)
+        return g_steal_pointer (&beside);
+      if (!exists || (errno != EACCES && errno != EPERM && errno != EROFS))
+        {
+          io_error (parent, "cannot write the export beside the folder", errno, error);
+          return NULL;
+        }
+      *inside = TRUE;
+    }
+  if (g_mkdtemp_full (within, 0700) == NULL)
+    {
+      io_error (dir, "cannot write the export", errno, error);
+      return NULL;
+    }
+  return g_steal_pointer (&within);
+}
+
+/* Flushes the new files to the disk before they replace the old ones, so
+ * that a power cut cannot leave empty files in their place. */
+static gboolean
+sync_tree (const char  *staging,
+           GError     **error)
+{
+  g_autoptr(GDir) d = g_dir_open (staging, 0, error);
+  const char *name;
+  int fd;
+
+  if (d == NULL)
+    return FALSE;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (staging, name, NULL);
+
+      fd = g_open (path, O_RDONLY, 0);
+      if (fd < 0 || fsync (fd) != 0)
+        {
+          int saved = errno;
+
+          if (fd >= 0)
+            close (fd);
+          return io_error (path, "cannot write the export", saved, error);
+        }
+      close (fd);
+    }
+  fd = g_open (staging, O_RDONLY | O_DIRECTORY, 0);
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+  return TRUE;
 }
 
 /* TRUE when everything in @dir belongs to an export of @format: the whole
@@ -320,16 +417,6 @@ holds_only_set (const char *dir,
   return TRUE;
 }
 
-static gboolean
-io_error (const char  *path,
-          const char  *what,
-          int          saved_errno,
-          GError     **error)
-{
-  g_set_error (error, PX_ERROR, saved_errno == ENOSPC ? PX_ERROR_DISK_FULL : PX_ERROR_FAILED,
-               "%s: %s: %s", path, what, g_strerror (saved_errno));
-  return FALSE;
-}
 
 /* A folder holding other files too: each file of the new set is renamed
  * over the old one (each rename is atomic, the set is not), then files of
@@ -382,10 +469,15 @@ static gboolean
 swap_in (const char  *staging,
          const char  *dir,
          const char  *format,
+         gboolean     inside,
          GError     **error)
 {
   GStatBuf st;
 
+  if (!sync_tree (staging, error))
+    return FALSE;
+  if (inside)
+    return swap_files (staging, dir, format, error);
   if (g_stat (dir, &st) != 0)
     {
       if (errno != ENOENT)
@@ -441,6 +533,19 @@ prepare_target (const char  *dir,
       io_error (parent, "cannot create the folder", errno, error);
       return NULL;
     }
+  /* A link to a folder: the swap must replace the folder, not the link
+   * (and the old set goes, not what the link pointed at). */
+  if (g_file_test (abs, G_FILE_TEST_IS_SYMLINK))
+    {
+      char *real = realpath (abs, NULL);
+
+      if (real != NULL)
+        {
+          g_free (abs);
+          abs = g_strdup (real);
+          free (real);
+        }
+    }
   return g_steal_pointer (&abs);
 }
 
@@ -454,22 +559,18 @@ px_export_to_dir (PxStore        *store,
                   GError        **error)
 {
   g_autofree char *abs = prepare_target (dir, error);
-  g_autofree char *parent = NULL;
   g_autofree char *template = NULL;
   g_autoptr(GError) local = NULL;
+  gboolean inside = FALSE;
   guint n = 0;
   gboolean ok;
 
   if (abs == NULL)
     return FALSE;
   remove_leftovers (abs, format);
-  parent = g_path_get_dirname (abs);
-  {
-    g_autofree char *prefix = staging_prefix (abs);
-    template = g_strdup_printf ("%s/%sXXXXXX", parent, prefix);
-  }
-  if (g_mkdtemp_full (template, 0700) == NULL)
-    return io_error (parent, "cannot write the export beside the folder", errno, error);
+  template = make_staging (abs, &inside, error);
+  if (template == NULL)
+    return FALSE;
   /* One read transaction: the files agree with each other even while
    * another program imports (no annotation of an article not exported). */
   ok = px_store_begin_read (store, &local);
@@ -478,7 +579,7 @@ px_export_to_dir (PxStore        *store,
       ok = write_format (store, format, template, flags, cancellable, &n, &local);
       px_store_end_read (store);
     }
-  ok = ok && swap_in (template, abs, format, &local);
+  ok = ok && swap_in (template, abs, format, inside, &local);
   if (!ok)
     {
       remove_tree (template);
