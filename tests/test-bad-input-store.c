@@ -255,6 +255,7 @@ test_damaged_corpus_cli (void)
     cli (&r, "--db", db, "list", "articles", NULL);
     assert_failed (&r, db);
     g_assert_cmpstr (r.out, ==, "");
+    g_assert_nonnull (strstr (r.err, "is damaged"));
   }
   {
     g_auto(Run) r = { 0 };

@@ -165,7 +165,12 @@ px_store_set_error (PxStore  *self,
       g_set_error (error, PX_ERROR, code, "%s is not a Parallax corpus (not an SQLite database)", self->path);
       break;
     default:
-      g_set_error (error, PX_ERROR, code, "%s: %s", self->path, sqlite3_errmsg (self->db));
+      if ((rc & 0xff) == SQLITE_CORRUPT)
+        g_set_error (error, PX_ERROR, code,
+                     "%s is damaged: part of it cannot be read (%s); restore it from a backup, "
+                     "or try sqlite3's .recover on a copy", self->path, sqlite3_errmsg (self->db));
+      else
+        g_set_error (error, PX_ERROR, code, "%s: %s", self->path, sqlite3_errmsg (self->db));
     }
 }
 
