@@ -420,7 +420,8 @@ test_unstamped_corpus (void)
   };
 
   g_assert_cmpint (sql_int (path, "PRAGMA application_id"), ==, PX_STORE_APPLICATION_ID);
-  sql_exec (path, "PRAGMA journal_mode = DELETE; PRAGMA application_id = 0");
+  /* ANALYZE adds sqlite_stat1: SQLite's own tables do not make it foreign. */
+  sql_exec (path, "PRAGMA journal_mode = DELETE; PRAGMA application_id = 0; ANALYZE");
   before = read_bytes (path);
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {

@@ -638,7 +638,10 @@ table_names (sqlite3  *db,
 {
   g_autoptr(GString) names = g_string_new (NULL);
   sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+  /* SQLite's own tables (sqlite_stat1 after an ANALYZE) say nothing of
+   * whose file it is. */
+  int rc = sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table'"
+                               " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
                                -1, &stmt, NULL);
 
   while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
