@@ -36,27 +36,15 @@ export_format (PxStore       *store,
                GError       **error)
 {
   g_autofree char *dir = g_file_get_path (data->dir);
-  g_autofree char *file = NULL;
 
-  if (g_str_equal (data->format, "csv"))
-    return px_export_csv_dir (store, data->dir, data->flags, cancellable, error);
   if (dir == NULL)
     {
       g_set_error (error, PX_ERROR, PX_ERROR_FAILED, _("%s is not a local folder"),
                    g_file_peek_path (data->dir));
       return FALSE;
     }
-  if (g_str_equal (data->format, "brat"))
-    return px_brat_export_dir (store, dir, error);
-  if (g_str_equal (data->format, "conll"))
-    {
-      file = g_build_filename (dir, "corpus.conll", NULL);
-      return px_conll_export_file (store, file, error);
-    }
-  file = g_build_filename (dir, "corpus.jsonl", NULL);
-  return px_jsonl_export_file (store, file,
-                               g_str_equal (data->format, "jsonl-relation")
-                               ? PX_JSONL_RELATION_FORM : PX_JSONL_LABEL_FORM, error);
+  /* Whole or not at all, from one read snapshot: see px-export.h. */
+  return px_export_to_dir (store, data->format, dir, data->flags, NULL, cancellable, error);
 }
 
 static void

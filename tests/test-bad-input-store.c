@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -144,6 +145,8 @@ make_corpus (guint n)
   g_autoptr(PxLabel) per = NULL;
 
   g_assert_no_error (error);
+  /* One transaction: a commit per article would sync the disk each time. */
+  g_assert_true (px_store_begin (store, &error));
   for (guint i = 1; i <= n; i++)
     {
       g_autoptr(GString) text = g_string_new (NULL);
@@ -157,6 +160,7 @@ make_corpus (guint n)
       g_assert_cmpint (px_store_add_article (store, &info, NULL, &error), ==, i);
       g_assert_no_error (error);
     }
+  g_assert_true (px_store_commit (store, &error));
   per = px_store_find_label (store, "PER");
   g_assert_nonnull (per);
   g_assert_cmpint (px_store_add_annotation (store, 1, px_label_get_id (per), 0, 6,
@@ -251,6 +255,7 @@ test_damaged_corpus_cli (void)
     cli (&r, "--db", db, "list", "articles", NULL);
     assert_failed (&r, db);
     g_assert_cmpstr (r.out, ==, "");
+    g_assert_nonnull (strstr (r.err, "is damaged"));
   }
   {
     g_auto(Run) r = { 0 };
@@ -415,7 +420,8 @@ test_unstamped_corpus (void)
   };
 
   g_assert_cmpint (sql_int (path, "PRAGMA application_id"), ==, PX_STORE_APPLICATION_ID);
-  sql_exec (path, "PRAGMA journal_mode = DELETE; PRAGMA application_id = 0");
+  /* ANALYZE adds sqlite_stat1: SQLite's own tables do not make it foreign. */
+  sql_exec (path, "PRAGMA journal_mode = DELETE; PRAGMA application_id = 0; ANALYZE");
   before = read_bytes (path);
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
@@ -535,6 +541,509 @@ test_brat_export_unique_names (void)
   }
 }
 
+/* ---- 9: exports are whole or not at all, and leave nothing behind ----- */
+
+/* Every file in @dir with its contents, sorted by name: a set to compare. */
+static char *
+dir_snapshot (const char *dir)
+{
+  g_autofree char *names = list_dir (dir);
+  g_auto(GStrv) list = g_strsplit (names, " ", -1);
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; list[i] != NULL && *list[i] != '\0'; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, list[i], NULL);
+      g_autofree char *data = NULL;
+
+      g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
+      g_string_append_printf (s, "== %s\n%s\n", list[i], data);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+add_articles (const char *db, guint from, guint n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxStore) store = px_store_open (db, PX_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (px_store_begin (store, &error));
+  for (guint i = from; i < from + n; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Later report %u: Kuleba met Lavrov again.", i);
+      PxArticleInfo info = { .title = (char *) "Later", .text = text };
+
+      g_assert_cmpint (px_store_add_article (store, &info, NULL, &error), >, 0);
+    }
+  g_assert_true (px_store_commit (store, &error));
+}
+
+/* Starts an export and SIGKILLs it after @delay_us. */
+static void
+kill_export (const char *db, const char *format, const char *out, gulong delay_us)
+{
+  const char *argv[] = { g_getenv ("PARALLAX_CLI"), "--db", db, "export", format, "--out", out, NULL };
+  g_autoptr(GError) error = NULL;
+  GPid pid = 0;
+  int status = 0;
+
+  g_spawn_async (NULL, (char **) argv, NULL,
+                 G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                 NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+  g_usleep (delay_us);
+  kill (pid, SIGKILL);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+}
+
+static void
+test_export_crash_consistency (void)
+{
+  const char *formats[] = { "csv", "brat", "jsonl", "conll" };
+  g_autofree char *db = make_corpus (20);
+
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      g_autofree char *parent = px_test_tmpdir ();
+      g_autofree char *out = g_build_filename (parent, "out", NULL);
+      g_autofree char *ref = px_test_tmpdir ();
+      g_autofree char *old_set = NULL;
+      g_autofree char *new_set = NULL;
+      g_autofree char *stray = g_build_filename (out, ".goutputstream-AB12CD", NULL);
+      g_autofree char *listing = NULL;
+      g_autofree char *expect = NULL;
+      g_auto(Run) first = { 0 }, full = { 0 }, last = { 0 };
+      gint64 took;
+
+      cli (&first, "--db", db, "export", formats[f], "--out", out, NULL);
+      assert_ok (&first);
+      old_set = dir_snapshot (out);
+      add_articles (db, 1000 * (f + 1), 20);
+      took = g_get_monotonic_time ();
+      cli (&full, "--db", db, "export", formats[f], "--out", ref, NULL);
+      took = g_get_monotonic_time () - took;
+      assert_ok (&full);
+      new_set = dir_snapshot (ref);
+      g_assert_cmpstr (old_set, !=, new_set);
+      /* Killed anywhere from the start to a little after the end: the
+       * folder holds the old set or the new one, whole. */
+      for (guint i = 0; i < 5; i++)
+        {
+          g_autofree char *now = NULL;
+
+          kill_export (db, formats[f], out, (gulong) g_random_int_range (0, (gint32) (took * 6 / 5) + 1));
+          now = dir_snapshot (out);
+          if (!g_str_equal (now, old_set) && !g_str_equal (now, new_set))
+            g_error ("%s: a killed export left a mixed set", formats[f]);
+        }
+      /* What a crash of an older version left: a GIO temporary file. */
+      g_assert_true (g_file_set_contents (stray, "half", -1, NULL));
+      cli (&last, "--db", db, "export", formats[f], "--out", out, NULL);
+      assert_ok (&last);
+      {
+        g_autofree char *now = dir_snapshot (out);
+        g_assert_true (g_str_equal (now, new_set));
+      }
+      listing = list_dir (parent);
+      g_assert_cmpstr (listing, ==, "out");
+      expect = g_strdup_printf ("%u articles written", 20 + 20 * (f + 1));
+      g_assert_nonnull (strstr (last.out, expect));
+    }
+}
+
+/* A folder holding other files too keeps them; files of the previous
+ * export that the new one lacks go. */
+static void
+test_export_keeps_other_files (void)
+{
+  g_autofree char *db = make_corpus (2);
+  g_autofree char *out = px_test_tmpdir ();
+  g_autofree char *mine = g_build_filename (out, "notes.odt", NULL);
+  g_autofree char *gone = g_build_filename (out, "article-99.txt", NULL);
+  g_autofree char *listing = NULL;
+  g_auto(Run) r = { 0 };
+
+  g_assert_true (g_file_set_contents (mine, "my notes", -1, NULL));
+  g_assert_true (g_file_set_contents (gone, "an article deleted since", -1, NULL));
+  cli (&r, "--db", db, "export", "brat", "--out", out, NULL);
+  assert_ok (&r);
+  listing = list_dir (out);
+  g_assert_cmpstr (listing, ==, "annotation.conf article-1.ann article-1.txt article-2.ann article-2.txt notes.odt");
+}
+
+/* ---- 19: --out '' ------------------------------------------------------ */
+
+static void
+test_export_out_empty (void)
+{
+  g_autofree char *db = make_corpus (1);
+  g_autofree char *cwd = px_test_tmpdir ();
+  g_autofree char *listing = NULL;
+  const char *formats[] = { "csv", "brat", "jsonl", "conll" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_auto(Run) r = { 0 };
+
+      cli_in (&r, cwd, NULL, "--db", db, "export", formats[i], "--out", "", NULL);
+      if (r.status != 2)
+        g_printerr ("%s: exit %d: %s%s", formats[i], r.status, r.out, r.err);
+      g_assert_cmpint (r.status, ==, 2);
+      g_assert_nonnull (strstr (r.err, "--out is empty"));
+    }
+  listing = list_dir (cwd);
+  g_assert_cmpstr (listing, ==, "");
+}
+
+/* ---- 8: an export is one snapshot ------------------------------------ */
+
+typedef struct
+{
+  const char *db;
+  gint        stop;
+  guint       added;
+} Writer;
+
+/* Adds articles, each with an annotation, one transaction each. */
+static gpointer
+writer_thread (gpointer data)
+{
+  Writer *w = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxStore) store = px_store_open (w->db, PX_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(PxLabel) per = px_store_find_label (store, "PER");
+
+  while (!g_atomic_int_get (&w->stop))
+    {
+      g_autofree char *text = g_strdup_printf ("Kuleba met Lavrov, bulletin %u.", w->added);
+      PxArticleInfo info = { .title = (char *) "Bulletin", .text = text };
+      gint64 id;
+
+      g_assert_true (px_store_begin (store, &error));
+      id = px_store_add_article (store, &info, NULL, &error);
+      g_assert_cmpint (id, >, 0);
+      g_assert_cmpint (px_store_add_annotation (store, id, px_label_get_id (per), 0, 6,
+                                                PX_ANNOTATION_ACCEPTED, NULL, &error), >, 0);
+      g_assert_true (px_store_commit (store, &error));
+      w->added++;
+    }
+  return NULL;
+}
+
+/* The first field of each data line of a CSV file written by the test's
+ * own corpus (no quoted line breaks in it). */
+static GHashTable *
+first_column (const char *path)
+{
+  g_autofree char *data = NULL;
+  g_auto(GStrv) lines = NULL;
+  GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
+  lines = g_strsplit (data, "\r\n", -1);
+  for (guint i = 1; lines[i] != NULL; i++)
+    if (*lines[i] != '\0')
+      g_hash_table_add (ids, g_strndup (lines[i], strcspn (lines[i], ",")));
+  return ids;
+}
+
+static void
+test_export_snapshot (void)
+{
+  g_autofree char *db = make_corpus (200);
+  Writer w = { db, 0, 0 };
+  GThread *thread = g_thread_new ("writer", writer_thread, &w);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxStore) reader = px_store_open (db, PX_STORE_OPEN_READ_ONLY, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autofree char *out = px_test_tmpdir ();
+      g_autofree char *articles = g_build_filename (out, "articles.csv", NULL);
+      g_autofree char *annotations = g_build_filename (out, "annotations.csv", NULL);
+      g_autoptr(GHashTable) have = NULL;
+      g_autoptr(GHashTable) used = NULL;
+      GHashTableIter it;
+      gpointer id;
+
+      g_assert_true (px_export_to_dir (reader, "csv", out, PX_EXPORT_DEFAULT, NULL, NULL, &error));
+      g_assert_no_error (error);
+      have = first_column (articles);
+      used = first_column (annotations);
+      g_hash_table_iter_init (&it, used);
+      while (g_hash_table_iter_next (&it, &id, NULL))
+        if (!g_hash_table_contains (have, id))
+          g_error ("export %u: annotations.csv names article %s, missing from articles.csv",
+                   i, (char *) id);
+    }
+  g_atomic_int_set (&w.stop, 1);
+  g_thread_join (thread);
+  /* The writer did run alongside. */
+  g_assert_cmpuint (w.added, >, 0);
+}
+
+/* ---- 20: nothing printed can drive the terminal ----------------------- */
+
+static void
+assert_no_controls (const char *out)
+{
+  for (const char *p = out; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
+        g_error ("control byte 0x%02x printed in: %s", c, out);
+    }
+  /* No C1 control either (U+0080 to U+009F is \xc2\x80 to \xc2\x9f). */
+  for (const char *p = strstr (out, "\xc2"); p != NULL; p = strstr (p + 1, "\xc2"))
+    g_assert_false ((guchar) p[1] >= 0x80 && (guchar) p[1] <= 0x9f);
+}
+
+static void
+test_terminal_output_escaped (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = px_test_db_path ();
+  g_autofree char *dir = px_test_tmpdir ();
+  g_autofree char *bad_name = g_build_filename (dir, "two\nlines\x1b[2J.txt", NULL);
+  const char *title = "\x1b]0;pwned\x07\x1b[2J Evil \xc2\x9b" "1m";
+
+  {
+    g_autoptr(PxStore) store = px_store_open (db, PX_STORE_OPEN_DEFAULT, &error);
+    PxArticleInfo a = { .title = (char *) title, .source = (char *) "\x1b[31mred",
+                        .text = (char *) "Kuleba\x1b[2J met Lavrov.\nSecond line." };
+    PxArticleInfo b = { .title = (char *) title, .text = (char *) "Kuleba met Lavrov in Antalya\x07." };
+
+    g_assert_no_error (error);
+    g_assert_cmpint (px_store_add_article (store, &a, NULL, &error), ==, 1);
+    g_assert_cmpint (px_store_add_article (store, &b, NULL, &error), ==, 2);
+  }
+  {
+    g_auto(Run) r = { 0 };
+
+    cli (&r, "--db", db, "list", "articles", NULL);
+    assert_ok (&r);
+    assert_no_controls (r.out);
+    g_assert_nonnull (strstr (r.out, "\\x1B]0;pwned\\x07"));
+    g_assert_nonnull (strstr (r.out, "\\u009B1m"));
+  }
+  {
+    g_auto(Run) r = { 0 };
+
+    cli (&r, "--db", db, "show", "1", NULL);
+    assert_ok (&r);
+    assert_no_controls (r.out);
+    /* The text keeps its line breaks. */
+    g_assert_nonnull (strstr (r.out, "Kuleba\\x1B[2J met Lavrov.\nSecond line."));
+  }
+  {
+    g_auto(Run) r = { 0 };
+
+    cli (&r, "--db", db, "compare", "1", "2", NULL);
+    assert_ok (&r);
+    assert_no_controls (r.out);
+  }
+  {
+    g_auto(Run) r = { 0 };
+
+    /* A missing file whose name holds a line break and an escape: one line. */
+    cli (&r, "--db", db, "import", bad_name, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    assert_no_controls (r.err);
+    g_assert_nonnull (strstr (r.err, "two\\x0Alines\\x1B[2J.txt"));
+    g_assert_cmpstr (strchr (r.err, '\n') + 1, ==, "");
+  }
+}
+
+/* ---- 12: a corpus on read-only media, given by a relative path ------- */
+
+/* Root may write anywhere: the CLI runs as nobody, as a user would. */
+static void
+drop_root (gpointer unused)
+{
+  if (geteuid () == 0 && (setgid (65534) != 0 || setuid (65534) != 0))
+    _exit (77);
+}
+
+static void
+test_read_only_media_relative_path (void)
+{
+  g_autofree char *src = make_corpus (2);
+  g_autofree char *dir = px_test_tmpdir ();
+  g_autofree char *media = g_build_filename (dir, "media", NULL);
+  g_autofree char *copy = g_build_filename (media, "corpus.db", NULL);
+  g_autoptr(GBytes) bytes = read_bytes (src);
+  const char *argv[] = { g_getenv ("PARALLAX_CLI"), "--db", "corpus.db", "list", "articles", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_cmpint (g_mkdir (media, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (copy, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL));
+  g_chmod (copy, 0444);
+  g_chmod (media, 0555);
+  g_chmod (dir, 0755);
+  g_spawn_sync (media, (char **) argv, NULL, G_SPAWN_DEFAULT, drop_root, NULL, &out, &err, &status, &error);
+  g_chmod (media, 0755);
+  g_assert_no_error (error);
+  if (WIFEXITED (status) && WEXITSTATUS (status) == 77)
+    {
+      g_test_skip ("cannot drop root privileges");
+      return;
+    }
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    g_printerr ("%s%s", out, err);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_assert_nonnull (strstr (out, "Article 2"));
+}
+
+/* ---- 21: messages say what is wrong and name the file ---------------- */
+
+static void
+test_message_fifo_db (void)
+{
+  g_autofree char *dir = px_test_tmpdir ();
+  g_autofree char *fifo = g_build_filename (dir, "corpus.db", NULL);
+  g_autofree char *txt = px_test_write_file ("a.txt", "Kuleba met Lavrov.\n", -1);
+  g_auto(Run) a = { 0 }, b = { 0 };
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  cli (&a, "--db", fifo, "import", txt, NULL);
+  assert_failed (&a, fifo);
+  g_assert_nonnull (strstr (a.err, "not a regular file"));
+  cli (&b, "--db", fifo, "list", "articles", NULL);
+  assert_failed (&b, fifo);
+  g_assert_nonnull (strstr (b.err, "not a regular file"));
+}
+
+static void
+test_message_missing_folder (void)
+{
+  g_autofree char *dir = px_test_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "no-such-folder", "corpus.db", NULL);
+  g_autofree char *txt = px_test_write_file ("a.txt", "Kuleba met Lavrov.\n", -1);
+  g_auto(Run) r = { 0 };
+
+  cli (&r, "--db", db, "import", txt, NULL);
+  assert_failed (&r, db);
+  g_assert_nonnull (strstr (r.err, "folder"));
+  g_assert_nonnull (strstr (r.err, "does not exist"));
+  g_assert_null (strstr (r.err, "unable to open database file"));
+}
+
+/* A child that may write no file bigger than 40 kB: the disk is "full"
+ * for the export, not for the corpus (whose -shm is 32 kB). */
+static void
+limit_file_size (gpointer unused)
+{
+  struct rlimit lim = { 40000, 40000 };
+
+  signal (SIGXFSZ, SIG_IGN);
+  setrlimit (RLIMIT_FSIZE, &lim);
+}
+
+static void
+test_message_export_disk_full (void)
+{
+  g_autofree char *db = make_corpus (600);
+  const char *formats[] = { "csv", "jsonl", "conll" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *parent = px_test_tmpdir ();
+      g_autofree char *out = g_build_filename (parent, "out", NULL);
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autofree char *listing = NULL;
+      const char *argv[] = { g_getenv ("PARALLAX_CLI"), "--db", db, "export", formats[i], "--out", out, NULL };
+      g_auto(Run) first = { 0 }, r = { 0 };
+      g_autoptr(GError) error = NULL;
+      int status = 0;
+
+      cli (&first, "--db", db, "export", formats[i], "--out", out, NULL);
+      assert_ok (&first);
+      before = dir_snapshot (out);
+      add_articles (db, 1000 * (i + 1), 5);
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, limit_file_size, NULL,
+                    &r.out, &r.err, &status, &error);
+      g_assert_no_error (error);
+      r.status = WIFEXITED (status) ? WEXITSTATUS (status) : 128;
+      assert_failed (&r, out);
+      after = dir_snapshot (out);
+      g_assert_true (g_str_equal (before, after));
+      listing = list_dir (parent);
+      g_assert_cmpstr (listing, ==, "out");
+    }
+}
+
+/* An export to a link to a folder writes into the folder and keeps the
+ * link; one to a folder whose parent may not be written stages inside it. */
+static void
+test_export_link_and_locked_parent (void)
+{
+  g_autofree char *src = make_corpus (3);
+  g_autofree char *top = px_test_tmpdir ();
+  g_autofree char *real = g_build_filename (top, "real", NULL);
+  g_autofree char *link = g_build_filename (top, "link", NULL);
+  g_autofree char *listing = NULL;
+  g_autofree char *inner = NULL;
+  g_auto(Run) a = { 0 }, b = { 0 };
+
+  g_assert_cmpint (g_mkdir (real, 0755), ==, 0);
+  g_assert_cmpint (symlink (real, link), ==, 0);
+  cli (&a, "--db", src, "export", "csv", "--out", link, NULL);
+  assert_ok (&a);
+  cli (&b, "--db", src, "export", "csv", "--out", link, NULL);
+  assert_ok (&b);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  listing = list_dir (top);
+  g_assert_cmpstr (listing, ==, "link real");
+  inner = list_dir (real);
+  g_assert_cmpstr (inner, ==, "annotations.csv articles.csv entities.csv events.csv");
+
+  {
+    g_autofree char *dbdir = g_build_filename (top, "db", NULL);
+    g_autofree char *db = g_build_filename (dbdir, "corpus.db", NULL);
+    g_autofree char *locked = g_build_filename (top, "locked", NULL);
+    g_autofree char *out = g_build_filename (locked, "out", NULL);
+    g_autoptr(GBytes) bytes = read_bytes (src);
+    g_autofree char *out_listing = NULL;
+    const char *argv[] = { g_getenv ("PARALLAX_CLI"), "--db", db, "export", "jsonl", "--out", out, NULL };
+    g_autofree char *sout = NULL;
+    g_autofree char *serr = NULL;
+    g_autoptr(GError) error = NULL;
+    int status = 0;
+
+    g_assert_cmpint (g_mkdir (dbdir, 0777), ==, 0);
+    g_chmod (dbdir, 0777);
+    g_assert_true (g_file_set_contents (db, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL));
+    g_chmod (db, 0644);
+    g_assert_cmpint (g_mkdir_with_parents (out, 0777), ==, 0);
+    g_chmod (out, 0777);
+    g_chmod (locked, 0555);
+    g_chmod (top, 0755);
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, drop_root, NULL, &sout, &serr, &status, &error);
+    g_chmod (locked, 0755);
+    g_assert_no_error (error);
+    if (WIFEXITED (status) && WEXITSTATUS (status) == 77)
+      {
+        g_test_skip ("cannot drop root privileges");
+        return;
+      }
+    if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+      g_printerr ("%s%s", sout, serr);
+    g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+    g_assert_nonnull (strstr (sout, "3 articles written"));
+    out_listing = list_dir (out);
+    g_assert_cmpstr (out_listing, ==, "corpus.jsonl");
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -549,5 +1058,15 @@ main (int argc, char *argv[])
   g_test_add_func ("/bad-input-store/db-path/memory-or-empty", test_memory_or_empty_db);
   g_test_add_func ("/bad-input-store/db-path/environment", test_parallax_db_reaches_every_command);
   g_test_add_func ("/bad-input-store/export/brat-unique-names", test_brat_export_unique_names);
+  g_test_add_func ("/bad-input-store/export/crash-consistency", test_export_crash_consistency);
+  g_test_add_func ("/bad-input-store/export/keeps-other-files", test_export_keeps_other_files);
+  g_test_add_func ("/bad-input-store/export/out-empty", test_export_out_empty);
+  g_test_add_func ("/bad-input-store/export/snapshot", test_export_snapshot);
+  g_test_add_func ("/bad-input-store/terminal/escaped", test_terminal_output_escaped);
+  g_test_add_func ("/bad-input-store/read-only-media/relative-path", test_read_only_media_relative_path);
+  g_test_add_func ("/bad-input-store/messages/fifo-db", test_message_fifo_db);
+  g_test_add_func ("/bad-input-store/messages/missing-folder", test_message_missing_folder);
+  g_test_add_func ("/bad-input-store/messages/export-disk-full", test_message_export_disk_full);
+  g_test_add_func ("/bad-input-store/export/link-and-locked-parent", test_export_link_and_locked_parent);
   return g_test_run ();
 }

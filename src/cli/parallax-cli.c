@@ -45,11 +45,58 @@ static const char usage_text[] =
   "Label names are matched without regard to case. Every edit is one transaction.\n"
   "Run 'parallax-cli COMMAND --help' for a command's options; --version prints the version.\n";
 
+char *
+px_cli_escape (const char *s,
+               gboolean    keep_newlines)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = s != NULL ? s : "";
+  const char *end = p + strlen (p);
+
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_printf (out, "\\x%02X", (guchar) *p);
+          p++;
+          continue;
+        }
+      if ((c < 0x20 && c != '\t' && !(keep_newlines && c == '\n')) || c == 0x7f)
+        g_string_append_printf (out, "\\x%02X", c);
+      else if (c >= 0x80 && c <= 0x9f)
+        g_string_append_printf (out, "\\u%04X", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+void
+px_cli_print_error (const char *message)
+{
+  g_autofree char *safe = px_cli_escape (message, FALSE);
+
+  g_printerr ("parallax-cli: %s\n", safe);
+}
+
 static int
 fail (GError *error)
 {
-  g_printerr ("parallax-cli: %s\n", error->message);
+  px_cli_print_error (error->message);
   return PX_CLI_EXIT_FAILED;
+}
+
+/* g_print() with every argument escaped by the caller: see px_cli_escape(). */
+static void
+print_field (const char *label,
+             const char *value)
+{
+  g_autofree char *safe = px_cli_escape (value != NULL ? value : "", FALSE);
+
+  g_print ("%s%s\n", label, safe);
 }
 
 static int
@@ -61,10 +108,13 @@ usage_error (const char *fmt, ...)
   va_list ap;
   g_autofree char *msg = NULL;
 
+  g_autofree char *safe = NULL;
+
   va_start (ap, fmt);
   msg = g_strdup_vprintf (fmt, ap);
   va_end (ap);
-  g_printerr ("parallax-cli: %s (see --help)\n", msg);
+  safe = px_cli_escape (msg, FALSE);
+  g_printerr ("parallax-cli: %s (see --help)\n", safe);
   return PX_CLI_EXIT_USAGE;
 }
 
@@ -156,7 +206,7 @@ cmd_init (const char *db, int argc, char **argv)
   store = open_store (db, PX_STORE_OPEN_DEFAULT, &error);
   if (store == NULL)
     return fail (error);
-  g_print ("%s\n", px_store_get_path (store));
+  print_field ("", px_store_get_path (store));
   return PX_CLI_EXIT_OK;
 }
 
@@ -174,7 +224,7 @@ cmd_stats (const char *db, int argc, char **argv)
   store = open_store (db, READ_ONLY_OPEN, &error);
   if (store == NULL || !px_store_get_stats (store, &st, &error))
     return fail (error);
-  g_print ("corpus       %s\n", px_store_get_path (store));
+  print_field ("corpus       ", px_store_get_path (store));
   g_print ("articles     %u\n", st.n_articles);
   g_print ("stories      %u\n", st.n_stories);
   g_print ("labels       %u\n", st.n_labels);
@@ -303,10 +353,12 @@ cmd_import (const char *db, int argc, char **argv)
     {
       PxImportResult *r = g_ptr_array_index (report->results, i);
 
+      g_autofree char *safe = px_cli_escape (r->message, FALSE);
+
       if (r->outcome == PX_IMPORT_FAILED)
-        g_printerr ("parallax-cli: %s\n", r->message);
+        g_printerr ("parallax-cli: %s\n", safe);
       else if (r->outcome == PX_IMPORT_DUPLICATE)
-        g_printerr ("%s\n", r->message);
+        g_printerr ("%s\n", safe);
     }
   g_print ("Imported %u article%s, %u duplicate%s skipped, %u failed\n",
            report->n_imported, report->n_imported == 1 ? "" : "s",
@@ -330,9 +382,9 @@ typedef struct
 static char *
 table_cell (const char *cell)
 {
-  g_autofree char *flat = g_strdup (cell != NULL ? cell : "");
+  g_autofree char *raw = g_strdelimit (g_strdup (cell != NULL ? cell : ""), "\t\r\n", ' ');
+  g_autofree char *flat = px_cli_escape (raw, FALSE);
 
-  g_strdelimit (flat, "\t\r\n", ' ');
   if (g_utf8_strlen (flat, -1) > TABLE_CELL_MAX)
     {
       g_autofree char *head = g_utf8_substring (flat, 0, TABLE_CELL_MAX - 1);
@@ -486,6 +538,7 @@ cmd_list (const char *db, int argc, char **argv)
   g_autoptr(GOutputStream) out = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   Table t = { FALSE, NULL, rows };
+  gboolean tty;
   int rc = parse_options ("list", "articles|stories|labels|entities", "List what the corpus holds.",
                           entries, &argc, &argv);
 
@@ -502,9 +555,13 @@ cmd_list (const char *db, int argc, char **argv)
   if (store == NULL)
     return fail (error);
   t.csv = g_strcmp0 (format, "csv") == 0;
+  /* CSV for a program goes out verbatim; on a terminal it is escaped like
+   * every other output, so it is gathered first. */
+  tty = isatty (STDOUT_FILENO);
   if (t.csv)
     {
-      out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+      out = tty ? g_memory_output_stream_new_resizable ()
+                : g_unix_output_stream_new (STDOUT_FILENO, FALSE);
       t.writer = px_csv_writer_new (out, PX_CSV_WRITER_DEFAULT);
     }
   if (g_str_equal (argv[1], "articles"))
@@ -530,6 +587,17 @@ cmd_list (const char *db, int argc, char **argv)
       px_csv_writer_free (t.writer);
       if (!ok)
         return fail (error);
+    }
+  if (t.csv && tty)
+    {
+      GMemoryOutputStream *mem = G_MEMORY_OUTPUT_STREAM (out);
+      g_autofree char *data = g_strndup (g_memory_output_stream_get_data (mem),
+                                         g_memory_output_stream_get_data_size (mem));
+      g_auto(GStrv) lines = g_strsplit (data, "\r\n", -1);
+      g_autofree char *lf = g_strjoinv ("\n", lines);
+      g_autofree char *safe = px_cli_escape (lf, TRUE);
+
+      g_print ("%s", safe);
     }
   return PX_CLI_EXIT_OK;
 }
@@ -561,24 +629,32 @@ cmd_show (const char *db, int argc, char **argv)
   if ((error = px_store_take_read_error (store)) != NULL)
     return fail (error);
   g_print ("id:        %" G_GINT64_FORMAT "\n", px_article_get_id (a));
-  g_print ("title:     %s\n", px_article_get_title (a) ?: "");
-  g_print ("source:    %s\n", px_article_get_source (a) ?: "");
-  g_print ("published: %s\n", px_article_get_published (a) ?: "");
-  g_print ("url:       %s\n", px_article_get_url (a) ?: "");
-  g_print ("language:  %s\n", px_article_get_language (a) ?: "");
-  g_print ("story:     %s\n", px_article_get_story_name (a) ?: "");
+  print_field ("title:     ", px_article_get_title (a));
+  print_field ("source:    ", px_article_get_source (a));
+  print_field ("published: ", px_article_get_published (a));
+  print_field ("url:       ", px_article_get_url (a));
+  print_field ("language:  ", px_article_get_language (a));
+  print_field ("story:     ", px_article_get_story_name (a));
   g_print ("chars:     %u\n", px_article_get_n_chars (a));
-  g_print ("sha256:    %s\n\n%s\n\n", px_article_get_sha256 (a), px_article_get_text (a));
+  print_field ("sha256:    ", px_article_get_sha256 (a));
+  {
+    g_autofree char *text = px_cli_escape (px_article_get_text (a), TRUE);
+
+    g_print ("\n%s\n\n", text);
+  }
   g_print ("annotations (%u):\n", g_list_model_get_n_items (anns));
   for (guint i = 0; i < g_list_model_get_n_items (anns); i++)
     {
       g_autoptr(PxAnnotation) n = g_list_model_get_item (anns, i);
+      g_autofree char *label = px_cli_escape (px_annotation_get_label_name (n), FALSE);
+      g_autofree char *text = px_cli_escape (px_annotation_get_text (n), FALSE);
+      g_autofree char *entity = px_cli_escape (px_annotation_get_entity_name (n), FALSE);
 
       g_print ("  %" G_GINT64_FORMAT "\t%s\t%" G_GSIZE_FORMAT "\t%" G_GSIZE_FORMAT "\t%s%s%s%s\n",
-               px_annotation_get_id (n), px_annotation_get_label_name (n),
-               px_annotation_get_start (n), px_annotation_get_end (n), px_annotation_get_text (n),
+               px_annotation_get_id (n), label,
+               px_annotation_get_start (n), px_annotation_get_end (n), text,
                px_annotation_get_entity_name (n) ? "\t→ " : "",
-               px_annotation_get_entity_name (n) ?: "",
+               entity,
                px_annotation_get_status (n) == PX_ANNOTATION_SUGGESTED ? "\t(suggested)" : "");
     }
   return PX_CLI_EXIT_OK;
@@ -602,7 +678,7 @@ cmd_export (const char *db, int argc, char **argv)
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(PxStore) store = NULL;
-  g_autoptr(GFile) dir = NULL;
+  guint n = 0;
   int rc = parse_options ("export", "csv|brat|jsonl|conll --out DIR", "Export the corpus.",
                           entries, &argc, &argv);
 
@@ -637,12 +713,19 @@ cmd_export (const char *db, int argc, char **argv)
     }
   if (out == NULL)
     return usage_error ("export: --out DIR is required");
+  if (*out == '\0')
+    return usage_error ("export csv: --out is empty: give the folder to write into (is a shell variable unset?)");
   store = open_store (db, READ_ONLY_OPEN, &error);
   if (store == NULL)
     return fail (error);
-  dir = g_file_new_for_commandline_arg (out);
-  if (!px_export_csv_dir (store, dir, (raw ? PX_EXPORT_RAW : 0) | (bom ? PX_EXPORT_BOM : 0), NULL, &error))
+  if (!px_export_to_dir (store, "csv", out, (raw ? PX_EXPORT_RAW : 0) | (bom ? PX_EXPORT_BOM : 0),
+                         &n, NULL, &error))
     return fail (error);
+  {
+    g_autofree char *safe = px_cli_escape (out, FALSE);
+
+    g_print ("csv: %u article%s written to %s\n", n, n == 1 ? "" : "s", safe);
+  }
   return PX_CLI_EXIT_OK;
 }
 
@@ -684,25 +767,6 @@ px_cli_parse_id (const char *s,
                  gint64     *out)
 {
   return parse_id (s, out);
-}
-
-/* Control characters (a title holding terminal escapes) are shown as
- * \xNN, so that printing never drives the terminal. */
-char *
-px_cli_printable (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-
-      if (c < 0x20 || c == 0x7f)
-        g_string_append_printf (out, "\\x%02x", c);
-      else
-        g_string_append_c (out, (char) c);
-    }
-  return g_string_free (out, FALSE);
 }
 
 /* ---- main ------------------------------------------------------------- */

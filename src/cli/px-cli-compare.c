@@ -59,14 +59,23 @@ parse_options (int argc, char **argv, Options *o)
         o->n_ids++;
       else
         {
-          g_printerr ("parallax-cli: compare: unexpected argument \"%s\" (2 to %d article ids)\n",
-                      argv[i], PX_ALIGN_MAX_DOCS);
+          g_autofree char *msg = g_strdup_printf ("compare: unexpected argument \"%s\" (2 to %d article ids)",
+                                                  argv[i], PX_ALIGN_MAX_DOCS);
+
+          px_cli_print_error (msg);
           return FALSE;
         }
     }
+  if (o->out != NULL && *o->out == '\0')
+    {
+      px_cli_print_error ("compare: --out is empty: give the folder to write into (is a shell variable unset?)");
+      return FALSE;
+    }
   if (!g_str_equal (o->format, "text") && !g_str_equal (o->format, "csv"))
     {
-      g_printerr ("parallax-cli: compare: unknown format \"%s\" (text or csv)\n", o->format);
+      g_autofree char *msg = g_strdup_printf ("compare: unknown format \"%s\" (text or csv)", o->format);
+
+      px_cli_print_error (msg);
       return FALSE;
     }
   if (o->n_ids < 2)
@@ -251,7 +260,10 @@ write_report (const PxCompareInput *in, const PxCompareResult *r, const char *di
 
   if (dir == NULL)
     {
-      fwrite (report->str, 1, report->len, stdout);
+      /* Titles and sentences come from the articles: escaped for the terminal. */
+      g_autofree char *safe = px_cli_escape (report->str, TRUE);
+
+      fputs (safe, stdout);
       return TRUE;
     }
   path = g_build_filename (dir, "report.txt", NULL);
@@ -297,14 +309,18 @@ px_cli_cmd_compare (const char *db_path, int argc, char **argv)
     in = px_compare_input_load (store, o.ids, o.n_ids, &error);
   if (in == NULL)
     {
-      g_printerr ("parallax-cli: compare: %s\n", error->message);
+      g_autofree char *msg = g_strdup_printf ("compare: %s", error->message);
+
+      px_cli_print_error (msg);
       return g_error_matches (error, PX_ERROR, PX_ERROR_INVALID) ? PX_CLI_EXIT_USAGE : PX_CLI_EXIT_FAILED;
     }
   r = px_compare_run (in);
   if (g_str_equal (o.format, "text") ? !write_report (in, r, o.out, &error)
                                       : !px_compare_export_csv (in, r, o.out ? o.out : ".", &error))
     {
-      g_printerr ("parallax-cli: compare: %s\n", error->message);
+      g_autofree char *msg = g_strdup_printf ("compare: %s", error->message);
+
+      px_cli_print_error (msg);
       return PX_CLI_EXIT_FAILED;
     }
   return PX_CLI_EXIT_OK;

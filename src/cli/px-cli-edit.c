@@ -38,7 +38,7 @@ need_label (PxStore     *store,
 
   if (label == NULL)
     {
-      g_autofree char *shown = px_cli_printable (name);
+      g_autofree char *shown = px_cli_escape (name, FALSE);
       g_printerr ("parallax-cli: %s: no label named '%s' (see 'list labels')\n", command, shown);
     }
   return label;
@@ -61,7 +61,10 @@ print_notice (PxEditor *editor)
   const char *notice = px_editor_get_notice (editor);
 
   if (notice != NULL)
-    g_printerr ("parallax-cli: note: %s\n", notice);
+    {
+      g_autofree char *safe = px_cli_escape (notice, FALSE);
+      g_printerr ("parallax-cli: note: %s\n", safe);
+    }
 }
 
 int

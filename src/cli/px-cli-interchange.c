@@ -25,13 +25,15 @@ open_store (const char *db_path, gboolean write)
 
   if (store == NULL)
     {
-      g_printerr ("parallax-cli: %s\n", error->message);
+      px_cli_print_error (error->message);
       return NULL;
     }
   if (write && px_store_is_read_only (store))
     {
-      g_printerr ("parallax-cli: %s: the corpus is read-only; nothing was imported\n",
-                  px_store_get_path (store));
+      g_autofree char *msg = g_strdup_printf ("%s: the corpus is read-only; nothing was imported",
+                                              px_store_get_path (store));
+
+      px_cli_print_error (msg);
       return NULL;
     }
   return g_steal_pointer (&store);
@@ -49,7 +51,9 @@ parse_options (GOptionContext *context, int argc, char **argv)
     copy[i] = g_strdup (argv[i]);
   if (!g_option_context_parse_strv (context, &copy, &error))
     {
-      g_printerr ("parallax-cli: %s (see --help)\n", error->message);
+      g_autofree char *msg = g_strdup_printf ("%s (see --help)", error->message);
+
+      px_cli_print_error (msg);
       return FALSE;
     }
   return TRUE;
@@ -62,7 +66,11 @@ print_report (const char *format, PxIxReport *report, gboolean rows)
                           : (report->n_imported == 1 ? "article" : "articles");
 
   for (guint i = 0; i < report->messages->len; i++)
-    g_printerr ("%s\n", (char *) report->messages->pdata[i]);
+    {
+      g_autofree char *safe = px_cli_escape (report->messages->pdata[i], FALSE);
+
+      g_printerr ("%s\n", safe);
+    }
   g_print ("%s: %u %s imported, %u already there, %u failed\n", format,
            report->n_imported, unit, report->n_duplicates, report->n_failed);
   return report->n_failed > 0 ? PX_CLI_EXIT_FAILED : PX_CLI_EXIT_OK;
@@ -106,7 +114,9 @@ px_cli_interchange_import (const char *db_path, const char *format, int argc, ch
     }
   if (!g_str_equal (format, "brat") && !g_str_equal (format, "jsonl") && !g_str_equal (format, "csv"))
     {
-      g_printerr ("parallax-cli: import: unknown format '%s' (want txt, brat, jsonl or csv)\n", format);
+      g_autofree char *msg = g_strdup_printf ("import: unknown format '%s' (want txt, brat, jsonl or csv)", format);
+
+      px_cli_print_error (msg);
       return PX_CLI_EXIT_USAGE;
     }
   if ((store = open_store (db_path, TRUE)) == NULL)
@@ -131,35 +141,10 @@ px_cli_interchange_import (const char *db_path, const char *format, int argc, ch
     }
   if (report == NULL)
     {
-      g_printerr ("parallax-cli: %s\n", error->message);
+      px_cli_print_error (error->message);
       return PX_CLI_EXIT_FAILED;
     }
   return print_report (format, report, g_str_equal (format, "csv"));
-}
-
-static gboolean
-export_to (PxStore *store, const char *format, const char *out, const char *form,
-           char **written, GError **error)
-{
-  if (g_mkdir_with_parents (out, 0755) != 0)
-    {
-      g_set_error (error, PX_ERROR, PX_ERROR_FAILED, "%s: cannot create the folder", out);
-      return FALSE;
-    }
-  if (g_str_equal (format, "brat"))
-    {
-      *written = g_strdup (out);
-      return px_brat_export_dir (store, out, error);
-    }
-  if (g_str_equal (format, "jsonl"))
-    {
-      *written = g_build_filename (out, "corpus.jsonl", NULL);
-      return px_jsonl_export_file (store, *written,
-                                   g_strcmp0 (form, "relation") == 0 ? PX_JSONL_RELATION_FORM
-                                                                      : PX_JSONL_LABEL_FORM, error);
-    }
-  *written = g_build_filename (out, "corpus.conll", NULL);
-  return px_conll_export_file (store, *written, error);
 }
 
 int
@@ -168,6 +153,7 @@ px_cli_interchange_export (const char *db_path, const char *format, int argc, ch
   g_autofree char *out = NULL;
   g_autofree char *form = NULL;
   g_autofree char *written = NULL;
+  g_autofree char *format_name = NULL;
   g_auto(GStrv) rest = NULL;
   GOptionEntry entries[] = {
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Folder to write into (created if needed)", "DIR" },
@@ -176,7 +162,7 @@ px_cli_interchange_export (const char *db_path, const char *format, int argc, ch
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("brat|jsonl|conll --out DIR — export the corpus");
-  guint n;
+  guint n = 0;
   g_autoptr(PxStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -197,6 +183,12 @@ px_cli_interchange_export (const char *db_path, const char *format, int argc, ch
       g_printerr ("parallax-cli: export %s: --out DIR is required\n", format);
       return PX_CLI_EXIT_USAGE;
     }
+  if (*out == '\0')
+    {
+      g_printerr ("parallax-cli: export %s: --out is empty: give the folder to write into "
+                  "(is a shell variable unset?)\n", format);
+      return PX_CLI_EXIT_USAGE;
+    }
   if (form != NULL && !g_str_equal (form, "label") && !g_str_equal (form, "relation"))
     {
       g_printerr ("parallax-cli: export: --form is 'label' or 'relation'\n");
@@ -204,12 +196,20 @@ px_cli_interchange_export (const char *db_path, const char *format, int argc, ch
     }
   if ((store = open_store (db_path, FALSE)) == NULL)
     return PX_CLI_EXIT_FAILED;
-  if (!export_to (store, format, out, form, &written, &error))
+  format_name = g_str_equal (format, "jsonl") && g_strcmp0 (form, "relation") == 0
+                ? g_strdup ("jsonl-relation") : g_strdup (format);
+  if (!px_export_to_dir (store, format_name, out, PX_EXPORT_DEFAULT, &n, NULL, &error))
     {
-      g_printerr ("parallax-cli: %s\n", error->message);
+      px_cli_print_error (error->message);
       return PX_CLI_EXIT_FAILED;
     }
-  n = px_store_count_articles (store);
-  g_print ("%s: %u article%s written to %s\n", format, n, n == 1 ? "" : "s", written);
+  /* n is what the files hold, not what the corpus holds. */
+  written = px_export_format_filename (format) != NULL
+            ? g_build_filename (out, px_export_format_filename (format), NULL) : g_strdup (out);
+  {
+    g_autofree char *safe = px_cli_escape (written, FALSE);
+
+    g_print ("%s: %u article%s written to %s\n", format, n, n == 1 ? "" : "s", safe);
+  }
   return PX_CLI_EXIT_OK;
 }

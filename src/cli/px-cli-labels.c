@@ -44,7 +44,7 @@ need_label (PxStore *store, const char *command, const char *name)
       if (strcmp (have, wanted) == 0)
         return g_steal_pointer (&l);
     }
-  shown = px_cli_printable (name);
+  shown = px_cli_escape (name, FALSE);
   g_printerr ("parallax-cli: label %s: no label named '%s' (see 'label list')\n", command, shown);
   return NULL;
 }
@@ -67,8 +67,8 @@ label_list (const char *db, int argc, char **argv)
       g_autoptr(PxLabel) l = g_list_model_get_item (labels, i);
       GPtrArray *roles = px_label_get_roles (l);
       g_autoptr(GString) extra = g_string_new (NULL);
-      g_autofree char *name = px_cli_printable (px_label_get_name (l));
-      g_autofree char *key = px_cli_printable (px_label_get_shortcut (l));
+      g_autofree char *name = px_cli_escape (px_label_get_name (l), FALSE);
+      g_autofree char *key = px_cli_escape (px_label_get_shortcut (l), FALSE);
       g_autofree char *shown = NULL;
 
       for (guint k = 0; roles != NULL && k < roles->len; k++)
@@ -77,7 +77,7 @@ label_list (const char *db, int argc, char **argv)
                                 ((PxRole *) roles->pdata[k])->repeatable ? "+" : "");
       if (px_label_get_description (l) != NULL)
         g_string_append_printf (extra, "%s%s", extra->len > 0 ? " — " : "", px_label_get_description (l));
-      shown = px_cli_printable (extra->str);
+      shown = px_cli_escape (extra->str, FALSE);
       g_print ("%-4" G_GINT64_FORMAT " %-14s %-6s %-3s %-8s %6u  %s\n", px_label_get_id (l), name,
                px_label_kind_to_string (px_label_get_kind (l)), key,
                px_label_get_colour (l), px_store_count_label_uses (store, px_label_get_id (l)), shown);
@@ -229,15 +229,20 @@ label_delete (const char *db, int argc, char **argv)
   uses = px_store_count_label_uses (px_editor_get_store (editor), px_label_get_id (label));
   if (uses > 0 && !force)
     {
+      g_autofree char *safe = px_cli_escape (px_label_get_name (label), FALSE);
+
       g_printerr ("parallax-cli: label delete: %s is used by %u annotation%s; "
                   "run again with --force to delete %s with it\n",
-                  px_label_get_name (label), uses, uses == 1 ? "" : "s", uses == 1 ? "it" : "them");
+                  safe, uses, uses == 1 ? "" : "s", uses == 1 ? "it" : "them");
       return PX_CLI_EXIT_FAILED;
     }
   if (!px_editor_delete_label (editor, px_label_get_id (label), &error))
     return px_cli_fail (error);
   if (px_editor_get_notice (editor) != NULL)
-    g_printerr ("parallax-cli: note: %s\n", px_editor_get_notice (editor));
+    {
+      g_autofree char *safe = px_cli_escape (px_editor_get_notice (editor), FALSE);
+      g_printerr ("parallax-cli: note: %s\n", safe);
+    }
   return PX_CLI_EXIT_OK;
 }
 
@@ -285,7 +290,7 @@ label_import (const char *db, int argc, char **argv)
     return px_cli_fail (error);
   for (guint i = 0; i < report->warnings->len; i++)
     {
-      g_autofree char *shown = px_cli_printable (report->warnings->pdata[i]);
+      g_autofree char *shown = px_cli_escape (report->warnings->pdata[i], FALSE);
       g_printerr ("parallax-cli: note: %s\n", shown);
     }
   g_print ("%u labels added, %u updated\n", report->added, report->updated);

@@ -16,6 +16,15 @@ G_BEGIN_DECLS
 #define PX_CLI_EXIT_FAILED  1
 #define PX_CLI_EXIT_USAGE   2
 
+/* @s made safe for a terminal: control characters (C0 but tab and, when
+ * @keep_newlines, line feed; DEL; C1) and bytes that are not UTF-8 become
+ * visible escapes (\x1B, \u009B), so that a title or a file name cannot
+ * move the cursor, retitle the terminal or split a message. */
+char *px_cli_escape        (const char *s,
+                            gboolean    keep_newlines);
+/* "parallax-cli: MESSAGE" on stderr, escaped, as one line. */
+void  px_cli_print_error   (const char *message);
+
 /* compare ARTICLE_ID ARTICLE_ID... [--format text|csv] [--out DIR] */
 int px_cli_cmd_compare          (const char *db_path, int argc, char **argv);
 
@@ -50,7 +59,5 @@ PxStore  *px_cli_open_store     (const char        *db,
                                  PxStoreOpenFlags   flags,
                                  GError           **error);
 gboolean  px_cli_parse_id       (const char *s, gint64 *out);
-/* @text with control characters escaped, safe to print. */
-char     *px_cli_printable      (const char *text);
 
 G_END_DECLS

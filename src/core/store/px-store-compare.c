@@ -130,6 +130,17 @@ px_compare_input_load (PxStore       *store,
       load_mentions (a, store, index);
       load_events (a, store, index);
     }
+  /* The lists above have no error path: a damaged file must not compare
+   * as articles without annotations. */
+  {
+    GError *read_error = px_store_take_read_error (store);
+
+    if (read_error != NULL)
+      {
+        g_propagate_error (error, read_error);
+        return NULL;
+      }
+  }
   return g_steal_pointer (&in);
 }
 

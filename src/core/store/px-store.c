@@ -167,7 +167,12 @@ px_store_set_error (PxStore  *self,
       g_set_error (error, PX_ERROR, code, "%s is not a Parallax corpus (not an SQLite database)", self->path);
       break;
     default:
-      g_set_error (error, PX_ERROR, code, "%s: %s", self->path, sqlite3_errmsg (self->db));
+      if ((rc & 0xff) == SQLITE_CORRUPT)
+        g_set_error (error, PX_ERROR, code,
+                     "%s is damaged: part of it cannot be read (%s); restore it from a backup, "
+                     "or try sqlite3's .recover on a copy", self->path, sqlite3_errmsg (self->db));
+      else
+        g_set_error (error, PX_ERROR, code, "%s: %s", self->path, sqlite3_errmsg (self->db));
     }
 }
 
@@ -298,6 +303,29 @@ px_store_begin (PxStore  *self,
     return FALSE;
   self->depth++;
   return TRUE;
+}
+
+gboolean
+px_store_begin_read (PxStore  *self,
+                     GError  **error)
+{
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+
+  if (self->depth > 0)
+    return px_store_begin (self, error);
+  /* Deferred: a reader takes no write lock, and writers go on meanwhile. */
+  if (!px_store_exec (self, "BEGIN DEFERRED", error))
+    return FALSE;
+  self->depth++;
+  return TRUE;
+}
+
+void
+px_store_end_read (PxStore *self)
+{
+  g_return_if_fail (PX_IS_STORE (self));
+  /* Nothing was written: ending it cannot lose anything. */
+  px_store_rollback (self);
 }
 
 static void emit_ids (PxStore *self, guint signal, GArray *ids);
@@ -612,7 +640,10 @@ table_names (sqlite3  *db,
 {
   g_autoptr(GString) names = g_string_new (NULL);
   sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+  /* SQLite's own tables (sqlite_stat1 after an ANALYZE) say nothing of
+   * whose file it is. */
+  int rc = sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table'"
+                               " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
                                -1, &stmt, NULL);
 
   while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -811,6 +842,25 @@ decide_read_only (const char        *path,
       g_set_error (error, PX_ERROR, PX_ERROR_INVALID, "%s is a folder, not a corpus file", path);
       return FALSE;
     }
+  /* SQLite says "disk I/O error" for a FIFO and "unable to open database
+   * file" for a missing folder: say what is wrong instead. */
+  if (exists && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_INVALID,
+                   "%s is not a regular file (a pipe, a device or a socket), so it cannot be a corpus", path);
+      return FALSE;
+    }
+  if (!exists)
+    {
+      g_autofree char *parent = g_path_get_dirname (path);
+
+      if (!g_file_test (parent, G_FILE_TEST_IS_DIR))
+        {
+          g_set_error (error, PX_ERROR, PX_ERROR_NOT_FOUND,
+                       "%s cannot be created: the folder %s does not exist", path, parent);
+          return FALSE;
+        }
+    }
   *read_only = (flags & PX_STORE_OPEN_READ_ONLY) || (exists && access (path, W_OK) != 0);
   return TRUE;
 }
@@ -859,7 +909,13 @@ reopen_immutable (PxStore  *self,
                    self->path, wal);
       return FALSE;
     }
-  uri = g_filename_to_uri (self->path, NULL, NULL);
+  /* A file URI needs an absolute path: --db corpus.db on a read-only
+   * medium would fail here. */
+  {
+    g_autofree char *abs = g_canonicalize_filename (self->path, NULL);
+
+    uri = g_filename_to_uri (abs, NULL, NULL);
+  }
   if (uri == NULL)
     return FALSE;
   g_clear_pointer (&self->db, sqlite3_close_v2);

@@ -93,6 +93,13 @@ void         px_store_rollback          (PxStore           *self);
  * this once they have read. */
 GError      *px_store_take_read_error   (PxStore           *self);
 
+/* A read snapshot: every read until px_store_end_read() sees the corpus as
+ * it was at the first one, whatever other connections commit meanwhile
+ * (a deferred transaction, or a savepoint inside an open one). */
+gboolean     px_store_begin_read        (PxStore           *self,
+                                         GError           **error);
+void         px_store_end_read          (PxStore           *self);
+
 /* Another connection changed the file: re-read and emit every signal. */
 void         px_store_notify_external_change (PxStore      *self);
 
