@@ -36,6 +36,9 @@ static const char usage_text[] =
   "                                correct an article's metadata\n"
   "  label list|add|rename|set|delete|role|import|export …\n"
   "                                edit the codebook (see 'label --help')\n"
+  "  concordance (--entity ID | --label LABEL | TERM…) [--sort text|left|right|outlet|date]\n"
+  "              [--width N] [--format text|csv] [--out FILE]\n"
+  "                                keyword in context across the corpus\n"
   "  export [csv|brat|jsonl|conll] --out DIR [--raw] [--bom] [--form label|relation]\n"
   "                                csv (the default), brat standoff, doccano JSONL, CoNLL-2003\n"
   "  compare ARTICLE_ID ARTICLE_ID… [--format text|csv] [--out DIR]\n"
@@ -789,6 +792,7 @@ static const Command commands[] = {
   { "event", px_cli_cmd_event },
   { "article", px_cli_cmd_article },
   { "label", px_cli_cmd_label },
+  { "concordance", px_cli_cmd_concordance },
   { "export", cmd_export },
   { "stats", cmd_stats },
   { "compare", px_cli_cmd_compare },

@@ -46,6 +46,9 @@ int px_cli_cmd_article          (const char *db_path, int argc, char **argv);
 /* label list|add|rename|set|delete|role|import|export (px-cli-labels.c). */
 int px_cli_cmd_label            (const char *db_path, int argc, char **argv);
 
+/* concordance (px-cli-concordance.c). */
+int px_cli_cmd_concordance      (const char *db_path, int argc, char **argv);
+
 /* Helpers of parallax-cli.c for the other command files. */
 int       px_cli_fail           (GError *error);
 int       px_cli_usage_error    (const char *message);
