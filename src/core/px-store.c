@@ -32,6 +32,7 @@ struct _PxStore
   gboolean     all_rows;      /* an article 0 (all) change is pending */
   GArray      *emitting_rows; /* while annotations-changed runs */
   sqlite3_session *session;   /* recording an edit (px-store-history.c) */
+  gint64       data_version;  /* as last seen: moves when another connection commits */
 };
 
 G_DEFINE_FINAL_TYPE (PxStore, px_store, G_TYPE_OBJECT)
@@ -456,11 +457,53 @@ px_store_queue_events (PxStore *self,
   queue_id (self->pending_events, article_id);
 }
 
+/* ---- Other writers ------------------------------------------------------ */
+
+/* SQLite's data_version moves only when another connection commits, never
+ * for this one's own writes: one cheap read tells whether the file changed
+ * under us. -1 when it cannot be read. */
+static gint64
+read_data_version (PxStore *self)
+{
+  sqlite3_stmt *stmt = px_store_prepare (self, "PRAGMA data_version", NULL);
+  gint64 version = -1;
+
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  /* Reset now: a statement left on its row holds a read snapshot, and
+   * later reads would not see the next commit either. */
+  sqlite3_reset (stmt);
+  return version;
+}
+
+gboolean
+px_store_poll_external_change (PxStore *self)
+{
+  gint64 version;
+
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+
+  /* Inside our own transaction we read our own snapshot; look again after. */
+  if (self->depth > 0)
+    return FALSE;
+  version = read_data_version (self);
+  if (version < 0 || version == self->data_version)
+    return FALSE;
+  px_store_notify_external_change (self);
+  return TRUE;
+}
+
 void
 px_store_notify_external_change (PxStore *self)
 {
   g_return_if_fail (PX_IS_STORE (self));
 
+  /* What is re-read now is seen: a poll right after must not report it
+   * again (the import job notifies by hand, then the window polls). */
+  if (self->depth == 0)
+    self->data_version = read_data_version (self);
   self->pending |= PX_STORE_PENDING_ARTICLES | PX_STORE_PENDING_STORIES |
                    PX_STORE_PENDING_LABELS | PX_STORE_PENDING_ENTITIES;
   px_store_queue_annotations (self, 0);
@@ -739,6 +782,7 @@ px_store_open (const char        *path,
       (!self->read_only && !migrate (self, flags, error)))
     return NULL;
 
+  self->data_version = read_data_version (self);
   self->annotator = g_strdup (g_get_real_name ());
   if (g_strcmp0 (self->annotator, "Unknown") == 0 || *self->annotator == '\0')
     {
