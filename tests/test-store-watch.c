@@ -141,8 +141,17 @@ test_other_connection (void)
     g_assert_cmpint (px_annotation_get_id (a), ==, ann);
   }
 
-  /* Our own edit after theirs is still not theirs. */
+  /* Tagging leaves a statement on its row (the annotator's id): that must
+   * hold neither the write lock (other programs could not write: "the
+   * corpus is locked") nor an old snapshot (blind to their commits). */
   g_assert_cmpint (px_store_add_annotation (store, mine, per_label (store), 27, 42, 0, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  add_article (other, "Later", "Encore un autre texte.");
+  g_assert_true (px_store_poll_external_change (store));
+  g_assert_cmpuint (g_list_model_get_n_items (articles), ==, 3);
+
+  /* Our own edit after theirs is still not theirs. */
+  g_assert_cmpint (px_store_add_annotation (store, mine, per_label (store), 0, 6, 0, NULL, &error), >, 0);
   g_assert_no_error (error);
   g_assert_false (px_store_poll_external_change (store));
 }

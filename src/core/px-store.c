@@ -280,6 +280,24 @@ emit_pending (PxStore *self)
   emit_ids (self, EVENTS_CHANGED, events);
 }
 
+/* A cached statement left on a row (a getter reads its one row and returns)
+ * keeps its transaction open after the COMMIT around it: the write lock,
+ * which kept other programs from writing ("the corpus is locked"), or a
+ * read snapshot, from which this connection never saw their commits. At
+ * the end of the outermost transaction nobody is stepping one any more, so
+ * all may be reset. */
+static void
+reset_idle_statements (PxStore *self)
+{
+  GHashTableIter iter;
+  gpointer stmt;
+
+  g_hash_table_iter_init (&iter, self->stmts);
+  while (g_hash_table_iter_next (&iter, NULL, &stmt))
+    if (sqlite3_stmt_busy (stmt))
+      sqlite3_reset (stmt);
+}
+
 gboolean
 px_store_commit (PxStore  *self,
                  GError  **error)
@@ -289,6 +307,8 @@ px_store_commit (PxStore  *self,
   g_return_val_if_fail (PX_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->depth > 0, FALSE);
 
+  if (self->depth == 1)
+    reset_idle_statements (self);
   sql = self->depth == 1 ? g_strdup ("COMMIT")
                          : g_strdup_printf ("RELEASE px%d", self->depth - 1);
   if (!check_transaction_alive (self, error) || !px_store_exec (self, sql, error))
@@ -313,6 +333,7 @@ px_store_rollback (PxStore *self)
   self->depth--;
   if (self->depth == 0)
     {
+      reset_idle_statements (self);
       if (sqlite3_get_autocommit (self->db) == 0)
         sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       self->pending = 0;
@@ -488,6 +509,7 @@ px_store_poll_external_change (PxStore *self)
   /* Inside our own transaction we read our own snapshot; look again after. */
   if (self->depth > 0)
     return FALSE;
+  reset_idle_statements (self);
   version = read_data_version (self);
   if (version < 0 || version == self->data_version)
     return FALSE;
@@ -503,7 +525,10 @@ px_store_notify_external_change (PxStore *self)
   /* What is re-read now is seen: a poll right after must not report it
    * again (the import job notifies by hand, then the window polls). */
   if (self->depth == 0)
-    self->data_version = read_data_version (self);
+    {
+      reset_idle_statements (self);
+      self->data_version = read_data_version (self);
+    }
   self->pending |= PX_STORE_PENDING_ARTICLES | PX_STORE_PENDING_STORIES |
                    PX_STORE_PENDING_LABELS | PX_STORE_PENDING_ENTITIES;
   px_store_queue_annotations (self, 0);
