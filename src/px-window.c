@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "px-article-header.h"
 #include "px-compare-view.h"
 #include "px-entity-list.h"
 #include "px-demo.h"
@@ -147,6 +148,8 @@ px_window_set_store (PxWindow *self,
   g_clear_object (&self->editor);
   if (store != NULL)
     self->editor = px_editor_new (store);
+  px_article_header_set_editor (PX_ARTICLE_HEADER (px_workspace_get_article_header (self->workspace)),
+                                self->editor);
   px_workspace_set_store (self->workspace, store);
   px_compare_view_set_store (PX_COMPARE_VIEW (self->compare_view), store);
   px_entity_list_set_store (self->entity_list, store);

@@ -34,6 +34,7 @@ struct _PxWorkspace
   GtkStack           *stack;
   GtkBox             *palette;
   PxArticleView      *view;
+  GtkWidget          *header;         /* PxArticleHeader: title and metadata */
   GtkColumnView      *column_view;
   GtkSingleSelection *selection;
   GtkSortListModel   *sorted;
