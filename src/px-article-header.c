@@ -92,7 +92,7 @@ refresh (PxArticleHeader *self)
   title = px_article_get_title (article);
   gtk_label_set_text (self->title_label,
                       title != NULL && *title != '\0' ? title : _("Untitled Article"));
-  /* Long titles are cut at two lines. */
+  /* Long titles are cut at three lines. */
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), title);
   append_part (meta, px_article_get_source (article));
   date = format_published (px_article_get_published (article));
