@@ -21,6 +21,8 @@ struct _PxSidebar
   GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
   char               *filter_key;   /* match key of the filter text, or NULL */
+  gint64              selected_article; /* the user's choice, kept across refreshes */
+  guint               reselect_id;
 };
 
 G_DEFINE_FINAL_TYPE (PxSidebar, px_sidebar, GTK_TYPE_WIDGET)
@@ -343,6 +345,7 @@ on_selection_changed (PxSidebar *self)
 {
   g_autoptr(GObject) item = selected_item (self);
 
+  self->selected_article = PX_IS_ARTICLE (item) ? px_article_get_id (PX_ARTICLE (item)) : 0;
   if (PX_IS_ARTICLE (item))
     g_signal_emit (self, signals[SIGNAL_ARTICLE_ACTIVATED], 0, px_article_get_id (PX_ARTICLE (item)));
   else if (item != NULL)
@@ -370,6 +373,44 @@ px_sidebar_select_article (PxSidebar *self,
         }
     }
   return FALSE;
+}
+
+/* A refresh replaces the rows of articles whose counts or stories moved
+ * (another program tagged the one shown, say): the selection model then
+ * drops the selection without a word. Select the same article again, once
+ * the change is over (the list view is still binding rows during it) but
+ * before the next frame. */
+static gboolean
+reselect_idle (gpointer data)
+{
+  PxSidebar *self = data;
+  GListModel *rows = G_LIST_MODEL (self->filtered);
+  guint n = g_list_model_get_n_items (rows);
+
+  self->reselect_id = 0;
+  if (self->selected_article == 0 ||
+      gtk_single_selection_get_selected (self->selection) != GTK_INVALID_LIST_POSITION)
+    return G_SOURCE_REMOVE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (PX_IS_ARTICLE (item) && px_article_get_id (PX_ARTICLE (item)) == self->selected_article)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          break;
+        }
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_rows_changed (PxSidebar *self)
+{
+  if (self->selected_article != 0 && self->reselect_id == 0 &&
+      gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+    self->reselect_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, reselect_idle, self, NULL);
 }
 
 gboolean
@@ -418,6 +459,7 @@ px_sidebar_set_store (PxSidebar *self,
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, store);
+  self->selected_article = 0;
   g_list_store_remove_all (self->roots);
   if (store == NULL)
     return;
@@ -731,6 +773,7 @@ px_sidebar_dispose (GObject *object)
 {
   PxSidebar *self = PX_SIDEBAR (object);
 
+  g_clear_handle_id (&self->reselect_id, g_source_remove);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -798,6 +841,8 @@ px_sidebar_init (PxSidebar *self)
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "items-changed",
+                           G_CALLBACK (on_rows_changed), self, G_CONNECT_SWAPPED);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);

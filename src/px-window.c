@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "px-article-header.h"
 #include "px-compare-view.h"
 #include "px-entity-list.h"
 #include "px-demo.h"
@@ -44,7 +45,7 @@ struct _PxWindow
   GCancellable         *import_cancellable;
   guint                 import_poll_id;
   guint                 import_ticks;
-  guint                 import_shown;   /* files done when the views last caught up */
+  guint                 watch_id;       /* polls for other programs' commits */
 };
 
 G_DEFINE_FINAL_TYPE (PxWindow, px_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -134,6 +135,21 @@ on_read_error (PxWindow   *self,
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
 }
 
+/* Other programs (parallax-cli, a second window) may commit to the corpus
+ * while it is open: a cheap poll (one PRAGMA) re-reads everything when they
+ * did. The list models splice only what changed, so the article shown, the
+ * scroll position and the selection stay. During an import, import_poll()
+ * refreshes instead, once a second. */
+static gboolean
+watch_tick (gpointer user_data)
+{
+  PxWindow *self = user_data;
+
+  if (self->store != NULL && self->import_job == NULL)
+    px_store_poll_external_change (self->store);
+  return G_SOURCE_CONTINUE;
+}
+
 void
 px_window_set_store (PxWindow *self,
                      PxStore  *store)
@@ -145,9 +161,12 @@ px_window_set_store (PxWindow *self,
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   px_window_cancel_import (self);
+  g_clear_handle_id (&self->watch_id, g_source_remove);
   g_clear_object (&self->editor);
   if (store != NULL)
     self->editor = px_editor_new (store);
+  px_article_header_set_editor (PX_ARTICLE_HEADER (px_workspace_get_article_header (self->workspace)),
+                                self->editor);
   px_workspace_set_store (self->workspace, store);
   px_compare_view_set_store (PX_COMPARE_VIEW (self->compare_view), store);
   px_entity_list_set_store (self->entity_list, store);
@@ -164,6 +183,7 @@ px_window_set_store (PxWindow *self,
                                G_CALLBACK (on_articles_changed), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (store, "read-error",
                                G_CALLBACK (on_read_error), self, G_CONNECT_SWAPPED);
+      self->watch_id = g_timeout_add (500, watch_tick, self);
       apply_annotator (self);
       if (px_store_is_read_only (store))
         {
@@ -402,11 +422,8 @@ import_poll (gpointer user_data)
   /* The import commits in batches on its own connection; once a second,
    * let the sidebar show what has landed, so a long import fills it as it
    * goes rather than all at the end. */
-  if (++self->import_ticks % 10 == 0 && done != self->import_shown && self->store != NULL)
-    {
-      self->import_shown = done;
-      px_store_notify_external_change (self->store);
-    }
+  if (++self->import_ticks % 10 == 0 && self->store != NULL)
+    px_store_poll_external_change (self->store);
   return G_SOURCE_CONTINUE;
 }
 
@@ -488,7 +505,6 @@ px_window_import_paths (PxWindow           *self,
   gtk_spinner_start (self->import_spinner);
   gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
   self->import_ticks = 0;
-  self->import_shown = 0;
   self->import_poll_id = g_timeout_add (100, import_poll, self);
   px_window_update_actions (self);
   px_import_job_run_async (self->import_job, self->import_cancellable,
@@ -629,6 +645,7 @@ px_window_dispose (GObject *object)
 
   px_window_cancel_import (self);
   g_clear_handle_id (&self->import_poll_id, g_source_remove);
+  g_clear_handle_id (&self->watch_id, g_source_remove);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->editor);

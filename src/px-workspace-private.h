@@ -35,6 +35,7 @@ struct _PxWorkspace
   GtkStack           *stack;
   GtkBox             *palette;
   PxArticleView      *view;
+  GtkWidget          *header;         /* PxArticleHeader: title and metadata */
   GtkColumnView      *column_view;
   GtkSingleSelection *selection;
   GtkSortListModel   *sorted;

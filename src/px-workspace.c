@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "px-article-header.h"
 #include "px-article-view.h"
 #include "px-undo.h"
 
@@ -816,6 +817,8 @@ build_layout (PxWorkspace *self)
   gtk_widget_set_hexpand (GTK_WIDGET (self->view), TRUE);
   gtk_box_append (GTK_BOX (box), build_palette (self));
   gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  self->header = px_article_header_new ();
+  gtk_box_append (GTK_BOX (text_column), self->header);
   gtk_box_append (GTK_BOX (text_column), px_workspace_suggest_build_bar (self));
   gtk_box_append (GTK_BOX (text_column), GTK_WIDGET (self->view));
   gtk_box_append (GTK_BOX (box), text_column);
@@ -950,6 +953,7 @@ clear_article (PxWorkspace *self)
   g_clear_pointer (&self->lang, g_free);
   gtk_sort_list_model_set_model (self->sorted, NULL);
   px_article_view_set_article (self->view, NULL, NULL);
+  px_article_header_set_article_id (PX_ARTICLE_HEADER (self->header), 0);
   gtk_stack_set_visible_child_name (self->stack, "empty");
   px_workspace_suggest_article_changed (self);
 }
@@ -989,6 +993,7 @@ px_workspace_show_article (PxWorkspace *self,
       return;
     }
   self->article_id = article_id;
+  px_article_header_set_article_id (PX_ARTICLE_HEADER (self->header), article_id);
   lang = px_article_get_language (article);
   self->lang = g_strdup (lang != NULL && *lang != '\0' ? lang : "und");
   self->annotations = px_store_list_annotations (self->store, article_id);
@@ -1032,6 +1037,15 @@ px_workspace_get_buffer (PxWorkspace *self)
 {
   g_return_val_if_fail (PX_IS_WORKSPACE (self), NULL);
   return px_article_view_get_buffer (self->view);
+}
+
+/* The title and metadata above the text (PxArticleHeader); the window
+ * gives it the corpus's editor. */
+GtkWidget *
+px_workspace_get_article_header (PxWorkspace *self)
+{
+  g_return_val_if_fail (PX_IS_WORKSPACE (self), NULL);
+  return self->header;
 }
 
 PxUndo *

@@ -27,6 +27,8 @@ void       px_workspace_reveal_range (PxWorkspace *self,
 /* The session's undo history, shared with the Entities page. After pushing
  * onto it from outside, call px_workspace_history_changed(). */
 PxUndo    *px_workspace_get_undo    (PxWorkspace *self);
+/* The PxArticleHeader above the text. */
+GtkWidget *px_workspace_get_article_header (PxWorkspace *self);
 void       px_workspace_history_changed (PxWorkspace *self);
 /* The article view's buffer (read-only text), for tests and tools. */
 GtkTextBuffer *px_workspace_get_buffer (PxWorkspace *self);

@@ -37,7 +37,10 @@ void          px_store_set_session     (PxStore         *self,
                                         sqlite3_session *session);
 
 /* A cached prepared statement, reset and with bindings cleared. The store
- * owns it. NULL with @error set when the SQL does not compile. */
+ * owns it. NULL with @error set when the SQL does not compile. The end of
+ * the outermost transaction, and px_store_poll_external_change(), reset
+ * every cached statement left on a row: do not keep stepping one across
+ * them (a loop over rows that writes must run inside a transaction). */
 sqlite3_stmt *px_store_prepare         (PxStore     *self,
                                         const char  *sql,
                                         GError     **error);

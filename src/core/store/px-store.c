@@ -35,6 +35,7 @@ struct _PxStore
   GArray      *emitting_rows; /* while annotations-changed runs */
   sqlite3_session *session;   /* recording an edit (px-store-history.c) */
   GError      *read_error;    /* see px_store_take_read_error() */
+  gint64       data_version;  /* as last seen: moves when another connection commits */
 };
 
 G_DEFINE_FINAL_TYPE (PxStore, px_store, G_TYPE_OBJECT)
@@ -366,6 +367,24 @@ emit_pending (PxStore *self)
   emit_ids (self, EVENTS_CHANGED, events);
 }
 
+/* A cached statement left on a row (a getter reads its one row and returns)
+ * keeps its transaction open after the COMMIT around it: the write lock,
+ * which kept other programs from writing ("the corpus is locked"), or a
+ * read snapshot, from which this connection never saw their commits. At
+ * the end of the outermost transaction nobody is stepping one any more, so
+ * all may be reset. */
+static void
+reset_idle_statements (PxStore *self)
+{
+  GHashTableIter iter;
+  gpointer stmt;
+
+  g_hash_table_iter_init (&iter, self->stmts);
+  while (g_hash_table_iter_next (&iter, NULL, &stmt))
+    if (sqlite3_stmt_busy (stmt))
+      sqlite3_reset (stmt);
+}
+
 gboolean
 px_store_commit (PxStore  *self,
                  GError  **error)
@@ -375,6 +394,8 @@ px_store_commit (PxStore  *self,
   g_return_val_if_fail (PX_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->depth > 0, FALSE);
 
+  if (self->depth == 1)
+    reset_idle_statements (self);
   sql = self->depth == 1 ? g_strdup ("COMMIT")
                          : g_strdup_printf ("RELEASE px%d", self->depth - 1);
   if (!check_transaction_alive (self, error) || !px_store_exec (self, sql, error))
@@ -399,6 +420,7 @@ px_store_rollback (PxStore *self)
   self->depth--;
   if (self->depth == 0)
     {
+      reset_idle_statements (self);
       if (sqlite3_get_autocommit (self->db) == 0)
         sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       self->pending = 0;
@@ -543,11 +565,57 @@ px_store_queue_events (PxStore *self,
   queue_id (self->pending_events, article_id);
 }
 
+/* ---- Other writers ------------------------------------------------------ */
+
+/* SQLite's data_version moves only when another connection commits, never
+ * for this one's own writes: one cheap read tells whether the file changed
+ * under us. -1 when it cannot be read. */
+static gint64
+read_data_version (PxStore *self)
+{
+  sqlite3_stmt *stmt = px_store_prepare (self, "PRAGMA data_version", NULL);
+  gint64 version = -1;
+
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  /* Reset now: a statement left on its row holds a read snapshot, and
+   * later reads would not see the next commit either. */
+  sqlite3_reset (stmt);
+  return version;
+}
+
+gboolean
+px_store_poll_external_change (PxStore *self)
+{
+  gint64 version;
+
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+
+  /* Inside our own transaction we read our own snapshot; look again after. */
+  if (self->depth > 0)
+    return FALSE;
+  reset_idle_statements (self);
+  version = read_data_version (self);
+  if (version < 0 || version == self->data_version)
+    return FALSE;
+  px_store_notify_external_change (self);
+  return TRUE;
+}
+
 void
 px_store_notify_external_change (PxStore *self)
 {
   g_return_if_fail (PX_IS_STORE (self));
 
+  /* What is re-read now is seen: a poll right after must not report it
+   * again (the import job notifies by hand, then the window polls). */
+  if (self->depth == 0)
+    {
+      reset_idle_statements (self);
+      self->data_version = read_data_version (self);
+    }
   self->pending |= PX_STORE_PENDING_ARTICLES | PX_STORE_PENDING_STORIES |
                    PX_STORE_PENDING_LABELS | PX_STORE_PENDING_ENTITIES;
   px_store_queue_annotations (self, 0);
@@ -981,6 +1049,7 @@ px_store_open (const char        *path,
       (!self->read_only && (!migrate (self, flags, error) || !stamp (self, error))))
     return NULL;
 
+  self->data_version = read_data_version (self);
   self->annotator = g_strdup (g_get_real_name ());
   if (g_strcmp0 (self->annotator, "Unknown") == 0 || *self->annotator == '\0')
     {

@@ -102,6 +102,11 @@ void         px_store_end_read          (PxStore           *self);
 
 /* Another connection changed the file: re-read and emit every signal. */
 void         px_store_notify_external_change (PxStore      *self);
+/* Cheap (one PRAGMA): when another connection or process committed since
+ * the last look, calls px_store_notify_external_change() and returns TRUE.
+ * This store's own commits are not reported. Does nothing inside an open
+ * transaction. A window polls it a few times a second. */
+gboolean     px_store_poll_external_change   (PxStore      *self);
 
 /* ---- Articles --------------------------------------------------------- */
 
