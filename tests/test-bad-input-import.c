@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -601,6 +602,312 @@ test_jsonl_surrogate_pair (void)
   g_assert_cmpstr (doc->text, ==, "Flag \xf0\x9f\x87\xba\xf0\x9f\x87\xa6.");
 }
 
+/* ---- 10: a commit that fails (disk full) ------------------------------ */
+
+/* A full disk, exactly: a VFS over the default one whose WAL writes fail
+ * with SQLITE_FULL (what ENOSPC gives) once the WAL would pass
+ * full_disk_wal_bytes. Every write of a transaction goes to the WAL when it
+ * commits, so COMMIT is what fails, not the statements before it (a
+ * page-count cap makes the statements fail instead, and RLIMIT_FSIZE gives
+ * an I/O error, not a full disk). */
+static sqlite3_vfs *real_vfs;
+static sqlite3_int64 full_disk_wal_bytes = -1;  /* -1: room enough */
+
+typedef struct
+{
+  sqlite3_file                 base;
+  const sqlite3_io_methods    *real_methods;
+  gboolean                     wal;
+  /* the real file follows */
+} FullFile;
+
+static sqlite3_file *
+real_file (sqlite3_file *f)
+{
+  return (sqlite3_file *) ((char *) f + sizeof (FullFile));
+}
+
+static int
+full_write (sqlite3_file *f, const void *buf, int amt, sqlite3_int64 offset)
+{
+  FullFile *ff = (FullFile *) f;
+
+  if (ff->wal && full_disk_wal_bytes >= 0 && offset + amt > full_disk_wal_bytes)
+    return SQLITE_FULL;
+  return ff->real_methods->xWrite (real_file (f), buf, amt, offset);
+}
+
+#define FORWARD(name, sig, args) \
+  static int full_##name sig { FullFile *ff = (FullFile *) f; return ff->real_methods->name args; }
+FORWARD (xClose, (sqlite3_file *f), (real_file (f)))
+FORWARD (xRead, (sqlite3_file *f, void *b, int n, sqlite3_int64 o), (real_file (f), b, n, o))
+FORWARD (xTruncate, (sqlite3_file *f, sqlite3_int64 n), (real_file (f), n))
+FORWARD (xSync, (sqlite3_file *f, int flags), (real_file (f), flags))
+FORWARD (xFileSize, (sqlite3_file *f, sqlite3_int64 *n), (real_file (f), n))
+FORWARD (xLock, (sqlite3_file *f, int l), (real_file (f), l))
+FORWARD (xUnlock, (sqlite3_file *f, int l), (real_file (f), l))
+FORWARD (xCheckReservedLock, (sqlite3_file *f, int *r), (real_file (f), r))
+FORWARD (xFileControl, (sqlite3_file *f, int op, void *arg), (real_file (f), op, arg))
+FORWARD (xSectorSize, (sqlite3_file *f), (real_file (f)))
+FORWARD (xDeviceCharacteristics, (sqlite3_file *f), (real_file (f)))
+FORWARD (xShmMap, (sqlite3_file *f, int i, int sz, int e, void volatile **pp), (real_file (f), i, sz, e, pp))
+FORWARD (xShmLock, (sqlite3_file *f, int o, int n, int fl), (real_file (f), o, n, fl))
+FORWARD (xShmUnmap, (sqlite3_file *f, int d), (real_file (f), d))
+static void full_xShmBarrier (sqlite3_file *f) { ((FullFile *) f)->real_methods->xShmBarrier (real_file (f)); }
+#undef FORWARD
+
+static const sqlite3_io_methods full_methods = {
+  2, full_xClose, full_xRead, full_write, full_xTruncate, full_xSync, full_xFileSize, full_xLock,
+  full_xUnlock, full_xCheckReservedLock, full_xFileControl, full_xSectorSize, full_xDeviceCharacteristics,
+  full_xShmMap, full_xShmLock, full_xShmBarrier, full_xShmUnmap, NULL, NULL,
+};
+
+static int
+full_open (sqlite3_vfs *vfs, const char *name, sqlite3_file *f, int flags, int *out_flags)
+{
+  FullFile *ff = (FullFile *) f;
+  int rc = real_vfs->xOpen (real_vfs, name, real_file (f), flags, out_flags);
+
+  ff->base.pMethods = NULL;
+  if (rc != SQLITE_OK)
+    return rc;
+  ff->real_methods = real_file (f)->pMethods;
+  ff->wal = (flags & SQLITE_OPEN_WAL) != 0;
+  ff->base.pMethods = &full_methods;
+  return SQLITE_OK;
+}
+
+/* Makes the full-disk VFS the default; stores opened after it use it. */
+static void
+install_full_disk_vfs (void)
+{
+  static sqlite3_vfs vfs;
+
+  if (real_vfs != NULL)
+    return;
+  real_vfs = sqlite3_vfs_find (NULL);
+  vfs = *real_vfs;
+  vfs.zName = "px-test-full-disk";
+  vfs.szOsFile = sizeof (FullFile) + real_vfs->szOsFile;
+  vfs.xOpen = full_open;
+  g_assert_cmpint (sqlite3_vfs_register (&vfs, 1), ==, SQLITE_OK);
+}
+
+/* Opens a new corpus whose WAL can hold @room bytes. */
+static PxStore *
+store_on_full_disk (char **db, sqlite3_int64 room)
+{
+  install_full_disk_vfs ();
+  full_disk_wal_bytes = -1;
+  {
+    PxStore *store = new_store (db);
+
+    g_object_unref (store);  /* closing empties the WAL: the import's writes start it */
+  }
+  full_disk_wal_bytes = room;
+  {
+    g_autoptr(GError) error = NULL;
+    PxStore *store = px_store_open (*db, PX_STORE_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    return store;
+  }
+}
+
+static char *
+big_jsonl (const char *dir, guint n_lines)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint i = 0; i < n_lines; i++)
+    {
+      g_string_append_printf (s, "{\"text\": \"Article %u. ", i);
+      for (guint j = 0; j < 30; j++)
+        g_string_append (s, "Kuleba met Lavrov in Antalya. ");
+      g_string_append (s, "\", \"label\": [[0, 7, \"PER\"]]}\n");
+    }
+  return write_in (dir, "in.jsonl", s->str, s->len);
+}
+
+/* The number in "N articles imported before it are saved". */
+static guint
+saved_count (const char *message)
+{
+  const char *p = strstr (message, "); ");
+
+  g_assert_nonnull (p);
+  return (guint) g_ascii_strtoull (p + 3, NULL, 10);
+}
+
+static void
+check_saved (const char *db, guint saved)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxStore) store = px_store_open (db, PX_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (px_store_count_articles (store), ==, saved);
+}
+
+/* G_DEBUG=fatal-warnings: the double rollback's CRITICAL would abort. */
+static void
+test_commit_fails_jsonl (void)
+{
+  g_autofree char *dir = NULL, *path = NULL, *db = NULL;
+  g_autoptr(PxStore) store = NULL;
+  const char *paths[2] = { NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxIxReport) report = px_ix_report_new ();
+
+  dir = px_test_tmpdir ();
+  paths[0] = path = big_jsonl (dir, 400);
+  store = store_on_full_disk (&db, 200000);
+  g_assert_false (px_jsonl_import_paths_into (store, paths, NULL, report, &error));
+  g_assert_error (error, PX_ERROR, PX_ERROR_DISK_FULL);
+  g_assert_null (strchr (error->message, '\n'));
+  g_assert_nonnull (strstr (error->message, "the disk is full; the import stopped at "));
+  g_assert_nonnull (strstr (error->message, "in.jsonl:"));
+  g_assert_nonnull (strstr (error->message, " articles imported before it are saved"));
+  g_assert_null (strstr (error->message, "nothing of this change"));
+  g_assert_cmpuint (report->n_imported, >, 0);
+  g_assert_cmpuint (saved_count (error->message), ==, report->n_imported);
+  full_disk_wal_bytes = -1;
+  g_clear_object (&store);
+  check_saved (db, report->n_imported);
+}
+
+static void
+test_commit_fails_brat (void)
+{
+  g_autofree char *dir = NULL, *db = NULL;
+  g_autoptr(PxStore) store = NULL;
+  const char *paths[2] = { NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxIxReport) report = px_ix_report_new ();
+
+  paths[0] = dir = px_test_tmpdir ();
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("doc%03u.txt", i);
+      g_autofree char *ann_name = g_strdup_printf ("doc%03u.ann", i);
+      g_autoptr(GString) text = g_string_new ("Kuleba ");
+
+      for (guint j = 0; j < 30; j++)
+        g_string_append_printf (text, "met Lavrov %u times in Antalya. ", i);
+      g_free (write_in (dir, name, text->str, -1));
+      g_free (write_in (dir, ann_name, DOC_ANN, -1));
+    }
+  store = store_on_full_disk (&db, 200000);
+  g_assert_false (px_brat_import_paths_into (store, paths, NULL, report, &error));
+  g_assert_error (error, PX_ERROR, PX_ERROR_DISK_FULL);
+  g_assert_nonnull (strstr (error->message, "the disk is full; the import stopped at "));
+  g_assert_nonnull (strstr (error->message, " documents imported before it are saved"));
+  g_assert_cmpuint (saved_count (error->message), ==, report->n_imported);
+  full_disk_wal_bytes = -1;
+  g_clear_object (&store);
+  check_saved (db, report->n_imported);
+}
+
+/* One annotations.csv is one transaction: a big one fails at COMMIT. */
+static void
+test_commit_fails_csv (void)
+{
+  g_autofree char *dir = NULL, *db = NULL, *jsonl = NULL, *csv_path = NULL;
+  g_autoptr(PxStore) store = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) csv = g_string_new ("article_id,article_title,label,kind,start,end,text\n");
+  g_autoptr(GString) line = g_string_new ("{\"title\": \"Big\", \"text\": \"");
+  const char *paths[2] = { NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxIxReport) report = px_ix_report_new ();
+  g_autoptr(PxIxReport) first = NULL;
+
+  dir = px_test_tmpdir ();
+  for (guint i = 0; i < 6000; i++)
+    {
+      gsize start = text->len;
+
+      g_string_append_printf (text, "w%05u ", i);
+      g_string_append_printf (csv, "1,Big,PER,entity,%" G_GSIZE_FORMAT ",%" G_GSIZE_FORMAT ",w%05u\n",
+                              start, start + 6, i);
+    }
+  g_string_append_printf (line, "%s\", \"label\": []}\n", text->str);
+  paths[0] = jsonl = write_in (dir, "in.jsonl", line->str, -1);
+  store = store_on_full_disk (&db, 400000);
+  first = px_jsonl_import_paths (store, paths, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->n_imported, ==, 1);
+  paths[0] = csv_path = write_in (dir, "annotations.csv", csv->str, -1);
+  g_assert_false (px_csv_import_paths_into (store, paths, NULL, report, &error));
+  g_assert_error (error, PX_ERROR, PX_ERROR_DISK_FULL);
+  g_assert_nonnull (strstr (error->message, "the import stopped at "));
+  g_assert_nonnull (strstr (error->message, "annotations.csv (not imported, nor anything after it); "
+                                            "nothing was imported before it"));
+  full_disk_wal_bytes = -1;
+  g_assert_cmpuint (px_store_count_annotations (store), ==, 0);
+}
+
+/* Plain text commits in batches: the message says which are saved. */
+static void
+test_commit_fails_plain (void)
+{
+  g_autofree char *dir = px_test_tmpdir ();
+  g_autofree char *db = NULL;
+  g_autoptr(PxStore) store = NULL;
+  const char *paths[] = { dir, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxImportReport) report = NULL;
+
+  for (guint i = 0; i < 600; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("a%03u.txt", i);
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      for (guint j = 0; j < 20; j++)
+        g_string_append_printf (text, "Kuleba met Lavrov %u times in Antalya. ", i);
+      g_free (write_in (dir, name, text->str, -1));
+    }
+  store = store_on_full_disk (&db, 400000);
+  report = px_import_paths (store, paths, NULL, NULL, NULL, NULL, &error);
+  full_disk_wal_bytes = -1;
+  g_assert_null (report);
+  g_assert_error (error, PX_ERROR, PX_ERROR_DISK_FULL);
+  g_assert_nonnull (strstr (error->message, "the disk is full; the import stopped at "));
+  g_assert_nonnull (strstr (error->message, " imported before are saved, the "));
+  g_assert_nonnull (strstr (error->message, " of the last batch are not"));
+  g_assert_null (strstr (error->message, "nothing of this change"));
+  g_clear_object (&store);
+  check_saved (db, g_ascii_strtoull (strstr (error->message, ".txt: ") + 6, NULL, 10));
+}
+
+/* When the store fails, the CLI still prints the summary (what was saved),
+ * then the error, and exits 1. A lock held by another program is a store
+ * failure a test can cause in another process. */
+static void
+test_store_fails_cli_summary (void)
+{
+  g_autofree char *dir = px_test_tmpdir ();
+  g_autofree char *path = big_jsonl (dir, 3);
+  g_autofree char *db = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(PxStore) store = new_store (&db);
+  sqlite3 *other = NULL;
+
+  if (!have_cli ())
+    return;
+  g_clear_object (&store);
+  g_assert_cmpint (sqlite3_open (db, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (run_cli (db, &out, &err, "import", "--format", "jsonl", path, NULL), ==, 1);
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+  g_assert_cmpuint (count_lines (err), ==, 1);
+  g_assert_nonnull (strstr (err, "locked"));
+  g_assert_nonnull (strstr (err, "; the import stopped at "));
+  g_assert_nonnull (strstr (err, "in.jsonl:1 (not imported, nor anything after it); nothing was imported before it"));
+  g_assert_cmpstr (out, ==, "jsonl: 0 articles imported, 0 already there, 0 failed\n");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -626,5 +933,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/bad-input-import/jsonl/duplicate-key-escaped", test_jsonl_duplicate_key_escaped);
   g_test_add_func ("/bad-input-import/jsonl/lone-surrogate", test_jsonl_lone_surrogate);
   g_test_add_func ("/bad-input-import/jsonl/surrogate-pair", test_jsonl_surrogate_pair);
+  g_test_add_func ("/bad-input-import/commit-fails/jsonl", test_commit_fails_jsonl);
+  g_test_add_func ("/bad-input-import/commit-fails/brat", test_commit_fails_brat);
+  g_test_add_func ("/bad-input-import/commit-fails/csv", test_commit_fails_csv);
+  g_test_add_func ("/bad-input-import/commit-fails/plain", test_commit_fails_plain);
+  g_test_add_func ("/bad-input-import/commit-fails/cli-summary", test_store_fails_cli_summary);
   return g_test_run ();
 }

@@ -62,6 +62,15 @@ PxIxReport   *px_brat_import_paths    (PxStore                   *store,
                                        const PxBratImportOptions *options,
                                        GError                   **error);
 
+/* The same, adding to @report: when the store fails (FALSE), @report
+ * still says what was imported (and saved) before, and @error where the
+ * import stopped. */
+gboolean      px_brat_import_paths_into (PxStore                   *store,
+                                         const char * const        *paths,
+                                         const PxBratImportOptions *options,
+                                         PxIxReport                *report,
+                                         GError                   **error);
+
 /* Adds the entity and event types (with roles) of @conf to the label
  * schema, and keeps its relation and attribute lines; one transaction. */
 gboolean      px_brat_import_conf     (PxStore      *store,

@@ -314,12 +314,13 @@ px_interchange_import_document (PxStore *store, PxIxDocument *doc,
   im.span_ann = g_hash_table_new (NULL, NULL);
   im.span_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   im.event_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  ok = import_body (&im, options, error) && px_store_commit (store, error);
+  ok = import_body (&im, options, error);
   if (!ok)
-    {
-      px_store_rollback (store);
-      prefix_origin (error, doc->origin);
-    }
+    px_store_rollback (store);
+  else
+    ok = px_store_commit (store, error);  /* a failed commit has rolled back already */
+  if (!ok)
+    prefix_origin (error, doc->origin);
   else if (out_article_id != NULL)
     *out_article_id = im.article_id;
   g_hash_table_unref (im.labels);
@@ -638,6 +639,7 @@ import_line (PxStore *store, const char *path, guint lineno, const char *line, g
     }
   if (px_interchange_error_is_fatal (local))
     {
+      px_ix_report_stopped (report, path, lineno, "article", "articles", &local);
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
@@ -705,15 +707,25 @@ import_file (PxStore *store, const char *path, const PxJsonlImportOptions *optio
   return TRUE;
 }
 
+gboolean
+px_jsonl_import_paths_into (PxStore *store, const char * const *paths,
+                            const PxJsonlImportOptions *options, PxIxReport *report,
+                            GError **error)
+{
+  for (guint i = 0; paths[i] != NULL; i++)
+    if (!import_file (store, paths[i], options, report, error))
+      return FALSE;
+  return TRUE;
+}
+
 PxIxReport *
 px_jsonl_import_paths (PxStore *store, const char * const *paths,
                        const PxJsonlImportOptions *options, GError **error)
 {
   g_autoptr(PxIxReport) report = px_ix_report_new ();
 
-  for (guint i = 0; paths[i] != NULL; i++)
-    if (!import_file (store, paths[i], options, report, error))
-      return NULL;
+  if (!px_jsonl_import_paths_into (store, paths, options, report, error))
+    return NULL;
   return g_steal_pointer (&report);
 }
 
