@@ -21,6 +21,7 @@
 #include "px-jsonl.h"
 #include "px-store-interchange.h"
 #include "px-test-util.h"
+#include "px-text.h"
 
 #define DOC_TXT "Kuleba met Lavrov.\n"
 #define DOC_ANN "T1\tPER 0 6\tKuleba\n"
@@ -908,6 +909,49 @@ test_store_fails_cli_summary (void)
   g_assert_cmpstr (out, ==, "jsonl: 0 articles imported, 0 already there, 0 failed\n");
 }
 
+/* ---- 11: UTF-8 with a stray byte -------------------------------------- */
+
+/* It was decoded as Windows-1252: "Ã©trangÃ¨res". It is refused with the
+ * byte and its line (refusing keeps the corpus text exact, and the message
+ * says which byte to fix; see docs/formats.md). */
+static void
+test_utf8_stray_byte (void)
+{
+  g_autofree char *dir = px_test_tmpdir ();
+  g_autofree char *db = px_test_db_path ();
+  /* "…étrangères.\n" then a stray 0xE9 at byte 68, line 2. */
+  const char *data = "Réunion des ministres des Affaires étrangères.\nKuleba a vu Lavrov.\xe9\n";
+  g_autofree char *path = write_in (dir, "stray.txt", data, -1);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *expected = g_strdup_printf ("stray.txt: byte %d (line 2) is 0xE9, not UTF-8, in a file "
+                                               "that is otherwise UTF-8; fix that byte",
+                                               (int) (strchr (data, '\xe9') - data));
+  g_autoptr(PxStore) store = NULL;
+
+  if (!have_cli ())
+    return;
+  g_assert_cmpint (run_cli (db, &out, &err, "import", path, NULL), ==, 1);
+  g_assert_cmpuint (count_lines (err), ==, 1);
+  if (strstr (err, expected) == NULL)
+    g_error ("'%s' does not say '%s'", err, expected);
+  store = px_store_open (db, PX_STORE_OPEN_DEFAULT, NULL);
+  g_assert_cmpuint (px_store_count_articles (store), ==, 0);
+}
+
+/* Real Windows-1252 (high bytes that never pair up as UTF-8) decodes as
+ * before. */
+static void
+test_windows_1252_still_decodes (void)
+{
+  const char *data = "R\xe9union des ministres des Affaires \xe9trang\xe8res \x96 Kuleba a vu Lavrov \xe0 Antalya.\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *charset = NULL;
+  g_autofree char *text = px_text_decode ((const guint8 *) data, strlen (data), &charset, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, "Réunion des ministres des Affaires étrangères – Kuleba a vu Lavrov à Antalya.\n");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -938,5 +982,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/bad-input-import/commit-fails/csv", test_commit_fails_csv);
   g_test_add_func ("/bad-input-import/commit-fails/plain", test_commit_fails_plain);
   g_test_add_func ("/bad-input-import/commit-fails/cli-summary", test_store_fails_cli_summary);
+  g_test_add_func ("/bad-input-import/text/utf8-stray-byte", test_utf8_stray_byte);
+  g_test_add_func ("/bad-input-import/text/windows-1252", test_windows_1252_still_decodes);
   return g_test_run ();
 }
