@@ -952,6 +952,36 @@ test_windows_1252_still_decodes (void)
   g_assert_cmpstr (text, ==, "Réunion des ministres des Affaires étrangères – Kuleba a vu Lavrov à Antalya.\n");
 }
 
+/* ---- 14: a .ann without its .txt -------------------------------------- */
+
+static void
+test_brat_ann_without_txt (void)
+{
+  g_autofree char *dir = px_test_tmpdir ();
+  g_autofree char *db = px_test_db_path ();
+  g_autofree char *orphan = write_in (dir, "orphan.ann", DOC_ANN, -1);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *expected = g_strconcat (orphan, ": no orphan.txt beside it; a brat document is a "
+                                           ".txt with its .ann", NULL);
+  g_autoptr(PxStore) store = new_store (NULL);
+  const char *paths[] = { orphan, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxIxReport) report = NULL;
+
+  make_brat_doc (dir);
+  /* Named itself, or met in a folder: the same failure. */
+  report = px_brat_import_paths (store, paths, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_failed, ==, 1);
+  assert_one_message (report, expected);
+  if (!have_cli ())
+    return;
+  g_assert_cmpint (run_cli (db, &out, &err, "import", "--format", "brat", dir, NULL), ==, 1);
+  g_assert_cmpuint (count_lines (err), ==, 1);
+  g_assert_nonnull (strstr (err, expected));
+  g_assert_nonnull (strstr (out, "1 article imported, 0 already there, 1 failed"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -984,5 +1014,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/bad-input-import/commit-fails/cli-summary", test_store_fails_cli_summary);
   g_test_add_func ("/bad-input-import/text/utf8-stray-byte", test_utf8_stray_byte);
   g_test_add_func ("/bad-input-import/text/windows-1252", test_windows_1252_still_decodes);
+  g_test_add_func ("/bad-input-import/brat/ann-without-txt", test_brat_ann_without_txt);
   return g_test_run ();
 }
