@@ -982,6 +982,64 @@ test_brat_ann_without_txt (void)
   g_assert_nonnull (strstr (out, "1 article imported, 0 already there, 1 failed"));
 }
 
+/* ---- 21: offsets out of range say so ---------------------------------- */
+
+/* "span 0--1" for 2^64 - 1: json-glib wraps it to -1. */
+static void
+test_jsonl_huge_offset (void)
+{
+  check_jsonl_line_refused ("{\"text\": \"Kuleba met Lavrov.\", \"label\": [[0, 18446744073709551615, \"PER\"]]}",
+                            "the number 18446744073709551615 is out of range: whole numbers here go up to "
+                            "9223372036854775807");
+}
+
+static void
+check_jsonl_offsets (const char *line, const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxIxDocument) doc = px_jsonl_parse_line (line, strlen (line), "in.jsonl", 4, &error);
+
+  g_assert_null (doc);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_assert_null (strstr (error->message, "--"));
+}
+
+static void
+test_jsonl_offset_messages (void)
+{
+  g_autoptr(GString) many = g_string_new ("{\"text\": \"abc\", \"label\": [[0, 1");
+
+  check_jsonl_offsets ("{\"text\": \"abc\", \"label\": [[0, -1, \"X\"]]}",
+                       "in.jsonl:4: offset -1 is negative; offsets count code points from 0");
+  check_jsonl_offsets ("{\"text\": \"abc\", \"label\": [[0, 9, \"X\"]]}",
+                       "in.jsonl:4: offset 9 is out of range, outside the text (3 characters)");
+  check_jsonl_offsets ("{\"text\": \"abc\", \"label\": [[2, 1, \"X\"]]}",
+                       "in.jsonl:4: the span from 2 to 1 is empty or reversed");
+  check_jsonl_offsets ("{\"text\": \"abc\", \"label\": [[-9223372036854775809, 1, \"X\"]]}",
+                       "in.jsonl:4: the number -9223372036854775809 is out of range: whole numbers here "
+                       "go up to 9223372036854775807");
+  for (guint i = 0; i < 100; i++)
+    g_string_append_c (many, '0');
+  g_string_append (many, ", \"X\"]]}");
+  check_jsonl_offsets (many->str, "in.jsonl:4: the number 1000000000000000000000000000000000000000… is out "
+                                  "of range: whole numbers here go up to 9223372036854775807");
+}
+
+static void
+test_brat_huge_offset (void)
+{
+  g_autofree char *dir = px_test_tmpdir ();
+  g_autofree char *txt = write_in (dir, "doc.txt", DOC_TXT, -1);
+  g_autofree char *ann = write_in (dir, "doc.ann", "T1\tPER 0 18446744073709551615\tKuleba\n", -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxIxDocument) doc = px_brat_read_document (txt, 0, &error);
+  g_autofree char *expected = g_strconcat (ann, ":1: offset 18446744073709551615 is out of range, past the "
+                                           "end of the text (19 characters)", NULL);
+
+  g_assert_null (doc);
+  g_assert_cmpstr (error->message, ==, expected);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1015,5 +1073,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/bad-input-import/text/utf8-stray-byte", test_utf8_stray_byte);
   g_test_add_func ("/bad-input-import/text/windows-1252", test_windows_1252_still_decodes);
   g_test_add_func ("/bad-input-import/brat/ann-without-txt", test_brat_ann_without_txt);
+  g_test_add_func ("/bad-input-import/jsonl/huge-offset", test_jsonl_huge_offset);
+  g_test_add_func ("/bad-input-import/jsonl/offset-messages", test_jsonl_offset_messages);
+  g_test_add_func ("/bad-input-import/brat/huge-offset", test_brat_huge_offset);
   return g_test_run ();
 }

@@ -173,8 +173,8 @@ parse_fragments (Parser *p, guint line, const char *spec, GArray *out, GError **
                      f.start, f.end);
       if (f.end > p->doc->n_chars)
         return fail (p, line, error,
-                     "span %" G_GSIZE_FORMAT "-%" G_GSIZE_FORMAT " runs past the end of the text "
-                     "(%" G_GSIZE_FORMAT " characters)", f.start, f.end, p->doc->n_chars);
+                     "offset %" G_GSIZE_FORMAT " is out of range, past the end of the text "
+                     "(%" G_GSIZE_FORMAT " characters)", f.end, p->doc->n_chars);
       g_array_append_val (out, f);
     }
   /* "T1\tPER \ttext": g_strsplit() of nothing gives no part at all. */
