@@ -1040,6 +1040,47 @@ test_brat_huge_offset (void)
   g_assert_cmpstr (error->message, ==, expected);
 }
 
+/* ---- 16: brat ids past 2^32 ------------------------------------------- */
+
+/* New ids count on from the highest in 64 bits: T4294967295 is followed by
+ * T4294967296, not T0 and then a second T1. */
+static void
+test_brat_ids_past_2_32 (void)
+{
+  g_autoptr(PxIxDocument) doc = px_ix_document_new ("doc", "doc.txt", "Kuleba met Lavrov.");
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *ann = NULL;
+
+  g_ptr_array_add (doc->spans, px_ix_span_new ("T1", "PER", 0, 6));
+  g_ptr_array_add (doc->spans, px_ix_span_new ("T4294967295", "PER", 11, 17));
+  g_ptr_array_add (doc->spans, px_ix_span_new (NULL, "PER", 0, 17));
+  g_ptr_array_add (doc->spans, px_ix_span_new (NULL, "PER", 7, 10));
+  px_brat_assign_ids (doc);
+  g_assert_cmpstr (((PxIxSpan *) doc->spans->pdata[2])->id, ==, "T4294967296");
+  g_assert_cmpstr (((PxIxSpan *) doc->spans->pdata[3])->id, ==, "T4294967297");
+  for (guint i = 0; i < doc->spans->len; i++)
+    g_assert_true (g_hash_table_add (ids, ((PxIxSpan *) doc->spans->pdata[i])->id));
+  ann = px_brat_format_ann (doc);
+  g_assert_nonnull (strstr (ann, "T4294967297\tPER 7 10\tmet\n"));
+}
+
+/* An id too long to count on from is refused with its line. */
+static void
+test_brat_id_out_of_range (void)
+{
+  g_autofree char *dir = px_test_tmpdir ();
+  g_autofree char *txt = write_in (dir, "doc.txt", DOC_TXT, -1);
+  g_autofree char *ann = write_in (dir, "doc.ann", "T1\tPER 0 6\tKuleba\nT1000000000000000000\tPER 11 17\tLavrov\n", -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxIxDocument) doc = px_brat_read_document (txt, 0, &error);
+  g_autofree char *expected = g_strconcat (ann, ":2: id 'T1000000000000000000' is out of range: brat ids "
+                                           "here have at most 18 digits", NULL);
+
+  g_assert_null (doc);
+  g_assert_error (error, PX_ERROR, PX_ERROR_PARSE);
+  g_assert_cmpstr (error->message, ==, expected);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1076,5 +1117,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/bad-input-import/jsonl/huge-offset", test_jsonl_huge_offset);
   g_test_add_func ("/bad-input-import/jsonl/offset-messages", test_jsonl_offset_messages);
   g_test_add_func ("/bad-input-import/brat/huge-offset", test_brat_huge_offset);
+  g_test_add_func ("/bad-input-import/brat/ids-past-2-32", test_brat_ids_past_2_32);
+  g_test_add_func ("/bad-input-import/brat/id-out-of-range", test_brat_id_out_of_range);
   return g_test_run ();
 }
