@@ -1081,6 +1081,51 @@ test_brat_id_out_of_range (void)
   g_assert_cmpstr (error->message, ==, expected);
 }
 
+/* ---- 17: file names that are not UTF-8 -------------------------------- */
+
+/* "café" in Latin-1 as a file name: every article's title and origin
+ * path are valid UTF-8 in the corpus, and so is articles.csv. */
+static void
+test_non_utf8_file_names (void)
+{
+  g_autofree char *plain = px_test_tmpdir ();
+  g_autofree char *brat = px_test_tmpdir ();
+  g_autofree char *out_dir = px_test_tmpdir ();
+  g_autofree char *db = NULL;
+  g_autofree char *p1 = write_in (plain, "caf\xe9.txt", "Kuleba met Lavrov in Antalya.\n", -1);
+  g_autofree char *p2 = write_in (brat, "th\xe9.txt", "Lavrov left Antalya.", -1);
+  g_autofree char *p3 = write_in (brat, "th\xe9.ann", "T1\tPER 0 6\tLavrov\n", -1);
+  g_autoptr(PxStore) store = new_store (&db);
+  const char *plain_paths[] = { plain, NULL };
+  const char *brat_paths[] = { brat, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxImportReport) r1 = px_import_paths (store, plain_paths, NULL, NULL, NULL, NULL, &error);
+  g_autoptr(PxIxReport) r2 = px_brat_import_paths (store, brat_paths, NULL, &error);
+  g_autoptr(GArray) ids = px_interchange_article_ids (store);
+  g_autofree char *csv = NULL, *csv_path = NULL, *err = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (r1->n_imported + r2->n_imported, ==, 2);
+  g_assert_cmpuint (ids->len, ==, 2);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(PxArticle) a = px_store_get_article (store, g_array_index (ids, gint64, i), &error);
+
+      g_assert_no_error (error);
+      g_assert_true (g_utf8_validate (px_article_get_origin_path (a), -1, NULL));
+      g_assert_true (g_utf8_validate (px_article_get_title (a), -1, NULL));
+      g_assert_nonnull (strstr (px_article_get_origin_path (a), "\xef\xbf\xbd.txt"));  /* U+FFFD */
+    }
+  g_clear_object (&store);
+  if (!have_cli ())
+    return;
+  g_assert_cmpint (run_cli (db, NULL, &err, "export", "csv", "--out", out_dir, NULL), ==, 0);
+  csv_path = g_build_filename (out_dir, "articles.csv", NULL);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  g_assert_true (g_utf8_validate (csv, -1, NULL));
+  g_assert_nonnull (strstr (csv, "th\xef\xbf\xbd"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1119,5 +1164,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/bad-input-import/brat/huge-offset", test_brat_huge_offset);
   g_test_add_func ("/bad-input-import/brat/ids-past-2-32", test_brat_ids_past_2_32);
   g_test_add_func ("/bad-input-import/brat/id-out-of-range", test_brat_id_out_of_range);
+  g_test_add_func ("/bad-input-import/file/non-utf8-names", test_non_utf8_file_names);
   return g_test_run ();
 }

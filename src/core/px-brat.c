@@ -718,6 +718,7 @@ px_brat_read_document (const char *path, gsize max_bytes, GError **error)
   g_autofree char *txt_path = sibling (path, ".txt");
   g_autofree char *ann_path = sibling (path, ".ann");
   g_autofree char *stem = stem_of (path);
+  g_autofree char *name = NULL;
   g_autofree char *text = NULL;
   g_autofree char *ann = NULL;
   g_autoptr(PxIxDocument) doc = NULL;
@@ -726,7 +727,10 @@ px_brat_read_document (const char *path, gsize max_bytes, GError **error)
   text = px_ix_read_text_file (txt_path, max_bytes, NULL, error);
   if (text == NULL)
     return NULL;
-  doc = px_ix_document_new (stem, txt_path, text);
+  /* The name becomes the title, and is kept as text: a file name that is
+   * not UTF-8 is shown as GLib shows it. */
+  name = g_filename_display_name (stem);
+  doc = px_ix_document_new (name, txt_path, text);
   if (!g_file_test (ann_path, G_FILE_TEST_EXISTS))
     return g_steal_pointer (&doc);
   ann = px_ix_read_text_file (ann_path, max_bytes, &ann_len, error);

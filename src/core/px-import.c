@@ -333,7 +333,9 @@ px_import_parse (const guint8           *data,
     out->language = g_strdup (px_text_detect_language (body->str));
   if (out->story == NULL && options != NULL && options->story != NULL)
     out->story = g_strdup (options->story);
-  out->origin_path = g_strdup (origin);
+  /* The corpus holds text: a file name that is not UTF-8 is shown as
+   * GLib shows it (bad bytes as U+FFFD). */
+  out->origin_path = g_filename_display_name (origin);
   out->text = g_string_free (g_steal_pointer (&body), FALSE);
   return TRUE;
 }

@@ -50,7 +50,9 @@ fill_info (PxArticleInfo *info, PxIxDocument *doc, const PxIxImportOptions *opti
   info->language = g_strdup (language != NULL ? language
                              : doc->text[0] != '\0' ? px_text_detect_language (doc->text) : "und");
   info->text = g_strdup (doc->text);
-  info->origin_path = g_strdup (doc->origin);
+  /* A file name may hold bytes that are not UTF-8 (a Latin-1 name): the
+   * corpus and everything exported from it hold text. */
+  info->origin_path = doc->origin != NULL ? g_filename_display_name (doc->origin) : NULL;
   info->story = g_strdup (options != NULL ? options->story : NULL);
 }
 
