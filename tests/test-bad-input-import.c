@@ -1126,6 +1126,93 @@ test_non_utf8_file_names (void)
   g_assert_nonnull (strstr (csv, "th\xef\xbf\xbd"));
 }
 
+/* ---- 18: the CSV formula guard can be undone -------------------------- */
+
+/* A note that really starts with an apostrophe ("'-Kuleba") lost it on
+ * export and re-import: the guard added none, the reader stripped one. */
+static void
+test_csv_apostrophe_round_trip (void)
+{
+  static const char * const notes[] = { "'-Kuleba, he said", "=SUM(A1)", "''twice", "'plain", "-minus" };
+  g_autofree char *db = NULL;
+  g_autofree char *out_dir = px_test_tmpdir ();
+  g_autofree char *err = NULL;
+  g_autofree char *annotations = NULL;
+  g_autoptr(PxStore) store = new_store (&db);
+  g_autoptr(PxStore) again = new_store (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxLabel) per = NULL;
+  PxArticleInfo info = { .title = (char *) "Meeting", .text = (char *) "Kuleba met Lavrov in Antalya." };
+  gint64 id, id2;
+  const char *paths[] = { out_dir, NULL };
+  g_autoptr(PxIxReport) report = NULL;
+  g_autoptr(GListModel) anns = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (!have_cli ())
+    return;
+  id = px_store_add_article (store, &info, NULL, &error);
+  g_assert_no_error (error);
+  if ((per = px_store_find_label (store, "PER")) == NULL)
+    {
+      g_assert_cmpint (px_store_add_label (store, "PER", PX_LABEL_ENTITY, NULL, NULL, NULL, &error), >, 0);
+      per = px_store_find_label (store, "PER");
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+    g_assert_cmpint (px_store_add_annotation (store, id, px_label_get_id (per), i, 6 + i,
+                                              PX_ANNOTATION_ACCEPTED, notes[i], &error), >, 0);
+  g_clear_object (&store);
+  g_assert_cmpint (run_cli (db, NULL, &err, "export", "csv", "--out", out_dir, NULL), ==, 0);
+  {
+    g_autofree char *path = g_build_filename (out_dir, "annotations.csv", NULL);
+
+    g_assert_true (g_file_get_contents (path, &annotations, NULL, NULL));
+  }
+  /* Guarded, each with exactly one more apostrophe. */
+  g_assert_nonnull (strstr (annotations, "\"''-Kuleba, he said\""));
+  g_assert_nonnull (strstr (annotations, "\"'=SUM(A1)\""));
+  g_assert_nonnull (strstr (annotations, "\"'''twice\""));
+  id2 = px_store_add_article (again, &info, NULL, &error);
+  g_assert_no_error (error);
+  report = px_csv_import_paths (again, paths, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_failed, ==, 0);
+  g_assert_cmpuint (report->n_imported, ==, G_N_ELEMENTS (notes));
+  anns = px_store_list_annotations (again, id2);
+  for (guint i = 0; i < g_list_model_get_n_items (anns); i++)
+    {
+      g_autoptr(PxAnnotation) a = g_list_model_get_item (anns, i);
+
+      g_hash_table_add (seen, (gpointer) g_intern_string (px_annotation_get_note (a)));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+    if (!g_hash_table_contains (seen, g_intern_string (notes[i])))
+      g_error ("the note '%s' did not come back", notes[i]);
+}
+
+/* A file from before the guard covered apostrophes: "'plain" is kept. */
+static void
+test_csv_old_unguarded_apostrophe (void)
+{
+  g_autoptr(PxStore) store = new_store (NULL);
+  g_autoptr(GError) error = NULL;
+  PxArticleInfo info = { .title = (char *) "Meeting", .text = (char *) "Kuleba met Lavrov in Antalya." };
+  const char *csv = "article_id,article_title,label,kind,start,end,text,entity,note\n"
+                    "1,Meeting,PER,entity,0,6,Kuleba,,'plain\n";
+  g_autoptr(PxIxReport) report = px_ix_report_new ();
+  g_autoptr(GListModel) anns = NULL;
+  g_autoptr(PxAnnotation) a = NULL;
+  gint64 id = px_store_add_article (store, &info, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (px_csv_import_bytes (store, csv, strlen (csv), "annotations.csv", report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_imported, ==, 1);
+  anns = px_store_list_annotations (store, id);
+  a = g_list_model_get_item (anns, 0);
+  g_assert_cmpstr (px_annotation_get_note (a), ==, "'plain");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1165,5 +1252,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/bad-input-import/brat/ids-past-2-32", test_brat_ids_past_2_32);
   g_test_add_func ("/bad-input-import/brat/id-out-of-range", test_brat_id_out_of_range);
   g_test_add_func ("/bad-input-import/file/non-utf8-names", test_non_utf8_file_names);
+  g_test_add_func ("/bad-input-import/csv/apostrophe-round-trip", test_csv_apostrophe_round_trip);
+  g_test_add_func ("/bad-input-import/csv/old-unguarded-apostrophe", test_csv_old_unguarded_apostrophe);
   return g_test_run ();
 }

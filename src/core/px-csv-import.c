@@ -76,9 +76,11 @@ fail (Csv *csv, GError **error, const char *format, ...)
   return FALSE;
 }
 
-/* Our export neutralises formula-like cells with a leading apostrophe. The
- * span text is also compared as written, in case the text itself began
- * with an apostrophe. */
+/* Our export neutralises formula-like cells, and cells that start with an
+ * apostrophe, with one more leading apostrophe: one is stripped when the
+ * rest would have been guarded. A file written before apostrophes were
+ * guarded too may hold "'text" unguarded: that is kept as it is, and the
+ * span text is also compared as written. */
 static const char *
 cell (Csv *csv, GStrv cells, int which)
 {
