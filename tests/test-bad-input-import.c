@@ -22,6 +22,7 @@
 #include "px-store-interchange.h"
 #include "px-test-util.h"
 #include "px-text.h"
+#include "../fuzz/fuzz-walk-tree.h"
 
 #define DOC_TXT "Kuleba met Lavrov.\n"
 #define DOC_ANN "T1\tPER 0 6\tKuleba\n"
@@ -1213,6 +1214,53 @@ test_csv_old_unguarded_apostrophe (void)
   g_assert_cmpstr (px_annotation_get_note (a), ==, "'plain");
 }
 
+/* ---- Fuzzer finds: folder trees --------------------------------------- */
+
+/* Every tree under fuzz/regressions/walk/ once made a walk hang; each must
+ * now be walked to the end by the brat and the plain-text import. */
+static void
+test_fuzz_walk_regressions (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+  guint n = 0;
+
+  if (g_getenv ("PARALLAX_SOURCE_DIR") == NULL)
+    {
+      g_test_skip ("PARALLAX_SOURCE_DIR is not set");
+      return;
+    }
+  if (!hang_guard ())
+    return;
+  dir = g_build_filename (g_getenv ("PARALLAX_SOURCE_DIR"), "fuzz", "regressions", "walk", NULL);
+  d = g_dir_open (dir, 0, NULL);
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *data = NULL;
+      g_autofree char *root = NULL;
+      g_autoptr(PxStore) store = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PxIxReport) brat = NULL;
+      g_autoptr(PxImportReport) plain = NULL;
+      const char *paths[2] = { NULL, NULL };
+      gsize len = 0;
+
+      if (name[0] == '.' || !g_file_get_contents (path, &data, &len, NULL))
+        continue;
+      n++;
+      paths[0] = root = px_test_tmpdir ();
+      fuzz_tree_make (root, data, len);
+      store = new_store (NULL);
+      brat = px_brat_import_paths (store, paths, NULL, &error);
+      g_assert_no_error (error);
+      plain = px_import_paths (store, paths, NULL, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (n, >=, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1254,5 +1302,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/bad-input-import/file/non-utf8-names", test_non_utf8_file_names);
   g_test_add_func ("/bad-input-import/csv/apostrophe-round-trip", test_csv_apostrophe_round_trip);
   g_test_add_func ("/bad-input-import/csv/old-unguarded-apostrophe", test_csv_old_unguarded_apostrophe);
+  g_test_add_func ("/bad-input-import/fuzz-walk-regressions", test_fuzz_walk_regressions);
   return g_test_run ();
 }
