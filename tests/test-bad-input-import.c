@@ -849,6 +849,28 @@ test_commit_fails_csv (void)
   g_assert_cmpuint (px_store_count_annotations (store), ==, 0);
 }
 
+/* annotation.conf is one transaction too: rolled back once. */
+static void
+test_commit_fails_conf (void)
+{
+  g_autofree char *dir = px_test_tmpdir ();
+  g_autoptr(GString) conf = g_string_new ("[entities]\n");
+  g_autofree char *path = NULL, *db = NULL;
+  g_autoptr(PxStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (conf, "TYPE_%u\n", i);
+  g_string_append (conf, "[relations]\n[events]\n[attributes]\n");
+  path = write_in (dir, "annotation.conf", conf->str, -1);
+  store = store_on_full_disk (&db, 8192);
+  g_assert_false (px_brat_import_conf (store, path, &error));
+  full_disk_wal_bytes = -1;
+  g_assert_error (error, PX_ERROR, PX_ERROR_DISK_FULL);
+  g_assert_true (g_str_has_prefix (error->message, path));
+  g_assert_null (px_store_find_label (store, "TYPE_0"));
+}
+
 /* Plain text commits in batches: the message says which are saved. */
 static void
 test_commit_fails_plain (void)
@@ -1290,6 +1312,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/bad-input-import/commit-fails/brat", test_commit_fails_brat);
   g_test_add_func ("/bad-input-import/commit-fails/csv", test_commit_fails_csv);
   g_test_add_func ("/bad-input-import/commit-fails/plain", test_commit_fails_plain);
+  g_test_add_func ("/bad-input-import/commit-fails/conf", test_commit_fails_conf);
   g_test_add_func ("/bad-input-import/commit-fails/cli-summary", test_store_fails_cli_summary);
   g_test_add_func ("/bad-input-import/text/utf8-stray-byte", test_utf8_stray_byte);
   g_test_add_func ("/bad-input-import/text/windows-1252", test_windows_1252_still_decodes);
