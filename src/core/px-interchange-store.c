@@ -655,7 +655,11 @@ import_line (PxStore *store, const char *path, guint lineno, const char *line, g
   report->n_failed++;
   if (doc != NULL)
     {
-      g_autofree char *msg = g_strdup_printf ("%s:%u: %s", path, lineno, local->message);
+      /* Import errors name the file already: say the line instead. */
+      g_autofree char *prefix = g_strconcat (path, ": ", NULL);
+      const char *what = g_str_has_prefix (local->message, prefix) ? local->message + strlen (prefix)
+                                                                    : local->message;
+      g_autofree char *msg = g_strdup_printf ("%s:%u: %s", path, lineno, what);
 
       report_line (report, msg);
     }
