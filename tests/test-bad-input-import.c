@@ -872,32 +872,36 @@ test_commit_fails_conf (void)
   g_assert_null (px_store_find_label (store, "TYPE_0"));
 }
 
-/* An I/O error is not a full disk: each line fails on its own, and says
- * its file and line once ("in.jsonl:5: in.jsonl: …" before). */
+/* An I/O error on the corpus stops the import like a full disk: every
+ * line after would fail the same way (each said "in.jsonl:N: in.jsonl:
+ * c.db: disk I/O error" before, the file named twice). */
 static void
-test_io_error_jsonl_lines (void)
+test_io_error_stops (void)
 {
   g_autofree char *dir = px_test_tmpdir ();
   g_autofree char *path = big_jsonl (dir, 60);
   g_autofree char *db = NULL;
   g_autofree char *doubled = NULL;
-  g_autofree char *line = NULL;
   g_autoptr(PxStore) store = store_on_full_disk (&db, 100000);
   const char *paths[] = { path, NULL };
   g_autoptr(GError) error = NULL;
-  g_autoptr(PxIxReport) report = NULL;
+  g_autoptr(PxIxReport) report = px_ix_report_new ();
+  gboolean ok;
 
   full_disk_code = SQLITE_IOERR_WRITE;
-  report = px_jsonl_import_paths (store, paths, NULL, &error);
+  ok = px_jsonl_import_paths_into (store, paths, NULL, report, &error);
   full_disk_code = SQLITE_FULL;
   full_disk_wal_bytes = -1;
-  g_assert_no_error (error);
-  g_assert_cmpuint (report->n_failed, >, 0);
-  doubled = g_strdup_printf ("%s: ", path);  /* the file said again after FILE:LINE: */
-  line = g_strdup_printf ("%s:%u: ", path, report->n_imported + 1);
-  for (guint i = 0; i < report->messages->len; i++)
-    g_assert_null (strstr (report->messages->pdata[i], doubled));
-  g_assert_true (g_str_has_prefix (report->messages->pdata[0], line));
+  g_assert_false (ok);
+  g_assert_error (error, PX_ERROR, PX_ERROR_FAILED);
+  g_assert_null (strchr (error->message, '\n'));
+  g_assert_nonnull (strstr (error->message, "disk I/O error; the import stopped at "));
+  g_assert_cmpuint (report->n_failed, ==, 0);
+  g_assert_cmpuint (saved_count (error->message), ==, report->n_imported);
+  doubled = g_strdup_printf ("%s: ", path);
+  g_assert_null (strstr (error->message, doubled));
+  g_clear_object (&store);
+  check_saved (db, report->n_imported);
 }
 
 /* Plain text commits in batches: the message says which are saved. */
@@ -1342,7 +1346,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/bad-input-import/commit-fails/csv", test_commit_fails_csv);
   g_test_add_func ("/bad-input-import/commit-fails/plain", test_commit_fails_plain);
   g_test_add_func ("/bad-input-import/commit-fails/conf", test_commit_fails_conf);
-  g_test_add_func ("/bad-input-import/commit-fails/io-error-lines", test_io_error_jsonl_lines);
+  g_test_add_func ("/bad-input-import/commit-fails/io-error", test_io_error_stops);
   g_test_add_func ("/bad-input-import/commit-fails/cli-summary", test_store_fails_cli_summary);
   g_test_add_func ("/bad-input-import/text/utf8-stray-byte", test_utf8_stray_byte);
   g_test_add_func ("/bad-input-import/text/windows-1252", test_windows_1252_still_decodes);

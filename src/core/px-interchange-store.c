@@ -15,10 +15,12 @@
 gboolean
 px_interchange_error_is_fatal (const GError *error)
 {
+  /* PX_ERROR_FAILED comes only from SQLite here (a disk I/O error, a
+   * transaction SQLite undid): going on would fail every document after. */
   return error != NULL && error->domain == PX_ERROR &&
          (error->code == PX_ERROR_READ_ONLY || error->code == PX_ERROR_LOCKED ||
           error->code == PX_ERROR_DISK_FULL || error->code == PX_ERROR_NOT_DATABASE ||
-          error->code == PX_ERROR_NEWER_SCHEMA);
+          error->code == PX_ERROR_NEWER_SCHEMA || error->code == PX_ERROR_FAILED);
 }
 
 static const char *
