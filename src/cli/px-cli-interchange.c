@@ -94,6 +94,7 @@ px_cli_interchange_import (const char *db_path, const char *format, int argc, ch
   g_autoptr(PxStore) store = NULL;
   g_autoptr(PxIxReport) report = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean ok;
 
   g_option_context_set_summary (context,
     "brat: folders or DOC.txt/DOC.ann pairs (annotation.conf goes into the label schema).\n"
@@ -121,26 +122,29 @@ px_cli_interchange_import (const char *db_path, const char *format, int argc, ch
     }
   if ((store = open_store (db_path, TRUE)) == NULL)
     return PX_CLI_EXIT_FAILED;
+  report = px_ix_report_new ();
   if (g_str_equal (format, "brat"))
     {
       PxBratImportOptions options = { max_bytes, story };
 
-      report = px_brat_import_paths (store, (const char * const *) paths, &options, &error);
+      ok = px_brat_import_paths_into (store, (const char * const *) paths, &options, report, &error);
     }
   else if (g_str_equal (format, "jsonl"))
     {
       PxJsonlImportOptions options = { max_bytes, story };
 
-      report = px_jsonl_import_paths (store, (const char * const *) paths, &options, &error);
+      ok = px_jsonl_import_paths_into (store, (const char * const *) paths, &options, report, &error);
     }
   else
     {
       PxCsvImportOptions options = { max_bytes };
 
-      report = px_csv_import_paths (store, (const char * const *) paths, &options, &error);
+      ok = px_csv_import_paths_into (store, (const char * const *) paths, &options, report, &error);
     }
-  if (report == NULL)
+  if (!ok)
     {
+      /* What was imported before the store failed is saved: say so. */
+      print_report (format, report, g_str_equal (format, "csv"));
       px_cli_print_error (error->message);
       return PX_CLI_EXIT_FAILED;
     }

@@ -76,9 +76,15 @@ px_brat_import_conf (PxStore *store, const char *path, GError **error)
     return FALSE;
   if (!px_store_begin (store, error))
     return FALSE;
-  if (!import_conf (store, conf, error) || !px_store_commit (store, error))
+  if (!import_conf (store, conf, error))
     {
       px_store_rollback (store);
+      g_prefix_error (error, "%s: ", path);
+      return FALSE;
+    }
+  /* A failed commit has rolled back already. */
+  if (!px_store_commit (store, error))
+    {
       g_prefix_error (error, "%s: ", path);
       return FALSE;
     }
@@ -247,6 +253,7 @@ import_one (PxStore *store, const char *path, const PxBratImportOptions *options
     }
   if (px_interchange_error_is_fatal (local))
     {
+      px_ix_report_stopped (report, path, 0, "document", "documents", &local);
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
@@ -304,6 +311,17 @@ px_brat_import_paths (PxStore *store, const char * const *paths,
                       const PxBratImportOptions *options, GError **error)
 {
   g_autoptr(PxIxReport) report = px_ix_report_new ();
+
+  if (!px_brat_import_paths_into (store, paths, options, report, error))
+    return NULL;
+  return g_steal_pointer (&report);
+}
+
+gboolean
+px_brat_import_paths_into (PxStore *store, const char * const *paths,
+                           const PxBratImportOptions *options, PxIxReport *report,
+                           GError **error)
+{
   g_autoptr(GPtrArray) confs = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
@@ -313,7 +331,7 @@ px_brat_import_paths (PxStore *store, const char * const *paths,
   Collect c = { confs, docs, problems, seen, walk };
 
   if (!collect_paths (&c, paths, report, error))
-    return NULL;
+    return FALSE;
   add_sibling_confs (docs, confs, seen);
   g_ptr_array_sort (confs, compare_paths);
   g_ptr_array_sort (docs, compare_paths);
@@ -325,8 +343,9 @@ px_brat_import_paths (PxStore *store, const char * const *paths,
         continue;
       if (px_interchange_error_is_fatal (local))
         {
+          px_ix_report_stopped (report, confs->pdata[i], 0, "document", "documents", &local);
           g_propagate_error (error, g_steal_pointer (&local));
-          return NULL;
+          return FALSE;
         }
       report->n_failed++;
       report_add (report, local->message);
@@ -334,8 +353,8 @@ px_brat_import_paths (PxStore *store, const char * const *paths,
   for (guint i = 0; i < docs->len; i++)
     if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
         !import_one (store, docs->pdata[i], options, report, error))
-      return NULL;
-  return g_steal_pointer (&report);
+      return FALSE;
+  return TRUE;
 }
 
 /* ---- Export ----------------------------------------------------------- */

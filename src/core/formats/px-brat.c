@@ -174,8 +174,8 @@ parse_fragments (Parser *p, guint line, const char *spec, GArray *out, GError **
                      f.start, f.end);
       if (f.end > p->doc->n_chars)
         return fail (p, line, error,
-                     "span %" G_GSIZE_FORMAT "-%" G_GSIZE_FORMAT " runs past the end of the text "
-                     "(%" G_GSIZE_FORMAT " characters)", f.start, f.end, p->doc->n_chars);
+                     "offset %" G_GSIZE_FORMAT " is out of range, past the end of the text "
+                     "(%" G_GSIZE_FORMAT " characters)", f.end, p->doc->n_chars);
       g_array_append_val (out, f);
     }
   /* "T1\tPER \ttext": g_strsplit() of nothing gives no part at all. */
@@ -401,6 +401,9 @@ parse_line (Parser *p, guint line, const char *raw, GError **error)
     {
       if (!digits_only (id + 1))
         return fail (p, line, error, "id '%s' is not %c and a number", id, id[0]);
+      if (strlen (id + 1) > PX_BRAT_MAX_ID_DIGITS)
+        return fail (p, line, error, "id '%s' is out of range: brat ids here have at most %u digits",
+                     id, PX_BRAT_MAX_ID_DIGITS);
       if (g_hash_table_contains (p->ids, id))
         return fail (p, line, error, "duplicate id %s (first on line %u)", id,
                      GPOINTER_TO_UINT (g_hash_table_lookup (p->ids, id)));
@@ -518,27 +521,36 @@ px_brat_parse_ann (PxIxDocument *doc, const char *data, gsize len, const char *o
 
 /* ---- Writing ---------------------------------------------------------- */
 
-static guint
+/* The number of a brat id, or 0 when it has none a counter can follow
+ * (too long: such an id is given a new one below). */
+static guint64
 id_number (const char *id)
 {
   guint64 v = 0;
 
-  if (id == NULL || id[0] == '\0' || !g_ascii_string_to_unsigned (id + 1, 10, 0, G_MAXUINT, &v, NULL))
+  if (id == NULL || id[0] == '\0' || strlen (id + 1) > PX_BRAT_MAX_ID_DIGITS ||
+      !g_ascii_string_to_unsigned (id + 1, 10, 0, G_MAXUINT64, &v, NULL))
     return 0;
-  return (guint) v;
+  return v;
+}
+
+static gboolean
+usable_id (const char *id, char prefix)
+{
+  return id != NULL && id[0] == prefix && digits_only (id + 1) && strlen (id + 1) <= PX_BRAT_MAX_ID_DIGITS;
 }
 
 static void
-note_max (guint *max, const char *id, char prefix)
+note_max (guint64 *max, const char *id, char prefix)
 {
   if (id != NULL && id[0] == prefix)
     *max = MAX (*max, id_number (id));
 }
 
-static guint
+static guint64
 kept_max (PxIxDocument *doc, char prefix)
 {
-  guint max = 0;
+  guint64 max = 0;
 
   for (guint i = 0; i < doc->kept_lines->len; i++)
     {
@@ -551,10 +563,12 @@ kept_max (PxIxDocument *doc, char prefix)
   return max;
 }
 
+/* Counters are 64-bit and ids at most PX_BRAT_MAX_ID_DIGITS digits long, so
+ * "++" never wraps (a 32-bit counter went from T4294967295 to T0). */
 void
 px_brat_assign_ids (PxIxDocument *doc)
 {
-  guint t = kept_max (doc, 'T'), e = kept_max (doc, 'E'), r = kept_max (doc, 'R');
+  guint64 t = kept_max (doc, 'T'), e = kept_max (doc, 'E'), r = kept_max (doc, 'R');
 
   for (guint i = 0; i < doc->spans->len; i++)
     note_max (&t, ((PxIxSpan *) g_ptr_array_index (doc->spans, i))->id, 'T');
@@ -567,30 +581,30 @@ px_brat_assign_ids (PxIxDocument *doc)
     {
       PxIxSpan *span = g_ptr_array_index (doc->spans, i);
 
-      if (span->id == NULL || span->id[0] != 'T' || !digits_only (span->id + 1))
+      if (!usable_id (span->id, 'T'))
         {
           g_free (span->id);
-          span->id = g_strdup_printf ("T%u", ++t);
+          span->id = g_strdup_printf ("T%" G_GUINT64_FORMAT, ++t);
         }
     }
   for (guint i = 0; i < doc->events->len; i++)
     {
       PxIxEvent *event = g_ptr_array_index (doc->events, i);
 
-      if (event->id == NULL || event->id[0] != 'E' || !digits_only (event->id + 1))
+      if (!usable_id (event->id, 'E'))
         {
           g_free (event->id);
-          event->id = g_strdup_printf ("E%u", ++e);
+          event->id = g_strdup_printf ("E%" G_GUINT64_FORMAT, ++e);
         }
     }
   for (guint i = 0; i < doc->relations->len; i++)
     {
       PxIxRelation *rel = g_ptr_array_index (doc->relations, i);
 
-      if (rel->id == NULL || rel->id[0] != 'R' || !digits_only (rel->id + 1))
+      if (!usable_id (rel->id, 'R'))
         {
           g_free (rel->id);
-          rel->id = g_strdup_printf ("R%u", ++r);
+          rel->id = g_strdup_printf ("R%" G_GUINT64_FORMAT, ++r);
         }
     }
 }
@@ -705,6 +719,7 @@ px_brat_read_document (const char *path, gsize max_bytes, GError **error)
   g_autofree char *txt_path = sibling (path, ".txt");
   g_autofree char *ann_path = sibling (path, ".ann");
   g_autofree char *stem = stem_of (path);
+  g_autofree char *name = NULL;
   g_autofree char *text = NULL;
   g_autofree char *ann = NULL;
   g_autoptr(PxIxDocument) doc = NULL;
@@ -713,7 +728,10 @@ px_brat_read_document (const char *path, gsize max_bytes, GError **error)
   text = px_ix_read_text_file (txt_path, max_bytes, NULL, error);
   if (text == NULL)
     return NULL;
-  doc = px_ix_document_new (stem, txt_path, text);
+  /* The name becomes the title, and is kept as text: a file name that is
+   * not UTF-8 is shown as GLib shows it. */
+  name = g_filename_display_name (stem);
+  doc = px_ix_document_new (name, txt_path, text);
   if (!g_file_test (ann_path, G_FILE_TEST_EXISTS))
     return g_steal_pointer (&doc);
   ann = px_ix_read_text_file (ann_path, max_bytes, &ann_len, error);

@@ -29,8 +29,13 @@ PxIxDocument *px_brat_read_document   (const char   *path,
                                        gsize         max_bytes,
                                        GError      **error);
 
-/* Gives an id to every span, event and relation that has none, above the
- * highest number in use for its prefix (kept lines included). */
+/* Ids longer than this (T and 18 digits) are refused on import: counters
+ * above them could not count on without wrapping. */
+#define PX_BRAT_MAX_ID_DIGITS 18
+
+/* Gives an id to every span, event and relation that has none (or one
+ * longer than PX_BRAT_MAX_ID_DIGITS), above the highest number in use for
+ * its prefix (kept lines included). */
 void          px_brat_assign_ids      (PxIxDocument *doc);
 
 /* The .ann text of @doc (ids must be assigned). */
@@ -62,6 +67,15 @@ PxIxReport   *px_brat_import_paths    (PxStore                   *store,
                                        const char * const        *paths,
                                        const PxBratImportOptions *options,
                                        GError                   **error);
+
+/* The same, adding to @report: when the store fails (FALSE), @report
+ * still says what was imported (and saved) before, and @error where the
+ * import stopped. */
+gboolean      px_brat_import_paths_into (PxStore                   *store,
+                                         const char * const        *paths,
+                                         const PxBratImportOptions *options,
+                                         PxIxReport                *report,
+                                         GError                   **error);
 
 /* Adds the entity and event types (with roles) of @conf to the label
  * schema, and keeps its relation and attribute lines; one transaction. */

@@ -77,9 +77,11 @@ fail (Csv *csv, GError **error, const char *format, ...)
   return FALSE;
 }
 
-/* Our export neutralises formula-like cells with a leading apostrophe. The
- * span text is also compared as written, in case the text itself began
- * with an apostrophe. */
+/* Our export neutralises formula-like cells, and cells that start with an
+ * apostrophe, with one more leading apostrophe: one is stripped when the
+ * rest would have been guarded. A file written before apostrophes were
+ * guarded too may hold "'text" unguarded: that is kept as it is, and the
+ * span text is also compared as written. */
 static const char *
 cell (Csv *csv, GStrv cells, int which)
 {
@@ -363,12 +365,12 @@ import_data (Csv *csv, const char *data, gsize len, GError **error)
 
   if (!read_header (csv, reader, error) || !px_store_begin (csv->store, error))
     return FALSE;
-  if (!import_rows (csv, reader, error) || !px_store_commit (csv->store, error))
+  if (!import_rows (csv, reader, error))
     {
       px_store_rollback (csv->store);
       return FALSE;
     }
-  return TRUE;
+  return px_store_commit (csv->store, error); /* a failed commit has rolled back already */
 }
 
 /* Counts the outcome of one file into @report; FALSE only when the store
@@ -384,6 +386,7 @@ report_file (Csv *csv, GError *local, PxIxReport *report, GError **error)
     }
   if (px_interchange_error_is_fatal (local))
     {
+      px_ix_report_stopped (report, csv->path, 0, "annotation", "annotations", &local);
       g_propagate_error (error, local);
       return FALSE;
     }
@@ -442,6 +445,16 @@ px_csv_import_paths (PxStore *store, const char * const *paths,
                      const PxCsvImportOptions *options, GError **error)
 {
   g_autoptr(PxIxReport) report = px_ix_report_new ();
+
+  if (!px_csv_import_paths_into (store, paths, options, report, error))
+    return NULL;
+  return g_steal_pointer (&report);
+}
+
+gboolean
+px_csv_import_paths_into (PxStore *store, const char * const *paths,
+                          const PxCsvImportOptions *options, PxIxReport *report, GError **error)
+{
   gsize max_bytes = options != NULL ? options->max_bytes : 0;
 
   for (guint i = 0; paths[i] != NULL; i++)
@@ -452,7 +465,7 @@ px_csv_import_paths (PxStore *store, const char * const *paths,
       g_autofree char *dir = is_dir ? g_strdup (paths[i]) : g_path_get_dirname (paths[i]);
 
       if (!import_one (store, file, dir, NULL, 0, max_bytes, report, error))
-        return NULL;
+        return FALSE;
     }
-  return g_steal_pointer (&report);
+  return TRUE;
 }

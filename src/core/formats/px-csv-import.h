@@ -30,6 +30,15 @@ PxIxReport *px_csv_import_paths (PxStore                  *store,
                                  const PxCsvImportOptions *options,
                                  GError                  **error);
 
+/* The same, adding to @report: when the store fails (FALSE), @report
+ * still says what was imported (and saved) before, and @error where the
+ * import stopped. */
+gboolean    px_csv_import_paths_into (PxStore                  *store,
+                                      const char * const       *paths,
+                                      const PxCsvImportOptions *options,
+                                      PxIxReport               *report,
+                                      GError                  **error);
+
 /* One annotations.csv held in memory (@origin names it in messages); no
  * articles.csv. Adds its outcome to @report; FALSE only when the store
  * failed. */

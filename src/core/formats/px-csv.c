@@ -39,8 +39,10 @@ px_csv_cell_is_dangerous (const char *cell,
 {
   if (cell == NULL || len == 0)
     return FALSE;
+  /* A cell that really starts with an apostrophe gets one more, so that
+   * reading strips exactly one and the guard can always be undone. */
   return cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' ||
-         cell[0] == '\t' || cell[0] == '\r';
+         cell[0] == '\t' || cell[0] == '\r' || cell[0] == '\'';
 }
 
 static gboolean

@@ -34,7 +34,10 @@ gboolean     px_csv_writer_close      (PxCsvWriter       *self,
 void         px_csv_writer_free       (PxCsvWriter       *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxCsvWriter, px_csv_writer_free)
 
-/* TRUE when the cell would be neutralised. */
+/* TRUE when the cell would be neutralised: it starts with = + - @ tab or
+ * CR (a formula to a spreadsheet), or with an apostrophe (the guard itself,
+ * doubled so that removing one leading apostrophe always gives the cell
+ * back). */
 gboolean     px_csv_cell_is_dangerous (const char        *cell,
                                        gsize              len);
 

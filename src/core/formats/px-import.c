@@ -334,7 +334,9 @@ px_import_parse (const guint8           *data,
     out->language = g_strdup (px_text_detect_language (body->str));
   if (out->story == NULL && options != NULL && options->story != NULL)
     out->story = g_strdup (options->story);
-  out->origin_path = g_strdup (origin);
+  /* The corpus holds text: a file name that is not UTF-8 is shown as
+   * GLib shows it (bad bytes as U+FFFD). */
+  out->origin_path = g_filename_display_name (origin);
   out->text = g_string_free (g_steal_pointer (&body), FALSE);
   return TRUE;
 }
@@ -543,6 +545,31 @@ px_import_paths (PxStore                *store,
   return px_import_paths_full (store, paths, options, progress, NULL, user_data, cancellable, error);
 }
 
+/* The store failed at @path: articles are committed in batches, so those
+ * of earlier batches are saved and those of the open batch are not. The
+ * store's own "nothing of this change was saved" is true of the batch only. */
+static void
+say_what_was_saved (GError **error, const char *path, guint saved, guint lost)
+{
+  static const char lost_words[] = "; nothing of this change was saved";
+  const char *msg = (*error)->message;
+  gsize len = strlen (msg);
+  char *now;
+
+  if (g_str_has_suffix (msg, lost_words))
+    len -= strlen (lost_words);
+  if (lost > 0)
+    now = g_strdup_printf ("%.*s; the import stopped at %s: %u article%s imported before %s saved, "
+                           "the %u of the last batch %s not", (int) len, msg, path,
+                           saved, saved == 1 ? "" : "s", saved == 1 ? "is" : "are",
+                           lost, lost == 1 ? "is" : "are");
+  else
+    now = g_strdup_printf ("%.*s; the import stopped at %s: %u article%s imported before %s saved",
+                           (int) len, msg, path, saved, saved == 1 ? "" : "s", saved == 1 ? "is" : "are");
+  g_free ((*error)->message);
+  (*error)->message = now;
+}
+
 PxImportReport *
 px_import_paths_full (PxStore                *store,
                       const char * const     *paths,
@@ -561,6 +588,8 @@ px_import_paths_full (PxStore                *store,
   gint64 batch_start = 0;
   g_autoptr(PxWalk) walk = px_walk_new (cancellable);
   Collect c = { 0 };
+  const char *stopped_at = NULL;
+  guint saved = 0;
 
   g_return_val_if_fail (PX_IS_STORE (store), NULL);
   report->results = g_ptr_array_new_with_free_func ((GDestroyNotify) result_free);
@@ -576,6 +605,7 @@ px_import_paths_full (PxStore                *store,
       const char *path = files->pdata[i];
       PxImportResult *result;
 
+      stopped_at = path;
       if (g_cancellable_set_error_if_cancelled (cancellable, &local_error))
         goto fail;
       if (!open)
@@ -598,6 +628,7 @@ px_import_paths_full (PxStore                *store,
           open = FALSE;
           if (!px_store_commit (store, &local_error))
             goto fail;
+          saved = report->n_imported;
           if (committed != NULL)
             committed (report->n_imported, user_data);
         }
@@ -616,6 +647,8 @@ fail:
       else
         px_store_rollback (store);
     }
+  if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && stopped_at != NULL)
+    say_what_was_saved (&local_error, stopped_at, saved, report->n_imported - saved);
   g_propagate_error (error, g_steal_pointer (&local_error));
   return NULL;
 }

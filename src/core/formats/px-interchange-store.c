@@ -16,10 +16,12 @@
 gboolean
 px_interchange_error_is_fatal (const GError *error)
 {
+  /* PX_ERROR_FAILED comes only from SQLite here (a disk I/O error, a
+   * transaction SQLite undid): going on would fail every document after. */
   return error != NULL && error->domain == PX_ERROR &&
          (error->code == PX_ERROR_READ_ONLY || error->code == PX_ERROR_LOCKED ||
           error->code == PX_ERROR_DISK_FULL || error->code == PX_ERROR_NOT_DATABASE ||
-          error->code == PX_ERROR_NEWER_SCHEMA);
+          error->code == PX_ERROR_NEWER_SCHEMA || error->code == PX_ERROR_FAILED);
 }
 
 static const char *
@@ -51,7 +53,9 @@ fill_info (PxArticleInfo *info, PxIxDocument *doc, const PxIxImportOptions *opti
   info->language = g_strdup (language != NULL ? language
                              : doc->text[0] != '\0' ? px_text_detect_language (doc->text) : "und");
   info->text = g_strdup (doc->text);
-  info->origin_path = g_strdup (doc->origin);
+  /* A file name may hold bytes that are not UTF-8 (a Latin-1 name): the
+   * corpus and everything exported from it hold text. */
+  info->origin_path = doc->origin != NULL ? g_filename_display_name (doc->origin) : NULL;
   info->story = g_strdup (options != NULL ? options->story : NULL);
 }
 
@@ -315,12 +319,13 @@ px_interchange_import_document (PxStore *store, PxIxDocument *doc,
   im.span_ann = g_hash_table_new (NULL, NULL);
   im.span_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   im.event_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  ok = import_body (&im, options, error) && px_store_commit (store, error);
+  ok = import_body (&im, options, error);
   if (!ok)
-    {
-      px_store_rollback (store);
-      prefix_origin (error, doc->origin);
-    }
+    px_store_rollback (store);
+  else
+    ok = px_store_commit (store, error);  /* a failed commit has rolled back already */
+  if (!ok)
+    prefix_origin (error, doc->origin);
   else if (out_article_id != NULL)
     *out_article_id = im.article_id;
   g_hash_table_unref (im.labels);
@@ -681,6 +686,7 @@ import_line (PxStore *store, const char *path, guint lineno, const char *line, g
     }
   if (px_interchange_error_is_fatal (local))
     {
+      px_ix_report_stopped (report, path, lineno, "article", "articles", &local);
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
@@ -694,7 +700,11 @@ import_line (PxStore *store, const char *path, guint lineno, const char *line, g
   report->n_failed++;
   if (doc != NULL)
     {
-      g_autofree char *msg = g_strdup_printf ("%s:%u: %s", path, lineno, local->message);
+      /* Import errors name the file already: say the line instead. */
+      g_autofree char *prefix = g_strconcat (path, ": ", NULL);
+      const char *what = g_str_has_prefix (local->message, prefix) ? local->message + strlen (prefix)
+                                                                    : local->message;
+      g_autofree char *msg = g_strdup_printf ("%s:%u: %s", path, lineno, what);
 
       report_line (report, msg);
     }
@@ -748,15 +758,25 @@ import_file (PxStore *store, const char *path, const PxJsonlImportOptions *optio
   return TRUE;
 }
 
+gboolean
+px_jsonl_import_paths_into (PxStore *store, const char * const *paths,
+                            const PxJsonlImportOptions *options, PxIxReport *report,
+                            GError **error)
+{
+  for (guint i = 0; paths[i] != NULL; i++)
+    if (!import_file (store, paths[i], options, report, error))
+      return FALSE;
+  return TRUE;
+}
+
 PxIxReport *
 px_jsonl_import_paths (PxStore *store, const char * const *paths,
                        const PxJsonlImportOptions *options, GError **error)
 {
   g_autoptr(PxIxReport) report = px_ix_report_new ();
 
-  for (guint i = 0; paths[i] != NULL; i++)
-    if (!import_file (store, paths[i], options, report, error))
-      return NULL;
+  if (!px_jsonl_import_paths_into (store, paths, options, report, error))
+    return NULL;
   return g_steal_pointer (&report);
 }
 

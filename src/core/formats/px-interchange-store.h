@@ -34,7 +34,8 @@ PxIxDocument *px_interchange_load_document   (PxStore                 *store,
                                               GError                 **error);
 
 /* TRUE for errors that are about the corpus file rather than one input
- * (read-only, locked, full, not a database): an import stops on those. */
+ * (read-only, locked, full, not a database, an I/O error): an import stops
+ * on those. */
 gboolean      px_interchange_error_is_fatal  (const GError            *error);
 
 /* Every article id, in the store's list order; NULL with @error when the

@@ -319,6 +319,38 @@ px_ix_report_is_duplicate (PxIxReport *report, const char *message)
 }
 
 void
+px_ix_report_stopped (PxIxReport *report, const char *file, guint line, const char *unit,
+                      const char *units, GError **error)
+{
+  /* The store's words for one failed transaction: true of the document
+   * that failed, not of the import. */
+  static const char lost[] = "; nothing of this change was saved";
+  g_autofree char *prefix = g_strconcat (file, ": ", NULL);
+  g_autofree char *where = line > 0 ? g_strdup_printf ("%s:%u", file, line) : g_strdup (file);
+  g_autofree char *saved = NULL;
+  const char *msg;
+  gsize len;
+
+  if (error == NULL || *error == NULL)
+    return;
+  msg = (*error)->message;
+  if (g_str_has_prefix (msg, prefix))
+    msg += strlen (prefix);
+  len = strlen (msg);
+  if (g_str_has_suffix (msg, lost))
+    len -= strlen (lost);
+  saved = report->n_imported == 0
+          ? g_strdup ("nothing was imported before it")
+          : g_strdup_printf ("%u %s imported before it %s saved", report->n_imported,
+                             report->n_imported == 1 ? unit : units,
+                             report->n_imported == 1 ? "is" : "are");
+  msg = g_strdup_printf ("%.*s; the import stopped at %s (not imported, nor anything after it); %s",
+                         (int) len, msg, where, saved);
+  g_free ((*error)->message);
+  (*error)->message = (char *) msg;
+}
+
+void
 px_ix_report_free (PxIxReport *report)
 {
   if (report == NULL)

@@ -154,6 +154,16 @@ void          px_ix_report_add_duplicate (PxIxReport *report,
 /* TRUE when @message (one of report->messages) reports a duplicate. */
 gboolean      px_ix_report_is_duplicate  (PxIxReport *report,
                                           const char *message);
+/* The store failed (disk full, locked) while importing @file (at @line,
+ * 0 for none): rewrites @error to say where the import stopped and what
+ * was saved before it (@report's count, in @unit/@units), since each
+ * document, line or file before it was committed on its own. */
+void          px_ix_report_stopped       (PxIxReport  *report,
+                                          const char  *file,
+                                          guint        line,
+                                          const char  *unit,
+                                          const char  *units,
+                                          GError     **error);
 void          px_ix_report_free       (PxIxReport *report);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxIxReport, px_ix_report_free)
 

@@ -150,6 +150,23 @@ value_done (Scanner *s)
     s->out->n_values++;
 }
 
+/* A whole number (no fraction, no exponent) that gint64 cannot hold. */
+static void
+check_integer (Scanner *s, const char *token, gsize len)
+{
+  g_autofree char *copy = NULL;
+  gint64 v;
+
+  if (s->out->huge_integer != NULL || len == 0 || !(g_ascii_isdigit (token[0]) || token[0] == '-'))
+    return;
+  for (gsize i = token[0] == '-'; i < len; i++)
+    if (!g_ascii_isdigit (token[i]))
+      return;
+  copy = g_strndup (token, MIN (len, 40));  /* enough to say it, and to parse it */
+  if (len > 40 || !g_ascii_string_to_signed (copy, 10, G_MININT64, G_MAXINT64, &v, NULL))
+    s->out->huge_integer = len > 40 ? g_strconcat (copy, "…", NULL) : g_steal_pointer (&copy);
+}
+
 /* FALSE when the scan must stop (too deep). */
 static gboolean
 step (Scanner *s, guint max_depth)
@@ -205,11 +222,16 @@ step (Scanner *s, guint max_depth)
       s->p++;
       return TRUE;
     default:
-      /* A number, true, false, null (or junk json-glib will refuse). */
-      while (s->p < s->end && strchr (" \t\r\n,:[]{}\"", *s->p) == NULL)
-        s->p++;
-      value_done (s);
-      return TRUE;
+      {
+        /* A number, true, false, null (or junk json-glib will refuse). */
+        const char *start = s->p;
+
+        while (s->p < s->end && strchr (" \t\r\n,:[]{}\"", *s->p) == NULL)
+          s->p++;
+        check_integer (s, start, s->p - start);
+        value_done (s);
+        return TRUE;
+      }
     }
 }
 
@@ -231,4 +253,5 @@ px_json_scan_clear (PxJsonScan *scan)
 {
   g_clear_pointer (&scan->duplicate_key, g_free);
   g_clear_pointer (&scan->lone_surrogate, g_free);
+  g_clear_pointer (&scan->huge_integer, g_free);
 }

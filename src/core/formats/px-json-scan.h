@@ -21,6 +21,8 @@ typedef struct
   char     *duplicate_key;   /* the first name repeated in one object (decoded) */
   gboolean  nul_escape;      /* a \u0000 in a string */
   char     *lone_surrogate;  /* the first lone surrogate escape, as written ("\ud800") */
+  char     *huge_integer;    /* the first whole number outside gint64, as written
+                              * (json-glib wraps it: 2^64 - 1 becomes -1) */
 } PxJsonScan;
 
 /* Scans @json (@len bytes). Syntax errors are left to the parser: the scan

@@ -65,10 +65,18 @@ add_span (PxIxDocument *doc, const Where *w, const char *id, JsonNode *label,
     return fail (w, error, PX_ERROR_ENCODING, "a label is not valid UTF-8 (a lone \\u surrogate escape?)");
   if (!get_offset (start_node, &start) || !get_offset (end_node, &end))
     return fail (w, error, PX_ERROR_PARSE, "span offsets must be whole numbers");
-  if (start < 0 || end <= start || (guint64) end > doc->n_chars)
+  if (start < 0 || end < 0)
     return fail (w, error, PX_ERROR_INVALID,
-                 "span %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT " is empty or outside the text "
-                 "(%" G_GSIZE_FORMAT " characters)", start, end, doc->n_chars);
+                 "offset %" G_GINT64_FORMAT " is negative; offsets count code points from 0",
+                 MIN (start, end));
+  if ((guint64) end > doc->n_chars || (guint64) start > doc->n_chars)
+    return fail (w, error, PX_ERROR_INVALID,
+                 "offset %" G_GINT64_FORMAT " is out of range, outside the text (%" G_GSIZE_FORMAT
+                 " characters)", MAX (start, end), doc->n_chars);
+  if (end <= start)
+    return fail (w, error, PX_ERROR_INVALID,
+                 "the span from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT " is empty or reversed",
+                 start, end);
   g_ptr_array_add (doc->spans, px_ix_span_new (id, json_node_get_string (label), start, end));
   return TRUE;
 }
@@ -260,6 +268,10 @@ check_scan (const Where *w, const PxJsonScan *scan, GError **error)
 
       return fail (w, error, PX_ERROR_PARSE, "the key \"%s\" appears twice in one object", key);
     }
+  if (scan->huge_integer != NULL)
+    return fail (w, error, PX_ERROR_PARSE,
+                 "the number %s is out of range: whole numbers here go up to %" G_GINT64_FORMAT,
+                 scan->huge_integer, G_MAXINT64);
   if (scan->nul_escape)
     return fail (w, error, PX_ERROR_BINARY,
                  "a \\u0000 escape (a NUL character) in a string: binary data, not text");

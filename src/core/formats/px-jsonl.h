@@ -59,6 +59,15 @@ PxIxReport   *px_jsonl_import_paths   (PxStore                    *store,
                                        const PxJsonlImportOptions *options,
                                        GError                    **error);
 
+/* The same, adding to @report: when the store fails (FALSE), @report
+ * still says what was imported (and saved) before, and @error where the
+ * import stopped. */
+gboolean      px_jsonl_import_paths_into (PxStore                    *store,
+                                          const char * const         *paths,
+                                          const PxJsonlImportOptions *options,
+                                          PxIxReport                 *report,
+                                          GError                    **error);
+
 /* Writes every article as one line into @path (through a temporary file). */
 gboolean      px_jsonl_export_file    (PxStore      *store,
                                        const char   *path,

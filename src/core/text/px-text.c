@@ -161,6 +161,55 @@ fail:
   return NULL;
 }
 
+/* Counts, in text that is not valid UTF-8, the valid multi-byte sequences
+ * and the bytes that fit no sequence; *first_bad is the first of those. */
+static void
+count_utf8 (const guint8 *data, gsize len, gsize *n_multibyte, gsize *n_bad, gsize *first_bad)
+{
+  const char *p = (const char *) data, *end = p + len;
+
+  *n_multibyte = *n_bad = 0;
+  *first_bad = len;
+  while (p < end)
+    {
+      const char *stop;
+      gboolean valid = g_utf8_validate_len (p, end - p, &stop);
+
+      for (const char *q = p; q < stop; q++)
+        *n_multibyte += ((guint8) *q & 0xC0) == 0xC0;
+      if (valid)
+        break;
+      if (*n_bad == 0)
+        *first_bad = stop - (const char *) data;
+      (*n_bad)++;
+      p = stop + 1;
+    }
+}
+
+/* A UTF-8 file with a stray byte or two (a bad copy, a cut download) is not
+ * Windows-1252: decoding it so would turn every accent into mojibake
+ * ("Ã©trangÃ¨res"). It has more valid multi-byte sequences than bad bytes;
+ * a real Windows-1252 file has high bytes that almost never pair up so. */
+static gboolean
+check_stray_bytes (const guint8 *data, gsize len, GError **error)
+{
+  gsize n_multibyte, n_bad, first;
+  guint line = 1;
+  g_autofree char *more = NULL;
+
+  count_utf8 (data, len, &n_multibyte, &n_bad, &first);
+  if (n_bad == 0 || n_multibyte == 0 || n_bad > n_multibyte)
+    return TRUE;
+  for (gsize i = 0; i < first; i++)
+    line += data[i] == '\n';
+  more = n_bad > 1 ? g_strdup_printf (" (%" G_GSIZE_FORMAT " such bytes)", n_bad) : g_strdup ("");
+  g_set_error (error, PX_ERROR, PX_ERROR_ENCODING,
+               "byte %" G_GSIZE_FORMAT " (line %u) is 0x%02X, not UTF-8, in a file that is "
+               "otherwise UTF-8%s; fix that byte, or save the file as UTF-8 again, then import it",
+               first, line, data[first], more);
+  return FALSE;
+}
+
 /* UTF-8 is tried first since it is nearly always right when it validates;
  * then ICU's detector, trusted only when confident; then Windows-1252, the
  * usual charset of older Western European web pages. */
@@ -275,6 +324,11 @@ px_text_decode (const guint8  *data,
       return NULL;
     }
   charset = detect_charset (data, len);
+  /* Only the single-byte Western guesses: a real multi-byte charset
+   * (Shift_JIS, GB18030) may well pair high bytes as UTF-8 does. */
+  if ((g_str_has_prefix (charset, "windows-125") || g_str_has_prefix (charset, "ISO-8859")) &&
+      !check_stray_bytes (data, len, error))
+    return NULL;
   if (g_str_equal (charset, "UTF-8"))
     utf8 = g_strndup ((const char *) data, len);
   else
