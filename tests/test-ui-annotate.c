@@ -129,9 +129,13 @@ test_exact_and_relabel (Fixture       *f,
   px_test_tag (f->ws, 32, 38, gpe_id);
   assert_annotations (f, f->one, "GPE 32-38 Bergen");
 
-  /* With the new annotation selected and no text selection, a label
-   * relabels it; undo puts the old label back. */
+  /* A label acts on what the caret points at, never on the annotation
+   * selected before: with the caret in no annotation it changes nothing. */
   px_test_tag (f->ws, 0, 0, "LOC");
+  assert_annotations (f, f->one, "GPE 32-38 Bergen");
+  /* With the caret in Bergen and no text selected, a label relabels it;
+   * undo puts the old label back. */
+  px_test_tag (f->ws, 35, 35, "LOC");
   assert_annotations (f, f->one, "LOC 32-38 Bergen");
   px_test_activate (f->ws, "workspace.undo", NULL);
   assert_annotations (f, f->one, "GPE 32-38 Bergen");
