@@ -34,6 +34,7 @@ struct _PxEntityList
   GtkButton          *rename_button;
   GtkButton          *merge_button;
   GtkButton          *split_button;
+  GtkButton          *delete_button;
   GtkListBox         *mentions;
   GtkListBox         *dupes;
   GPtrArray          *dupe_lines;      /* for tests */
@@ -144,6 +145,7 @@ update_buttons (PxEntityList *self)
   guint n_mentions = sel->len == 1 ? px_entity_get_n_mentions (g_ptr_array_index (sel, 0)) : 0;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->rename_button), sel->len == 1);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->delete_button), sel->len == 1);
   gtk_widget_set_sensitive (GTK_WIDGET (self->merge_button), sel->len >= 2);
   gtk_widget_set_sensitive (GTK_WIDGET (self->split_button),
                             sel->len == 1 && ticked->len > 0 && ticked->len < n_mentions);
@@ -619,6 +621,37 @@ on_split_clicked (PxEntityList *self)
             _("_Split"), G_CALLBACK (on_split_response));
 }
 
+/* Its mentions stay, unlinked: the toast says how many, with Undo. */
+static void
+on_delete_clicked (PxEntityList *self)
+{
+  g_autoptr(GPtrArray) sel = selected_entities (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *escaped = NULL;
+  const char *notice;
+  AdwToast *t;
+
+  if (sel->len != 1 || !editor_ready (self, &error)
+      || !px_editor_delete_entity (self->editor, px_entity_get_id (g_ptr_array_index (sel, 0)), &error))
+    {
+      if (error != NULL)
+        toast (self, error->message);
+      return;
+    }
+  notice = px_editor_get_notice (self->editor);
+  /* Translators: %s is an entity's name */
+  message = g_strdup_printf (_("“%s” deleted. %s"), px_entity_get_name (g_ptr_array_index (sel, 0)),
+                             notice != NULL ? notice : "");
+  escaped = g_markup_escape_text (g_strstrip (message), -1);
+  t = adw_toast_new (escaped);
+  adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (t, 8);
+  adw_toast_set_button_label (t, _("_Undo"));
+  adw_toast_set_action_name (t, "win.undo");
+  adw_toast_overlay_add_toast (self->toasts, t);
+}
+
 /* ---- Layout -------------------------------------------------------------- */
 
 static void
@@ -748,6 +781,11 @@ build_toolbar (PxEntityList *self)
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->rename_button));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->merge_button));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->split_button));
+  self->delete_button = GTK_BUTTON (button_new ("delete", _("_Delete"),
+                                                _("Delete the selected entity; its mentions stay, unlinked"),
+                                                G_CALLBACK (on_delete_clicked), self));
+  gtk_widget_add_css_class (GTK_WIDGET (self->delete_button), "destructive-action");
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->delete_button));
   gtk_widget_set_margin_top (bar, 6);
   gtk_widget_set_margin_bottom (bar, 6);
   gtk_widget_set_margin_start (bar, 12);

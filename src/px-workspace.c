@@ -22,7 +22,9 @@ void
 px_workspace_toast (PxWorkspace *self,
             const char  *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  /* A toast's title is markup; messages quote article text. */
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_timeout (toast, 4);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -413,11 +415,22 @@ px_workspace_edited (PxWorkspace *self,
                      const char  *message)
 {
   const char *notice = self->editor != NULL ? px_editor_get_notice (self->editor) : NULL;
+  const char *what = self->editor != NULL ? px_editor_get_undo_description (self->editor) : NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *escaped = NULL;
   AdwToast *toast;
 
   if (notice == NULL && message == NULL)
     return;
-  toast = adw_toast_new (notice != NULL ? notice : message);
+  /* Translators: a toast: what was done, then what else went with it:
+   * "Relabel “met” as ORG. Its Meet event and its 3 arguments were removed." */
+  text = notice != NULL ? g_strdup_printf (_("%s. %s"), what != NULL ? what : "", notice)
+                        : g_strdup (message);
+  escaped = g_markup_escape_text (text, -1);
+  toast = adw_toast_new (escaped);
+  /* What went with an edit is shown at once, not after older toasts. */
+  if (notice != NULL)
+    adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, notice != NULL ? 8 : 5);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "workspace.undo");
