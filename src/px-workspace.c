@@ -151,6 +151,22 @@ rebuild_palette (PxWorkspace *self)
         }
       gtk_box_append (self->palette, palette_button_new (label));
     }
+  if (n > 0)
+    {
+      /* The other way to use the keys, where the keys are listed. */
+      GtkWidget *hint = gtk_label_new (_("Shift+key tags the exact selection, not snapped to words. "
+                                         "Alt+Return picks among stacked annotations."));
+
+      gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (hint), 0);
+      gtk_widget_add_css_class (hint, "caption");
+      gtk_widget_add_css_class (hint, "dim-label");
+      gtk_widget_set_margin_start (hint, 10);
+      gtk_widget_set_margin_end (hint, 6);
+      gtk_widget_set_margin_top (hint, 12);
+      gtk_widget_set_name (hint, "palette-hint");
+      gtk_box_append (self->palette, hint);
+    }
 }
 
 static void
