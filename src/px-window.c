@@ -747,6 +747,18 @@ px_window_class_init (PxWindowClass *klass)
   px_window_class_install_actions (klass);
 }
 
+/* Back on the Annotate page, its text has the focus again, so that label
+ * keys reach it at once (the focus was lost with the hidden page). */
+static void
+on_view_changed (PxWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "annotate") == 0
+      && (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->workspace))))
+    gtk_widget_grab_focus (GTK_WIDGET (self->workspace));
+}
+
 static void
 px_window_add_pages (PxWindow *self)
 {
@@ -763,6 +775,8 @@ px_window_add_pages (PxWindow *self)
   adw_view_stack_page_set_icon_name (page, "view-dual-symbolic");
 
   self->entity_list = PX_ENTITY_LIST (px_entity_list_new ());
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (on_view_changed), self, G_CONNECT_SWAPPED);
   page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->entity_list),
                                     "entities", _("Entities"));
   adw_view_stack_page_set_icon_name (page, "system-users-symbolic");

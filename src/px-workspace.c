@@ -1083,6 +1083,18 @@ px_workspace_dispose (GObject *object)
   G_OBJECT_CLASS (px_workspace_parent_class)->dispose (object);
 }
 
+/* The page's keys are heard by its controllers only with the focus inside
+ * it: the window focuses it when the page is shown. */
+static gboolean
+px_workspace_grab_focus (GtkWidget *widget)
+{
+  PxWorkspace *self = PX_WORKSPACE (widget);
+
+  if (self->article_id == 0)
+    return GTK_WIDGET_CLASS (px_workspace_parent_class)->grab_focus (widget);
+  return gtk_widget_grab_focus (GTK_WIDGET (px_article_view_get_text_view (self->view)));
+}
+
 static void
 px_workspace_class_init (PxWorkspaceClass *klass)
 {
@@ -1090,6 +1102,7 @@ px_workspace_class_init (PxWorkspaceClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = px_workspace_dispose;
+  widget_class->grab_focus = px_workspace_grab_focus;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "pxworkspace");
 
