@@ -820,14 +820,15 @@ on_label_key (GtkEventControllerKey *controller,
 }
 
 /* Delete belongs to a text field that has the focus (the inspector's
- * note), not to the annotation; so do Enter and the arrows. */
+ * note, the sidebar's filter), not to the annotation; so do the other
+ * keys. Without an article, the keys are not the page's. */
 static gboolean
 on_edit_key (GtkWidget *widget,
              GVariant  *args,
              gpointer   user_data)
 {
   (void) user_data;
-  if (focus_in_entry (widget))
+  if (focus_in_entry (widget) || PX_WORKSPACE (widget)->article_id == 0)
     return FALSE;
   return gtk_widget_activate_action (widget, g_variant_get_string (args, NULL), NULL);
 }
@@ -846,16 +847,19 @@ add_shortcut (GtkShortcutController *controller,
 }
 
 /* In the capture phase, because the text view binds Delete and
- * Ctrl+Shift+A itself and would swallow them even though it is read-only:
- * the page's keys work whatever has the focus. Ctrl+Z is the window's. */
+ * Ctrl+Shift+A itself and would swallow them even though it is read-only.
+ * The page's own keys (Accept All, find all, moving between annotations)
+ * are global: they work whatever has the focus while the page shows (a
+ * global shortcut runs only while its widget is mapped). Delete and Enter
+ * act on the text's annotations, with the focus in the page. Ctrl+Z is the
+ * window's. */
 static void
 add_key_controller (PxWorkspace *self)
 {
-  GtkEventController *controller = gtk_shortcut_controller_new ();
-  GtkShortcutController *sc = GTK_SHORTCUT_CONTROLLER (controller);
+  GtkEventController *local = gtk_shortcut_controller_new ();
+  GtkEventController *page = gtk_shortcut_controller_new ();
   GtkEventController *labels = gtk_event_controller_key_new ();
-  static const struct { const char *trigger, *action; } keys[] = {
-    { "Delete|KP_Delete", "workspace.delete" },
+  static const struct { const char *trigger, *action; } page_keys[] = {
     { "<Alt>Right", "workspace.next" },
     { "<Alt>Left", "workspace.previous" },
     { "<Alt>Return|<Alt>KP_Enter", "workspace.cycle" },
@@ -864,14 +868,23 @@ add_key_controller (PxWorkspace *self)
     { "<Control><Alt>f", "workspace.find-all-story" },
   };
 
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  gtk_event_controller_set_name (controller, "px-workspace-keys");
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    add_shortcut (sc, keys[i].trigger, gtk_callback_action_new (on_edit_key, NULL, NULL),
-                  g_variant_new_string (keys[i].action));
-  add_shortcut (sc, "Return|KP_Enter",
+  gtk_event_controller_set_propagation_phase (local, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (local, "px-workspace-keys");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (local), "Delete|KP_Delete",
+                gtk_callback_action_new (on_edit_key, NULL, NULL),
+                g_variant_new_string ("workspace.delete"));
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (local), "Return|KP_Enter",
                 gtk_callback_action_new (px_workspace_suggest_on_return, NULL, NULL), NULL);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  gtk_widget_add_controller (GTK_WIDGET (self), local);
+
+  gtk_event_controller_set_propagation_phase (page, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (page, "px-workspace-page-keys");
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (page), GTK_SHORTCUT_SCOPE_GLOBAL);
+  for (guint i = 0; i < G_N_ELEMENTS (page_keys); i++)
+    add_shortcut (GTK_SHORTCUT_CONTROLLER (page), page_keys[i].trigger,
+                  gtk_callback_action_new (on_edit_key, NULL, NULL),
+                  g_variant_new_string (page_keys[i].action));
+  gtk_widget_add_controller (GTK_WIDGET (self), page);
 
   gtk_event_controller_set_propagation_phase (labels, GTK_PHASE_CAPTURE);
   gtk_event_controller_set_name (labels, "px-workspace-label-keys");

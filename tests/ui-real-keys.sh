@@ -170,16 +170,16 @@ fi
 # 6. Back to Annotate; "élus" (4–8) as ORG, which leaves it selected; then
 #    the caret to 1, inside "Les", and 4 (LOC).
 xdotool key --window "$wid" alt+1
-sleep 1
+sleep 2
 xdotool key --window "$wid" ctrl+Home ctrl+Right ctrl+Right ctrl+shift+Left
-sleep 0.3
+sleep 0.5
 xdotool key --window "$wid" 2
-sleep 0.7
+sleep 1
 both=$(first_labels)
 xdotool key --window "$wid" ctrl+Home Right
-sleep 0.3
+sleep 0.5
 xdotool key --window "$wid" 4
-sleep 0.7
+sleep 1
 pointed=$(first_labels)
 if [ "$both" = "PER@0 ORG@4" ] && [ "$pointed" = "LOC@0 ORG@4" ]; then
   echo "ok 6 a label key acts on the annotation at the caret, not the one selected before"
