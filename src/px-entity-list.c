@@ -8,6 +8,7 @@
  * only offered for review, never merged on their own. Merges, splits and
  * renames go through the window's editor, each one undo step. */
 #include "px-entity-list.h"
+#include "px-test-hooks.h"
 #include "px-a11y.h"
 
 #include <glib/gi18n.h>

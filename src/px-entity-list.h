@@ -37,7 +37,5 @@ gint64     px_entity_list_split      (PxEntityList *self,
                                       guint         n_annotation_ids,
                                       const char   *name,
                                       GError      **error);
-/* Near-key pairs shown for review (for tests): "Kouleba → Kuleba" lines. */
-char      *px_entity_list_describe_duplicates (PxEntityList *self);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
  * PxEditor, whose one undo history outlives article switches and is shared
  * with the other pages. */
 #include "px-workspace-private.h"
+#include "px-test-hooks.h"
 #include "px-a11y.h"
 
 #include <glib/gi18n.h>

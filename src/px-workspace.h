@@ -30,7 +30,5 @@ void       px_workspace_set_editor  (PxWorkspace *self,
  * annotation selected. */
 void       px_workspace_show_edit   (PxWorkspace        *self,
                                      const PxEditTarget *target);
-/* The article view's buffer (read-only text), for tests and tools. */
-GtkTextBuffer *px_workspace_get_buffer (PxWorkspace *self);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #include "px-core.h"
 #include "px-entity-list.h"
+#include "px-test-hooks.h"
 #include "px-test-util.h"
 
 /* Written for this test: Kuleba twice, Kouleba once, Kyiv once. */
