@@ -11,11 +11,11 @@
 #include "px-workspace.h"
 #include "px-article-view.h"
 #include "px-inspector.h"
+#include "px-suggestion-bar.h"
 
 G_BEGIN_DECLS
 
 typedef struct _PxWorkspaceEvents PxWorkspaceEvents;
-typedef struct _PxWorkspaceSuggest PxWorkspaceSuggest;
 
 struct _PxWorkspace
 {
@@ -42,7 +42,7 @@ struct _PxWorkspace
 
   PxInspector        *inspector;      /* the selected annotation's details */
   PxWorkspaceEvents  *ev;             /* px-workspace-events.c */
-  PxWorkspaceSuggest *sg;             /* px-workspace-suggest.c */
+  PxSuggestionBar    *suggestion_bar;  /* px-suggestion-bar.c, fed by px-workspace-suggest.c */
 };
 
 /* One-line message at the bottom of the page. */
@@ -134,9 +134,6 @@ void          px_workspace_arguments_open      (PxWorkspace    *self);
 
 /* px-workspace-suggest.c: find all occurrences, suggestions. */
 void          px_workspace_suggest_class_init  (GtkWidgetClass *widget_class);
-/* Before the layout is built. */
-void          px_workspace_suggest_init        (PxWorkspace    *self);
-void          px_workspace_suggest_dispose     (PxWorkspace    *self);
 /* The bar above the text ("3 suggestions", Accept All, Reject All). */
 GtkWidget    *px_workspace_suggest_build_bar   (PxWorkspace    *self);
 /* After self->annotations was replaced (or cleared). */

@@ -4,21 +4,13 @@
  * (by match key, see px-suggest.c) into a *suggested* annotation with the
  * same label, in the article or in its whole story. Suggestions are drawn
  * faded; with one selected, Enter accepts it and Delete rejects it, and the
- * bar above the text accepts or rejects them all. The editor makes every
+ * bar above the text (PxSuggestionBar) accepts or rejects them all. The editor makes every
  * bulk change one undo step, so one Ctrl+Z takes it back. */
 #include "px-workspace-private.h"
 
 #include <glib/gi18n.h>
 
-
-struct _PxWorkspaceSuggest
-{
-  GtkRevealer *bar;
-  GtkLabel    *count;
-  GListModel  *watched;   /* the article's annotations, for the count */
-  GArray      *flags;     /* guint8 per row of watched: 1 for a suggestion */
-  guint        n_suggested;
-};
+#include "px-suggestion-bar.h"
 
 static gboolean
 is_suggestion (PxAnnotation *a)
@@ -26,62 +18,20 @@ is_suggestion (PxAnnotation *a)
   return a != NULL && px_annotation_get_status (a) == PX_ANNOTATION_SUGGESTED;
 }
 
+/* Accept All and Reject All while there is something to accept. */
 static void
-show_count (PxWorkspace *self)
+on_count_changed (PxWorkspace *self)
 {
-  guint n = self->sg->n_suggested;
-  g_autofree char *text = g_strdup_printf (ngettext ("%u suggestion in this article",
-                                                     "%u suggestions in this article", n), n);
+  guint n = px_suggestion_bar_get_n_suggestions (self->suggestion_bar);
 
-  gtk_label_set_text (self->sg->count, text);
-  gtk_revealer_set_reveal_child (self->sg->bar, n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.accept-all", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.reject-all", n > 0);
-}
-
-/* The count follows the rows that changed, as the article view's spans do:
- * counting 20,000 annotations again after each tag took milliseconds. */
-static void
-on_rows_changed (PxWorkspace *self,
-                 guint        position,
-                 guint        removed,
-                 guint        added)
-{
-  PxWorkspaceSuggest *sg = self->sg;
-  guint old_n = sg->n_suggested;
-
-  for (guint i = position; i < position + removed && i < sg->flags->len; i++)
-    sg->n_suggested -= g_array_index (sg->flags, guint8, i);
-  g_array_remove_range (sg->flags, MIN (position, sg->flags->len),
-                        MIN (removed, sg->flags->len - MIN (position, sg->flags->len)));
-  for (guint i = 0; i < added; i++)
-    {
-      g_autoptr(PxAnnotation) a = g_list_model_get_item (sg->watched, position + i);
-      guint8 flag = is_suggestion (a);
-
-      g_array_insert_val (sg->flags, position + i, flag);
-      sg->n_suggested += flag;
-    }
-  if (sg->n_suggested != old_n)
-    show_count (self);
 }
 
 void
 px_workspace_suggest_article_changed (PxWorkspace *self)
 {
-  PxWorkspaceSuggest *sg = self->sg;
-
-  if (sg->watched != NULL)
-    g_signal_handlers_disconnect_by_data (sg->watched, self);
-  g_set_object (&sg->watched, self->annotations);
-  g_array_set_size (sg->flags, 0);
-  sg->n_suggested = 0;
-  if (sg->watched != NULL)
-    {
-      g_signal_connect_swapped (sg->watched, "items-changed", G_CALLBACK (on_rows_changed), self);
-      on_rows_changed (self, 0, 0, g_list_model_get_n_items (sg->watched));
-    }
-  show_count (self);
+  px_suggestion_bar_set_annotations (self->suggestion_bar, self->annotations);
 }
 
 /* ---- Finding ------------------------------------------------------------ */
@@ -296,65 +246,13 @@ px_workspace_suggest_class_init (GtkWidgetClass *widget_class)
    * key controller (px-workspace.c), which sees them before the text view. */
 }
 
-static GtkWidget *
-bar_button (const char *label,
-            const char *action,
-            const char *tooltip)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  return button;
-}
-
+/* The bar above the text ("3 suggestions", Reject All, Accept All). */
 GtkWidget *
 px_workspace_suggest_build_bar (PxWorkspace *self)
 {
-  PxWorkspaceSuggest *sg = self->sg;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *accept = bar_button (_("_Accept All"), "workspace.accept-all",
-                                  _("Accept every suggestion in this article (Ctrl+Shift+A)"));
-  GtkWidget *reject = bar_button (_("_Reject All"), "workspace.reject-all",
-                                  _("Remove every suggestion in this article"));
-
-  sg->count = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_set_name (GTK_WIDGET (sg->count), "suggestion-count");
-  gtk_widget_set_hexpand (GTK_WIDGET (sg->count), TRUE);
-  gtk_label_set_xalign (sg->count, 0);
-  gtk_widget_add_css_class (accept, "suggested-action");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (sg->count));
-  gtk_box_append (GTK_BOX (box), reject);
-  gtk_box_append (GTK_BOX (box), accept);
-  gtk_widget_add_css_class (box, "px-suggestion-bar");
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-
-  sg->bar = GTK_REVEALER (gtk_revealer_new ());
-  gtk_revealer_set_child (sg->bar, box);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (sg->bar),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Suggestions"),
-                                  -1);
-  return GTK_WIDGET (sg->bar);
-}
-
-void
-px_workspace_suggest_init (PxWorkspace *self)
-{
-  self->sg = g_new0 (PxWorkspaceSuggest, 1);
-  self->sg->flags = g_array_new (FALSE, FALSE, sizeof (guint8));
-}
-
-void
-px_workspace_suggest_dispose (PxWorkspace *self)
-{
-  if (self->sg == NULL)
-    return;
-  if (self->sg->watched != NULL)
-    g_signal_handlers_disconnect_by_data (self->sg->watched, self);
-  g_clear_object (&self->sg->watched);
-  g_clear_pointer (&self->sg->flags, g_array_unref);
-  g_clear_pointer (&self->sg, g_free);
+  self->suggestion_bar = PX_SUGGESTION_BAR (px_suggestion_bar_new ());
+  g_signal_connect_object (self->suggestion_bar, "notify::n-suggestions",
+                           G_CALLBACK (on_count_changed), self, G_CONNECT_SWAPPED);
+  on_count_changed (self);
+  return GTK_WIDGET (self->suggestion_bar);
 }

@@ -1081,7 +1081,6 @@ px_workspace_dispose (GObject *object)
     }
   g_clear_handle_id (&self->list_scroll_id, g_source_remove);
   px_workspace_events_dispose (self);
-  px_workspace_suggest_dispose (self);
   if (self->labels != NULL)
     g_signal_handlers_disconnect_by_data (self->labels, self);
   g_clear_object (&self->labels);
@@ -1150,7 +1149,6 @@ px_workspace_init (PxWorkspace *self)
 {
   self->settings = settings_if_installed ();
   px_workspace_events_init (self);
-  px_workspace_suggest_init (self);
   build_layout (self);
   g_signal_connect_object (px_article_view_get_buffer (self->view), "mark-set",
                            G_CALLBACK (on_mark_set), self, G_CONNECT_SWAPPED);
