@@ -3,10 +3,12 @@
  * the page's own buttons and dialogs, each one step of the editor's undo
  * history (a merge of three entities included). */
 #include <adwaita.h>
+#include <string.h>
 
 #include "px-core.h"
 #include "px-entity-list.h"
 #include "px-test-hooks.h"
+#include "px-test-ui.h"
 #include "px-test-util.h"
 
 /* Written for this test: Kuleba twice, Kouleba once, Kyiv once. */
@@ -374,6 +376,38 @@ test_merge_three_one_undo (Fixture       *f,
   g_assert_false (px_editor_get_can_undo (f->editor));
 }
 
+static gboolean
+label_contains (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), data) != NULL;
+}
+
+/* Delete: the entity goes, its mentions stay unlinked, and a toast says
+ * so (with Undo); undo brings the entity back with its mentions. */
+static void
+test_delete_entity (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxEntity) back = NULL;
+  g_autoptr(PxAnnotation) mention = NULL;
+
+  select_rows (f, (const char *const[]) { "Kuleba", NULL });
+  click (named (GTK_WIDGET (f->list), "delete"));
+  g_assert_cmpint (entity_of (f, f->second_kuleba_mention), ==, 0);
+  mention = px_store_get_annotation (f->store, f->second_kuleba_mention, &error);
+  g_assert_nonnull (mention);
+  g_assert_nonnull (px_test_find (GTK_WIDGET (f->list), label_contains,
+                                  "Its 2 mentions are no longer linked to an entity."));
+  g_assert_true (px_editor_undo (f->editor, NULL, &error));
+  g_assert_no_error (error);
+  back = px_store_get_entity (f->store, f->kuleba, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (px_entity_get_n_mentions (back), ==, 2);
+  g_assert_cmpint (entity_of (f, f->second_kuleba_mention), ==, f->kuleba);
+}
+
 static void
 on_activate_mention (PxEntityList *list,
                      gint64        article_id,
@@ -445,5 +479,7 @@ main (int argc, char *argv[])
               test_split_and_undo, fixture_tear_down);
   g_test_add ("/entities-ui/merge-three-one-undo", Fixture, NULL, fixture_set_up,
               test_merge_three_one_undo, fixture_tear_down);
+  g_test_add ("/entities-ui/delete", Fixture, NULL, fixture_set_up,
+              test_delete_entity, fixture_tear_down);
   return g_test_run ();
 }
