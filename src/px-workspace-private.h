@@ -11,6 +11,7 @@
 #include "px-workspace.h"
 #include "px-article-view.h"
 #include "px-inspector.h"
+#include "px-argument-popover.h"
 #include "px-suggestion-bar.h"
 
 G_BEGIN_DECLS
@@ -86,11 +87,7 @@ struct _PxWorkspaceEvents
   GListStore         *entities;        /* PxEntity, counted in this article */
   GtkColumnView      *entity_view;
 
-  GtkPopover         *popover;         /* asks for the argument's label, then role */
-  GtkStack           *popover_stack;
-  GtkListBox         *label_list;
-  GtkListBox         *role_list;
-  GtkLabel           *role_title;
+  PxArgumentPopover  *popover;         /* asks for the argument's label, then role */
   gint64              pending_trigger;
   gint64              pending_annotation; /* an existing mention, or 0 */
   gsize               pending_start;
