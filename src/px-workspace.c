@@ -338,10 +338,14 @@ on_mark_set (PxWorkspace   *self,
              GtkTextBuffer *buffer)
 {
   g_autoptr(PxAnnotation) target = NULL;
+  g_autoptr(PxAnnotation) selected = NULL;
+  gint64 id;
   gsize start, end;
 
   (void) location;
-  if (self->article_id == 0
+  /* While an article is being shown, the list still holds the last one. */
+  if (self->article_id == 0 || self->annotations == NULL
+      || gtk_sort_list_model_get_model (self->sorted) != self->annotations
       || (mark != gtk_text_buffer_get_insert (buffer)
           && mark != gtk_text_buffer_get_selection_bound (buffer)))
     return;
@@ -349,7 +353,11 @@ on_mark_set (PxWorkspace   *self,
     target = annotation_selected_exactly (self, start, end);
   else
     target = annotation_under_caret (self);
-  point_at (self, target != NULL ? px_annotation_get_id (target) : 0);
+  id = target != NULL ? px_annotation_get_id (target) : 0;
+  selected = px_workspace_get_selected (self);
+  /* Most caret moves stay in the same annotation: no list lookup then. */
+  if (id != (selected != NULL ? px_annotation_get_id (selected) : 0))
+    point_at (self, id);
 }
 
 /* Alt+Return: the next of the annotations stacked under the caret (in the
