@@ -748,15 +748,27 @@ px_window_class_init (PxWindowClass *klass)
 }
 
 /* Back on the Annotate page, its text has the focus again, so that label
- * keys reach it at once (the focus was lost with the hidden page). */
+ * keys reach it at once (the focus went with the hidden page). Once the
+ * view stack is done switching: it unsets the focus of the page it hides. */
+static gboolean
+focus_page_idle (gpointer data)
+{
+  PxWindow *self = data;
+  GtkWidget *focus;
+
+  if (self->workspace == NULL
+      || g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "annotate") != 0)
+    return G_SOURCE_REMOVE;
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->workspace)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->workspace));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_view_changed (PxWindow *self)
 {
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "annotate") == 0
-      && (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->workspace))))
-    gtk_widget_grab_focus (GTK_WIDGET (self->workspace));
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_page_idle, g_object_ref (self), g_object_unref);
 }
 
 static void

@@ -14,13 +14,15 @@
 #   6. on the Compare page, a word tagged in a pane is linked to an entity,
 #      and Ctrl+Z takes it back;
 #   7. Alt+1, tag "élus" ORG, then the caret into "Les" and 4: "Les" is
-#      relabelled, never "élus" (the annotation selected before).
+#      relabelled, never "élus" (the annotation selected before);
+#   8. with the caret still in "Les", Ctrl+Shift+F suggests its other
+#      occurrences and Ctrl+Shift+A, the focus in the text, accepts them all.
 # (TAP numbers: steps 1–3 are test 1, then the integrity check, 4 is test 3,
-# and 5, 6, 7 are tests 4, 5, 6.)
+# and 5, 6, 7, 8 are tests 4, 5, 6, 7.)
 # Prints TAP. Needs a display (build-aux/dev runs it under xvfb-run).
 set -u
 app=$1
-n_tests=6
+n_tests=7
 echo "1..$n_tests"
 skip_all () {
   echo "ok 1 # SKIP $1"
@@ -167,8 +169,10 @@ else
   echo "# after 5: '$pane_tag' after Ctrl+Z: '$pane_undone'"
 fi
 
-# 6. Back to Annotate; "élus" (4–8) as ORG, which leaves it selected; then
-#    the caret to 1, inside "Les", and 4 (LOC).
+# 6. Back to Annotate (once the comparison redone after the undo has
+#    rebuilt the panes, the focused one included); "élus" (4–8) as ORG,
+#    which leaves it selected; then the caret to 1, inside "Les", and 4.
+sleep 2
 xdotool key --window "$wid" alt+1
 sleep 2
 xdotool key --window "$wid" ctrl+Home ctrl+Right ctrl+Right ctrl+shift+Left
@@ -186,6 +190,28 @@ if [ "$both" = "PER@0 ORG@4" ] && [ "$pointed" = "LOC@0 ORG@4" ]; then
 else
   echo "not ok 6 a label key acts on the annotation at the caret, not the one selected before"
   echo "# after tagging élus: '$both' after 4 in Les: '$pointed'"
+fi
+
+# 7. Find all, then Accept All with the focus in the text (the text view
+#    binds Ctrl+Shift+A itself: the page's key must come first).
+count_status () {
+  sqlite3 "$db" "SELECT count(*) FROM annotation WHERE status = '$1' AND article_id =
+                   (SELECT id FROM article ORDER BY published, id LIMIT 1)" 2>&1
+}
+accepted_before=$(count_status accepted)
+xdotool key --window "$wid" ctrl+shift+f
+sleep 1
+suggested=$(count_status suggested)
+xdotool key --window "$wid" ctrl+shift+a
+sleep 1
+left=$(count_status suggested)
+accepted_after=$(count_status accepted)
+if [ "$suggested" -gt 0 ] 2>/dev/null && [ "$left" = 0 ] \
+   && [ "$accepted_after" = $((accepted_before + suggested)) ]; then
+  echo "ok 7 Ctrl+Shift+F then Ctrl+Shift+A, the focus in the text, accepts every suggestion"
+else
+  echo "not ok 7 Ctrl+Shift+F then Ctrl+Shift+A, the focus in the text, accepts every suggestion"
+  echo "# suggested: '$suggested' left: '$left' accepted: $accepted_before -> $accepted_after"
 fi
 if grep -q -e CRITICAL "$home/app.log"; then
   sed "s/^/# app: /" "$home/app.log" | head -20
