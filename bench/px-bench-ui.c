@@ -25,6 +25,7 @@
 #include "px-test-long.h"
 #include "px-window.h"
 #include "px-workspace.h"
+#include "px-test-hooks.h"
 
 typedef struct
 {

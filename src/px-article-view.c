@@ -6,6 +6,7 @@
  * a window of text around what is on screen, and the window moves when the
  * view scrolls or resizes. */
 #include "px-article-view.h"
+#include "px-test-hooks.h"
 
 #include <glib/gi18n.h>
 #include <string.h>

@@ -41,9 +41,5 @@ PxAnnotation  *px_article_view_annotation_at  (PxArticleView *self,
 void           px_article_view_set_highlights (PxArticleView *self,
                                                const gsize   *ranges,
                                                guint          n_ranges);
-/* The suffix of the argument look's tag names, for tests. */
-#define PX_ARTICLE_VIEW_ARGUMENT_SUFFIX "-argument"
-/* How many annotations carry a tag right now (for tests). */
-guint          px_article_view_get_n_styled   (PxArticleView *self);
 
 G_END_DECLS

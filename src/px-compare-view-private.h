@@ -35,6 +35,7 @@ struct _PxCompareView
   GtkWidget       *summary_grid;
 
   PxStore         *store;
+  PxEditor        *editor;           /* the window's: tags go through it */
   gint64           story_id;
   GCancellable    *cancellable;
   PxCompareResult *result;

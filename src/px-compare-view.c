@@ -156,8 +156,10 @@ label_for_key (PxStore *store, const char *key)
   return NULL;
 }
 
-/* The same keys as in the article view tag the selection; the store's
- * "annotations-changed" then brings a fresh comparison. */
+/* The same keys as in the article view tag the selection, through the same
+ * editor: the mention is linked to its entity, a trigger gets its event,
+ * and Ctrl+Z takes it back. The store's "annotations-changed" then brings
+ * a fresh comparison. */
 static gboolean
 on_annotate (PxComparePane *pane, guint start, guint end, const char *key, PxCompareView *self)
 {
@@ -166,15 +168,14 @@ on_annotate (PxComparePane *pane, guint start, guint end, const char *key, PxCom
   g_autoptr(GError) error = NULL;
   gsize s = start, e = end;
 
-  if (self->store == NULL || self->result == NULL)
+  if (self->store == NULL || self->editor == NULL || self->result == NULL)
     return FALSE;
   if ((label = label_for_key (self->store, key)) == NULL)
     return FALSE;
   a = g_ptr_array_index (self->result->input->articles, px_compare_pane_get_doc (pane));
   if (!px_text_snap_to_words (a->text, a->language, &s, &e))
     return TRUE;
-  if (px_store_add_annotation (self->store, a->id, px_label_get_id (label), s, e,
-                               PX_ANNOTATION_ACCEPTED, NULL, &error) == 0)
+  if (px_editor_tag (self->editor, a->id, px_label_get_id (label), s, e, NULL, &error) == 0)
     set_busy (self, FALSE, error->message);
   return TRUE;
 }
@@ -555,6 +556,7 @@ px_compare_view_dispose (GObject *object)
   if (self->store)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
+  g_clear_object (&self->editor);
   /* The panes point into the result: they go first, and quietly. */
   if (self->root)
     clear_panes (self);
@@ -707,6 +709,14 @@ px_compare_view_set_store (PxCompareView *self,
   self->story_id = 0;
   reload_stories (self);
   rebuild_checks (self);
+}
+
+void
+px_compare_view_set_editor (PxCompareView *self,
+                            PxEditor      *editor)
+{
+  g_return_if_fail (PX_IS_COMPARE_VIEW (self));
+  g_set_object (&self->editor, editor);
 }
 
 void

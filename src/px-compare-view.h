@@ -14,6 +14,10 @@ G_DECLARE_FINAL_TYPE (PxCompareView, px_compare_view, PX, COMPARE_VIEW, GtkWidge
 GtkWidget *px_compare_view_new       (void);
 void       px_compare_view_set_store (PxCompareView *self,
                                       PxStore       *store);  /* nullable */
+/* The window's editor, through which a label key in a pane tags (NULL: the
+ * panes are read-only). */
+void       px_compare_view_set_editor (PxCompareView *self,
+                                       PxEditor      *editor); /* nullable */
 /* Picks a story; its articles (up to 4) are preselected. 0: none. */
 void       px_compare_view_set_story (PxCompareView *self,
                                       gint64         story_id);

@@ -7,8 +7,9 @@
  * pressing Split moves them to a new entity), and below them the pairs whose
  * match keys are one or two edits apart ("Kouleba" and "Kuleba"): those are
  * only offered for review, never merged on their own. Merges, splits and
- * renames go onto the session's undo history. */
+ * renames go through the window's editor, each one undo step. */
 #include "px-entity-list.h"
+#include "px-test-hooks.h"
 #include "px-a11y.h"
 
 #include <glib/gi18n.h>
@@ -21,7 +22,7 @@ struct _PxEntityList
   GtkWidget           parent_instance;
 
   PxStore            *store;
-  PxUndo             *undo;            /* not owned: the workspace's */
+  PxEditor           *editor;          /* the window's: one history */
   GListModel         *entities;
   guint               dupes_idle;
   gboolean            dupes_stale;     /* rescanned once the page is shown */
@@ -35,6 +36,7 @@ struct _PxEntityList
   GtkButton          *rename_button;
   GtkButton          *merge_button;
   GtkButton          *split_button;
+  GtkButton          *delete_button;
   GtkListBox         *mentions;
   GtkListBox         *dupes;
   GPtrArray          *dupe_lines;      /* for tests */
@@ -42,7 +44,7 @@ struct _PxEntityList
 
 G_DEFINE_FINAL_TYPE (PxEntityList, px_entity_list, GTK_TYPE_WIDGET)
 
-enum { ACTIVATE_MENTION, HISTORY_CHANGED, N_SIGNALS };
+enum { ACTIVATE_MENTION, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void
@@ -52,124 +54,28 @@ toast (PxEntityList *self,
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
 }
 
-/* ---- Undoable edits ------------------------------------------------------ */
-
-typedef struct
-{
-  gint64  keep_id;      /* merge: the survivor; split: the entity split */
-  gint64  other_id;     /* merge: the dropped one; split: the new one */
-  char   *other_name;
-  GArray *mention_ids;  /* gint64: the mentions that moved */
-} MoveStep;
-
-static void
-move_step_free (gpointer data)
-{
-  MoveStep *step = data;
-
-  g_free (step->other_name);
-  g_array_unref (step->mention_ids);
-  g_free (step);
-}
-
-/* Moving the mentions out again needs a new entity; its id is kept so that
- * the next replay finds it. */
-static gboolean
-split_out (PxStore   *store,
-           MoveStep  *step,
-           GError   **error)
-{
-  gint64 id = px_store_split_entity (store, step->keep_id,
-                                     (const gint64 *) (gpointer) step->mention_ids->data,
-                                     step->mention_ids->len, step->other_name, error);
-  if (id == 0)
-    return FALSE;
-  step->other_id = id;
-  return TRUE;
-}
+/* ---- Edits, through the window's editor ---------------------------------- */
 
 static gboolean
-replay_merge (PxStore   *store,
-              gpointer   data,
-              gboolean   forwards,
-              gint64    *out_annotation_id,
-              GError   **error)
+editor_ready (PxEntityList  *self,
+              GError       **error)
 {
-  MoveStep *step = data;
-
-  return forwards ? px_store_merge_entities (store, step->keep_id, step->other_id, error)
-                  : split_out (store, step, error);
-}
-
-static gboolean
-replay_split (PxStore   *store,
-              gpointer   data,
-              gboolean   forwards,
-              gint64    *out_annotation_id,
-              GError   **error)
-{
-  MoveStep *step = data;
-
-  return forwards ? split_out (store, step, error)
-                  : px_store_merge_entities (store, step->keep_id, step->other_id, error);
-}
-
-static GArray *
-mention_ids_of (PxStore *store,
-                gint64   entity_id)
-{
-  g_autoptr(GListModel) mentions = px_store_list_entity_mentions (store, entity_id);
-  guint n = g_list_model_get_n_items (mentions);
-  GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PxAnnotation) a = g_list_model_get_item (mentions, i);
-      gint64 id = px_annotation_get_id (a);
-      g_array_append_val (ids, id);
-    }
-  return ids;
-}
-
-static void
-pushed (PxEntityList     *self,
-        PxUndoReplayFunc  func,
-        MoveStep         *step)
-{
-  if (self->undo == NULL)
-    {
-      move_step_free (step);
-      return;
-    }
-  px_undo_push_custom (self->undo, 0, func, step, move_step_free);
-  g_signal_emit (self, signals[HISTORY_CHANGED], 0);
+  if (self->editor != NULL)
+    return TRUE;
+  g_set_error_literal (error, PX_ERROR, PX_ERROR_INVALID, _("This corpus cannot be edited here"));
+  return FALSE;
 }
 
 gboolean
 px_entity_list_merge (PxEntityList  *self,
                       gint64         keep_id,
-                      gint64         drop_id,
+                      const gint64  *drop_ids,
+                      guint          n_drop_ids,
                       GError       **error)
 {
-  g_autoptr(PxEntity) drop = NULL;
-  MoveStep *step;
-
-  g_return_val_if_fail (PX_IS_ENTITY_LIST (self) && self->store != NULL, FALSE);
-  drop = px_store_get_entity (self->store, drop_id, error);
-  if (drop == NULL)
-    return FALSE;
-  step = g_new0 (MoveStep, 1);
-  step->keep_id = keep_id;
-  step->other_id = drop_id;
-  step->other_name = g_strdup (px_entity_get_name (drop));
-  step->mention_ids = mention_ids_of (self->store, drop_id);
-  if (!px_store_merge_entities (self->store, keep_id, drop_id, error))
-    {
-      move_step_free (step);
-      return FALSE;
-    }
-  pushed (self, replay_merge, step);
-  return TRUE;
+  g_return_val_if_fail (PX_IS_ENTITY_LIST (self), FALSE);
+  return editor_ready (self, error)
+         && px_editor_merge_entities (self->editor, keep_id, drop_ids, n_drop_ids, error);
 }
 
 gint64
@@ -180,50 +86,11 @@ px_entity_list_split (PxEntityList  *self,
                       const char    *name,
                       GError       **error)
 {
-  MoveStep *step;
-
-  g_return_val_if_fail (PX_IS_ENTITY_LIST (self) && self->store != NULL, 0);
-  step = g_new0 (MoveStep, 1);
-  step->keep_id = entity_id;
-  step->other_name = g_strdup (name);
-  step->mention_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_annotation_ids);
-  g_array_append_vals (step->mention_ids, annotation_ids, n_annotation_ids);
-  if (!split_out (self->store, step, error))
-    {
-      move_step_free (step);
-      return 0;
-    }
-  pushed (self, replay_split, step);
-  return step->other_id;
-}
-
-typedef struct
-{
-  gint64  id;
-  char   *old_name;
-  char   *new_name;
-} RenameStep;
-
-static void
-rename_step_free (gpointer data)
-{
-  RenameStep *step = data;
-
-  g_free (step->old_name);
-  g_free (step->new_name);
-  g_free (step);
-}
-
-static gboolean
-replay_rename (PxStore   *store,
-               gpointer   data,
-               gboolean   forwards,
-               gint64    *out_annotation_id,
-               GError   **error)
-{
-  RenameStep *step = data;
-
-  return px_store_rename_entity (store, step->id, forwards ? step->new_name : step->old_name, error);
+  g_return_val_if_fail (PX_IS_ENTITY_LIST (self), 0);
+  if (!editor_ready (self, error))
+    return 0;
+  return px_editor_split_entity (self->editor, entity_id, annotation_ids, n_annotation_ids,
+                                 name, error);
 }
 
 static gboolean
@@ -232,19 +99,8 @@ rename_entity (PxEntityList  *self,
                const char    *name,
                GError       **error)
 {
-  RenameStep *step;
-
-  if (!px_store_rename_entity (self->store, px_entity_get_id (entity), name, error))
-    return FALSE;
-  if (self->undo == NULL)
-    return TRUE;
-  step = g_new0 (RenameStep, 1);
-  step->id = px_entity_get_id (entity);
-  step->old_name = g_strdup (px_entity_get_name (entity));
-  step->new_name = g_strdup (name);
-  px_undo_push_custom (self->undo, 0, replay_rename, step, rename_step_free);
-  g_signal_emit (self, signals[HISTORY_CHANGED], 0);
-  return TRUE;
+  return editor_ready (self, error)
+         && px_editor_rename_entity (self->editor, px_entity_get_id (entity), name, error);
 }
 
 /* ---- Selection ----------------------------------------------------------- */
@@ -291,6 +147,7 @@ update_buttons (PxEntityList *self)
   guint n_mentions = sel->len == 1 ? px_entity_get_n_mentions (g_ptr_array_index (sel, 0)) : 0;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->rename_button), sel->len == 1);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->delete_button), sel->len == 1);
   gtk_widget_set_sensitive (GTK_WIDGET (self->merge_button), sel->len >= 2);
   gtk_widget_set_sensitive (GTK_WIDGET (self->split_button),
                             sel->len == 1 && ticked->len > 0 && ticked->len < n_mentions);
@@ -533,7 +390,7 @@ merge_pair (GtkButton    *button,
   gint64 keep = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "px-keep"));
   gint64 drop = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "px-drop"));
 
-  if (!px_entity_list_merge (self, keep, drop, &error))
+  if (!px_entity_list_merge (self, keep, &drop, 1, &error))
     toast (self, error->message);
   else
     toast (self, _("Merged. Ctrl+Z undoes it."));
@@ -586,14 +443,22 @@ on_merge_response (AdwMessageDialog *dialog,
   GPtrArray *sel = g_object_get_data (G_OBJECT (dialog), "px-entities");
   PxEntity *keep = merge_keep (dialog);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) drop = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   if (g_strcmp0 (response, "merge") != 0)
     return;
-  for (guint i = 0; i < sel->len && error == NULL; i++)
+  /* One call: one undo step, and undo brings back the very same rows. */
+  for (guint i = 0; i < sel->len; i++)
     if (g_ptr_array_index (sel, i) != keep)
-      px_entity_list_merge (self, px_entity_get_id (keep), px_entity_get_id (g_ptr_array_index (sel, i)), &error);
-  if (error != NULL)
+      {
+        gint64 id = px_entity_get_id (g_ptr_array_index (sel, i));
+        g_array_append_val (drop, id);
+      }
+  if (!px_entity_list_merge (self, px_entity_get_id (keep), (const gint64 *) (gpointer) drop->data,
+                             drop->len, &error))
     toast (self, error->message);
+  else
+    toast (self, _("Merged. Ctrl+Z undoes it."));
 }
 
 static int
@@ -758,6 +623,37 @@ on_split_clicked (PxEntityList *self)
             _("_Split"), G_CALLBACK (on_split_response));
 }
 
+/* Its mentions stay, unlinked: the toast says how many, with Undo. */
+static void
+on_delete_clicked (PxEntityList *self)
+{
+  g_autoptr(GPtrArray) sel = selected_entities (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *escaped = NULL;
+  const char *notice;
+  AdwToast *t;
+
+  if (sel->len != 1 || !editor_ready (self, &error)
+      || !px_editor_delete_entity (self->editor, px_entity_get_id (g_ptr_array_index (sel, 0)), &error))
+    {
+      if (error != NULL)
+        toast (self, error->message);
+      return;
+    }
+  notice = px_editor_get_notice (self->editor);
+  /* Translators: %s is an entity's name */
+  message = g_strdup_printf (_("“%s” deleted. %s"), px_entity_get_name (g_ptr_array_index (sel, 0)),
+                             notice != NULL ? notice : "");
+  escaped = g_markup_escape_text (g_strstrip (message), -1);
+  t = adw_toast_new (escaped);
+  adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (t, 8);
+  adw_toast_set_button_label (t, _("_Undo"));
+  adw_toast_set_action_name (t, "win.undo");
+  adw_toast_overlay_add_toast (self->toasts, t);
+}
+
 /* ---- Layout -------------------------------------------------------------- */
 
 static void
@@ -887,6 +783,11 @@ build_toolbar (PxEntityList *self)
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->rename_button));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->merge_button));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->split_button));
+  self->delete_button = GTK_BUTTON (button_new ("delete", _("_Delete"),
+                                                _("Delete the selected entity; its mentions stay, unlinked"),
+                                                G_CALLBACK (on_delete_clicked), self));
+  gtk_widget_add_css_class (GTK_WIDGET (self->delete_button), "destructive-action");
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->delete_button));
   gtk_widget_set_margin_top (bar, 6);
   gtk_widget_set_margin_bottom (bar, 6);
   gtk_widget_set_margin_start (bar, 12);
@@ -991,11 +892,11 @@ px_entity_list_set_store (PxEntityList *self,
 }
 
 void
-px_entity_list_set_undo (PxEntityList *self,
-                         PxUndo       *undo)
+px_entity_list_set_editor (PxEntityList *self,
+                           PxEditor     *editor)
 {
   g_return_if_fail (PX_IS_ENTITY_LIST (self));
-  self->undo = undo;
+  g_set_object (&self->editor, editor);
 }
 
 static void
@@ -1026,6 +927,7 @@ px_entity_list_dispose (GObject *object)
   g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);
   g_clear_object (&self->store);
+  g_clear_object (&self->editor);
   g_clear_pointer (&self->dupe_lines, g_ptr_array_unref);
   G_OBJECT_CLASS (px_entity_list_parent_class)->dispose (object);
 }
@@ -1046,10 +948,6 @@ px_entity_list_class_init (PxEntityListClass *klass)
   signals[ACTIVATE_MENTION] =
     g_signal_new ("activate-mention", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_UINT64, G_TYPE_UINT64);
-  /* A step was pushed onto the undo history. */
-  signals[HISTORY_CHANGED] =
-    g_signal_new ("history-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                  NULL, G_TYPE_NONE, 0);
 }
 
 static void

@@ -6,7 +6,6 @@
 #include <adwaita.h>
 
 #include "px-core.h"
-#include "px-undo.h"
 
 G_BEGIN_DECLS
 
@@ -14,22 +13,22 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PxEntityList, px_entity_list, PX, ENTITY_LIST, GtkWidget)
 
 /* Signals: "activate-mention" (gint64 article_id, guint64 start, guint64 end)
- * asks the host to open a mention; "history-changed" follows each step
- * pushed onto the undo history. Test hooks: widget names "merge", "split",
+ * asks the host to open a mention. Test hooks: widget names "merge", "split",
  * "rename", "merge-suggestion", "split-check", "merge-keep", "entity-name". */
 
 GtkWidget *px_entity_list_new        (void);
 void       px_entity_list_set_store  (PxEntityList *self,
                                       PxStore      *store);
-/* The session's undo history (owned by the Annotate page): merges, splits
- * and renames are recorded there, and "history-changed" is emitted. */
-void       px_entity_list_set_undo   (PxEntityList *self,
-                                      PxUndo       *undo);
+/* The window's editor: merges, splits and renames go through it, each one
+ * step of its undo history. NULL: they are refused. */
+void       px_entity_list_set_editor (PxEntityList *self,
+                                      PxEditor     *editor);
 
-/* Merges @drop_id into @keep_id as one undoable step. */
+/* Merges @drop_ids into @keep_id as one undoable step. */
 gboolean   px_entity_list_merge      (PxEntityList *self,
                                       gint64        keep_id,
-                                      gint64        drop_id,
+                                      const gint64 *drop_ids,
+                                      guint         n_drop_ids,
                                       GError      **error);
 /* Moves @annotation_ids of @entity_id to a new entity @name, undoably.
  * Returns the new entity's id or 0. */
@@ -39,7 +38,5 @@ gint64     px_entity_list_split      (PxEntityList *self,
                                       guint         n_annotation_ids,
                                       const char   *name,
                                       GError      **error);
-/* Near-key pairs shown for review (for tests): "Kouleba → Kuleba" lines. */
-char      *px_entity_list_describe_duplicates (PxEntityList *self);
 
 G_END_DECLS

@@ -226,6 +226,51 @@ show_page_action (GtkWidget  *widget,
   px_window_show_page (PX_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* ---- Undo and redo -------------------------------------------------------- */
+
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  px_window_replay (PX_WINDOW (widget), g_str_equal (action_name, "win.redo"));
+}
+
+/* Ctrl+Z in a text field (a note, the search) is the field's own. */
+static gboolean
+on_history_key (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (widget));
+
+  if (focus != NULL && GTK_IS_EDITABLE (focus) && gtk_editable_get_editable (GTK_EDITABLE (focus)))
+    return FALSE;
+  if (focus != NULL && GTK_IS_TEXT (focus))
+    return FALSE;
+  return gtk_widget_activate_action (widget, g_variant_get_string (args, NULL), NULL);
+}
+
+/* In the capture phase: the pages' text views bind Ctrl+Z themselves, and
+ * the one history must be reached whatever has the focus. */
+void
+px_window_add_history_keys (PxWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  const struct { const char *trigger, *action; } keys[] = {
+    { "<Control>z", "win.undo" }, { "<Control><Shift>z|<Control>y", "win.redo" },
+  };
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (controller, "px-window-history-keys");
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+      gtk_shortcut_new_with_arguments (gtk_shortcut_trigger_parse_string (keys[i].trigger),
+                                       gtk_callback_action_new (on_history_key, NULL, NULL),
+                                       "s", keys[i].action));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 void
 px_window_update_actions (PxWindow *self)
 {
@@ -260,10 +305,13 @@ px_window_class_install_actions (PxWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.about", NULL, about_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.compare-story", "x", compare_story_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, history_action);
   gtk_widget_class_install_property_action (widget_class, "win.search", "search-mode");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+  /* Not Ctrl+Shift+I: GTK keeps that for its Inspector. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.import-folder", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-corpus", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-corpus", NULL);

@@ -30,6 +30,7 @@ struct _PxWindow
   GtkSpinner           *import_spinner;
   GtkLabel             *import_label;
   GtkProgressBar       *import_progress;
+  GMenu                *history_section;  /* Undo “…” and Redo “…” */
 
   PxWorkspace          *workspace;
   GtkWidget            *compare_view;
@@ -162,14 +163,23 @@ px_window_set_store (PxWindow *self,
     g_signal_handlers_disconnect_by_data (self->store, self);
   px_window_cancel_import (self);
   g_clear_handle_id (&self->watch_id, g_source_remove);
+  if (self->editor != NULL)
+    g_signal_handlers_disconnect_by_data (self->editor, self);
   g_clear_object (&self->editor);
   if (store != NULL)
-    self->editor = px_editor_new (store);
+    {
+      self->editor = px_editor_new (store);
+      g_signal_connect_object (self->editor, "notify", G_CALLBACK (px_window_update_history),
+                               self, G_CONNECT_SWAPPED);
+    }
   px_article_header_set_editor (PX_ARTICLE_HEADER (px_workspace_get_article_header (self->workspace)),
                                 self->editor);
   px_workspace_set_store (self->workspace, store);
+  px_workspace_set_editor (self->workspace, self->editor);
   px_compare_view_set_store (PX_COMPARE_VIEW (self->compare_view), store);
+  px_compare_view_set_editor (PX_COMPARE_VIEW (self->compare_view), self->editor);
   px_entity_list_set_store (self->entity_list, store);
+  px_entity_list_set_editor (self->entity_list, self->editor);
   px_sidebar_set_store (self->sidebar, store);
   px_search_view_set_store (self->search_view, store);
   g_set_object (&self->store, store);
@@ -200,9 +210,87 @@ px_window_set_store (PxWindow *self,
     }
   px_window_update_title (self);
   px_window_update_page (self);
+  px_window_update_history (self);
   /* Open on an article rather than on an empty page. */
   if (store != NULL)
     px_sidebar_select_first_article (self->sidebar);
+}
+
+/* ---- One history for every page ---------------------------------------- */
+
+/* "Tag “my_word”" in a menu label: its underscores are not mnemonics. */
+static char *
+escape_underlines (const char *description)
+{
+  g_auto(GStrv) parts = g_strsplit (description, "_", -1);
+
+  return g_strjoinv ("__", parts);
+}
+
+static void
+add_history_item (GMenu      *menu,
+                  const char *label,
+                  const char *action,
+                  const char *accel)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, action);
+
+  g_menu_item_set_attribute (item, "accel", "s", accel);
+  g_menu_append_item (menu, item);
+}
+
+/* The menu names the step Ctrl+Z would take back ("Undo Tag “Kuleba”"). */
+void
+px_window_update_history (PxWindow *self)
+{
+  const char *undo = self->editor != NULL ? px_editor_get_undo_description (self->editor) : NULL;
+  const char *redo = self->editor != NULL ? px_editor_get_redo_description (self->editor) : NULL;
+  g_autofree char *undo_label = NULL;
+  g_autofree char *redo_label = NULL;
+  g_autofree char *undo_what = undo != NULL ? escape_underlines (undo) : NULL;
+  g_autofree char *redo_what = redo != NULL ? escape_underlines (redo) : NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 self->editor != NULL && px_editor_get_can_undo (self->editor));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 self->editor != NULL && px_editor_get_can_redo (self->editor));
+  if (self->history_section == NULL)
+    return;
+  /* Translators: a menu item; %s says what, such as Tag “Kuleba” as PER */
+  undo_label = undo != NULL ? g_strdup_printf (_("_Undo %s"), undo_what) : g_strdup (_("_Undo"));
+  /* Translators: a menu item; %s says what, such as Tag “Kuleba” as PER */
+  redo_label = redo != NULL ? g_strdup_printf (_("_Redo %s"), redo_what) : g_strdup (_("_Redo"));
+  g_menu_remove_all (self->history_section);
+  add_history_item (self->history_section, undo_label, "win.undo", "<Control>z");
+  add_history_item (self->history_section, redo_label, "win.redo", "<Control><Shift>z");
+}
+
+/* Undoes or redoes the last step, whichever page made it; on the Annotate
+ * page, the step's article is shown with its annotation selected. */
+void
+px_window_replay (PxWindow *self,
+                  gboolean  redo)
+{
+  g_autoptr(GError) error = NULL;
+  PxEditTarget target = { 0, 0 };
+  gboolean ok;
+
+  g_return_if_fail (PX_IS_WINDOW (self));
+  if (self->editor == NULL)
+    return;
+  ok = redo ? px_editor_redo (self->editor, &target, &error)
+            : px_editor_undo (self->editor, &target, &error);
+  if (!ok)
+    {
+      px_window_add_toast (self, error->message);
+      return;
+    }
+  if (target.article_id == 0
+      || g_strcmp0 (px_window_get_view_name (self), "annotate") != 0)
+    return;
+  if (target.article_id != px_workspace_get_article_id (self->workspace))
+    px_sidebar_select_article (self->sidebar, target.article_id);
+  px_workspace_show_edit (self->workspace, &target);
 }
 
 PxStore *
@@ -648,6 +736,8 @@ px_window_dispose (GObject *object)
   g_clear_handle_id (&self->watch_id, g_source_remove);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->editor != NULL)
+    g_signal_handlers_disconnect_by_data (self->editor, self);
   g_clear_object (&self->editor);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -694,39 +784,33 @@ px_window_class_init (PxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PxWindow, import_spinner);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, import_label);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, history_section);
 
   px_window_class_install_actions (klass);
 }
 
-/* The undo history is the Annotate page's; Ctrl+Z on another page (entity
- * merges) replays it through that page's actions. */
+/* Back on the Annotate page, its text has the focus again, so that label
+ * keys reach it at once (the focus went with the hidden page). Once the
+ * view stack is done switching: it unsets the focus of the page it hides. */
 static gboolean
-forward_undo (GtkWidget *widget,
-              GVariant  *args,
-              gpointer   user_data)
+focus_page_idle (gpointer data)
 {
-  PxWindow *self = PX_WINDOW (gtk_widget_get_root (widget));
+  PxWindow *self = data;
+  GtkWidget *focus;
 
-  return gtk_widget_activate_action (GTK_WIDGET (self->workspace),
-                                     g_variant_get_boolean (args) ? "workspace.redo" : "workspace.undo",
-                                     NULL);
+  if (self->workspace == NULL
+      || g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "annotate") != 0)
+    return G_SOURCE_REMOVE;
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->workspace)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->workspace));
+  return G_SOURCE_REMOVE;
 }
 
 static void
-px_window_forward_undo_keys (PxWindow  *self,
-                             GtkWidget *page)
+on_view_changed (PxWindow *self)
 {
-  GtkEventController *controller = gtk_shortcut_controller_new ();
-  const struct { const char *trigger; gboolean redo; } keys[] = {
-    { "<Control>z", FALSE }, { "<Control><Shift>z|<Control>y", TRUE },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-      gtk_shortcut_new_with_arguments (gtk_shortcut_trigger_parse_string (keys[i].trigger),
-                                       gtk_callback_action_new (forward_undo, NULL, NULL),
-                                       "b", keys[i].redo));
-  gtk_widget_add_controller (page, controller);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_page_idle, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -745,14 +829,11 @@ px_window_add_pages (PxWindow *self)
   adw_view_stack_page_set_icon_name (page, "view-dual-symbolic");
 
   self->entity_list = PX_ENTITY_LIST (px_entity_list_new ());
-  px_entity_list_set_undo (self->entity_list, px_workspace_get_undo (self->workspace));
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (on_view_changed), self, G_CONNECT_SWAPPED);
   page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->entity_list),
                                     "entities", _("Entities"));
   adw_view_stack_page_set_icon_name (page, "system-users-symbolic");
-  g_signal_connect_object (self->entity_list, "history-changed",
-                           G_CALLBACK (px_workspace_history_changed), self->workspace,
-                           G_CONNECT_SWAPPED);
-  px_window_forward_undo_keys (self, GTK_WIDGET (self->entity_list));
 }
 
 static void
@@ -762,6 +843,8 @@ px_window_init (PxWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   px_window_add_pages (self);
+  px_window_add_history_keys (self);
+  px_window_update_history (self);
 
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed::annotator-name",

@@ -64,8 +64,15 @@ void         px_window_show_page      (PxWindow      *self,
 void         px_window_set_search_mode (PxWindow     *self,
                                         gboolean      search);
 
+/* Undoes (or redoes) the editor's last step, whatever page made it
+ * (win.undo, win.redo). */
+void         px_window_replay         (PxWindow      *self,
+                                       gboolean       redo);
+
 /* For px-window-actions.c. */
 void         px_window_class_install_actions (PxWindowClass *klass);
 void         px_window_update_actions (PxWindow      *self);
+void         px_window_update_history (PxWindow      *self);
+void         px_window_add_history_keys (PxWindow    *self);
 
 G_END_DECLS

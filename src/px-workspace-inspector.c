@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-workspace-inspector.c: the Annotate page's right column: the
- * inspector for the selected annotation (whose edits land here, with their
- * undo steps), the selected event's arguments marked in the text, and this
+ * inspector for the selected annotation (whose edits land here and go
+ * through the editor), the selected event's arguments marked in the text, and this
  * article's entities beside the annotation list. */
 #include "px-workspace-private.h"
 #include "px-a11y.h"
@@ -29,19 +29,21 @@ reselect (PxWorkspace *self,
     px_workspace_select_annotation (self, id);
 }
 
-static gboolean
-edit_ready (PxWorkspace   *self,
-            gint64         id,
-            PxAnnotation **out)
+/* Runs an edit of annotation @id and keeps it selected (the list drops the
+ * selection when the store replaces the edited item). */
+static void
+edit_done (PxWorkspace *self,
+           gboolean     ok,
+           GError      *error,
+           gint64       keep)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (self->store == NULL || self->ev == NULL)
-    return FALSE;
-  *out = px_store_get_annotation (self->store, id, &error);
-  if (*out == NULL)
-    px_workspace_error (self, error);
-  return *out != NULL;
+  if (!ok)
+    {
+      if (error != NULL)
+        px_workspace_error (self, error);
+      return;
+    }
+  reselect (self, keep);
 }
 
 static void
@@ -49,23 +51,19 @@ set_label (PxWorkspace *self,
            gint64       id,
            gint64       label_id)
 {
-  g_autoptr(PxAnnotation) before = NULL;
-  g_autoptr(PxLabel) label = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(PxAnnotation) before = px_workspace_find_annotation (self, id);
+  PxEditor *editor = px_workspace_get_editor_or_warn (self);
 
-  if (!edit_ready (self, id, &before) || px_annotation_get_label_id (before) == label_id)
+  if (editor == NULL || (before != NULL && px_annotation_get_label_id (before) == label_id))
     return;
-  label = px_store_get_label (self->store, label_id, &error);
-  if (label == NULL || !px_store_set_annotation_label (self->store, id, label_id, &error))
+  if (!px_editor_relabel (editor, id, label_id, &error))
     {
       px_workspace_error (self, error);
       return;
     }
-  px_undo_begin_group (self->undo);
-  px_undo_push_relabel (self->undo, before, label_id);
-  px_workspace_events_relabelled (self, before, label);
-  px_undo_end_group (self->undo);
-  px_workspace_update_undo_actions (self);
+  /* A trigger relabelled to an entity label loses its event: say so. */
+  px_workspace_edited (self, NULL);
   reselect (self, id);
 }
 
@@ -74,42 +72,14 @@ set_note (PxWorkspace *self,
           gint64       id,
           const char  *note)
 {
-  g_autoptr(PxAnnotation) before = NULL;
   g_autoptr(GError) error = NULL;
+  PxEditor *editor = px_workspace_get_editor_or_warn (self);
   gint64 keep = selected_id (self);
-  const char *value = note != NULL && *note != '\0' ? note : NULL;
 
-  if (!edit_ready (self, id, &before)
-      || g_strcmp0 (px_annotation_get_note (before), value) == 0)
-    return;
-  if (!px_store_set_annotation_note (self->store, id, value, &error))
-    {
-      px_workspace_error (self, error);
-      return;
-    }
-  px_undo_push_note (self->undo, before, value);
-  px_workspace_update_undo_actions (self);
-  reselect (self, keep);
-}
-
-static void
-set_entity (PxWorkspace  *self,
-            PxAnnotation *before,
-            gint64        entity_id)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = px_annotation_get_id (before);
-
-  if (px_annotation_get_entity_id (before) == entity_id)
-    return;
-  if (!px_store_set_annotation_entity (self->store, id, entity_id, &error))
-    {
-      px_workspace_error (self, error);
-      return;
-    }
-  px_undo_push_entity (self->undo, before, entity_id);
-  px_workspace_update_undo_actions (self);
-  reselect (self, id);
+  if (editor != NULL)
+    edit_done (self, px_editor_set_note (editor, id, note != NULL && *note != '\0' ? note : NULL,
+                                         &error),
+               error, keep);
 }
 
 static void
@@ -117,29 +87,23 @@ link_entity (PxWorkspace *self,
              gint64       id,
              gint64       entity_id)
 {
-  g_autoptr(PxAnnotation) before = NULL;
+  g_autoptr(GError) error = NULL;
+  PxEditor *editor = px_workspace_get_editor_or_warn (self);
 
-  if (edit_ready (self, id, &before))
-    set_entity (self, before, entity_id);
+  if (editor != NULL)
+    edit_done (self, px_editor_link (editor, id, entity_id, &error), error, id);
 }
 
-/* The new entity stays when this is undone: it is only unlinked. */
 static void
 new_entity (PxWorkspace *self,
             gint64       id,
             const char  *name)
 {
-  g_autoptr(PxAnnotation) before = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 entity_id;
+  PxEditor *editor = px_workspace_get_editor_or_warn (self);
 
-  if (!edit_ready (self, id, &before))
-    return;
-  entity_id = px_store_add_entity (self->store, name, px_annotation_get_label_id (before), &error);
-  if (entity_id == 0)
-    px_workspace_error (self, error);
-  else
-    set_entity (self, before, entity_id);
+  if (editor != NULL)
+    edit_done (self, px_editor_link_new (editor, id, name, &error) != 0, error, id);
 }
 
 /* ---- Following the selection -------------------------------------------- */

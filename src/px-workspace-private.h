@@ -2,6 +2,8 @@
 /* px-workspace-private.h: the Annotate page's state, shared by the files
  * that make it up:
  *  - px-workspace.c: layout, tagging, relabelling, deleting, navigation, undo;
+ *  - every edit goes through self->editor (the window's PxEditor), which
+ *    records it as one undo step;
  *  - further px-workspace-*.c files, one per feature (events, suggestions),
  *    each hooking into the workspace through the functions below.
  * Nothing outside the workspace includes this. */
@@ -10,12 +12,12 @@
 #include "px-workspace.h"
 #include "px-article-view.h"
 #include "px-inspector.h"
-#include "px-undo.h"
+#include "px-argument-popover.h"
+#include "px-suggestion-bar.h"
 
 G_BEGIN_DECLS
 
 typedef struct _PxWorkspaceEvents PxWorkspaceEvents;
-typedef struct _PxWorkspaceSuggest PxWorkspaceSuggest;
 
 struct _PxWorkspace
 {
@@ -26,10 +28,11 @@ struct _PxWorkspace
   char               *lang;
   GListModel         *labels;
   GListModel         *annotations;
-  PxUndo             *undo;
+  PxEditor           *editor;         /* the window's: every edit, one history */
   GSettings          *settings;       /* NULL when the schema is not installed */
   gint64              shown_annotation_id; /* last one revealed from the list */
   guint               list_scroll_id;  /* scrolls the list after the next frame */
+  gboolean            pointing;        /* the caret selects: leave the text alone */
 
   AdwToastOverlay    *toast_overlay;
   GtkStack           *stack;
@@ -42,7 +45,7 @@ struct _PxWorkspace
 
   PxInspector        *inspector;      /* the selected annotation's details */
   PxWorkspaceEvents  *ev;             /* px-workspace-events.c */
-  PxWorkspaceSuggest *sg;             /* px-workspace-suggest.c */
+  PxSuggestionBar    *suggestion_bar;  /* px-suggestion-bar.c, fed by px-workspace-suggest.c */
 };
 
 /* One-line message at the bottom of the page. */
@@ -63,8 +66,14 @@ gboolean      px_workspace_select_annotation   (PxWorkspace  *self,
                                                 gint64        id);
 /* The annotation an edit applies to (see px-workspace.c). Transfer full. */
 PxAnnotation *px_workspace_get_target          (PxWorkspace  *self);
-/* Call after pushing onto self->undo. */
-void          px_workspace_update_undo_actions (PxWorkspace  *self);
+/* After a delete, relabel or reject through self->editor succeeded: when
+ * it removed more than what was pointed at, a toast names it with an Undo
+ * button; else @message (nullable) is shown the same way. Only after an
+ * edit that made a step: the editor keeps its last notice until the next. */
+void          px_workspace_edited              (PxWorkspace  *self,
+                                                const char   *message);
+/* The editor, or NULL (after showing why) when there is nothing to edit. */
+PxEditor     *px_workspace_get_editor_or_warn  (PxWorkspace  *self);
 
 /* Events, their arguments and the inspector column: the state of
  * px-workspace-inspector.c, px-workspace-events.c and
@@ -80,11 +89,7 @@ struct _PxWorkspaceEvents
   GListStore         *entities;        /* PxEntity, counted in this article */
   GtkColumnView      *entity_view;
 
-  GtkPopover         *popover;         /* asks for the argument's label, then role */
-  GtkStack           *popover_stack;
-  GtkListBox         *label_list;
-  GtkListBox         *role_list;
-  GtkLabel           *role_title;
+  PxArgumentPopover  *popover;         /* asks for the argument's label, then role */
   gint64              pending_trigger;
   gint64              pending_annotation; /* an existing mention, or 0 */
   gsize               pending_start;
@@ -120,19 +125,6 @@ void          px_workspace_events_remove_argument (PxWorkspace *self,
                                                 gint64          trigger_id,
                                                 const char     *role,
                                                 gint64          annotation_id);
-/* Inside the undo group of a new annotation: links an entity mention by
- * match key, gives a trigger its event. */
-void          px_workspace_events_added        (PxWorkspace    *self,
-                                                PxAnnotation   *added);
-/* Inside the undo group of a relabel (@before: the annotation as it was). */
-void          px_workspace_events_relabelled   (PxWorkspace    *self,
-                                                PxAnnotation   *before,
-                                                PxLabel        *label);
-/* Deletes @target with the events it triggers and its event arguments,
- * and records it all as one undo step. */
-gboolean      px_workspace_delete_annotation   (PxWorkspace    *self,
-                                                PxAnnotation   *target,
-                                                GError        **error);
 
 /* px-workspace-arguments.c: the argument popover and its r key. */
 void          px_workspace_arguments_init      (PxWorkspace    *self);
@@ -141,16 +133,20 @@ void          px_workspace_arguments_open      (PxWorkspace    *self);
 
 /* px-workspace-suggest.c: find all occurrences, suggestions. */
 void          px_workspace_suggest_class_init  (GtkWidgetClass *widget_class);
-/* Before the layout is built. */
-void          px_workspace_suggest_init        (PxWorkspace    *self);
-void          px_workspace_suggest_dispose     (PxWorkspace    *self);
 /* The bar above the text ("3 suggestions", Accept All, Reject All). */
 GtkWidget    *px_workspace_suggest_build_bar   (PxWorkspace    *self);
 /* After self->annotations was replaced (or cleared). */
 void          px_workspace_suggest_article_changed (PxWorkspace *self);
-/* y, n or "Return" while a suggestion is selected: accepts or rejects it
- * and moves on. FALSE when the key is not for a suggestion. */
+/* "Return" while a suggestion is selected: accepts it and moves on. FALSE
+ * when the key is not for a suggestion. */
 gboolean      px_workspace_suggest_handle_key  (PxWorkspace    *self,
                                                 const char     *key);
+/* Enter (a GtkShortcutFunc): accepts the selected suggestion, unless the
+ * focus is in a text field; FALSE when there is none. */
+gboolean      px_workspace_suggest_on_return   (GtkWidget      *widget,
+                                                GVariant       *args,
+                                                gpointer        user_data);
+/* Rejects the selected suggestion (Delete) and moves on. */
+void          px_workspace_suggest_reject_selected (PxWorkspace *self);
 
 G_END_DECLS

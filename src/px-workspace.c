@@ -3,16 +3,17 @@
  *
  * The text view styles only the annotations near the visible part of the
  * text (see px-article-view.c), so that a long, densely annotated article
- * opens as fast as a short one. Every edit goes straight to the store and
- * onto the session's undo history, which outlives article switches. */
+ * opens as fast as a short one. Every edit goes through the window's
+ * PxEditor, whose one undo history outlives article switches and is shared
+ * with the other pages. */
 #include "px-workspace-private.h"
+#include "px-test-hooks.h"
 #include "px-a11y.h"
 
 #include <glib/gi18n.h>
 
 #include "px-article-header.h"
 #include "px-article-view.h"
-#include "px-undo.h"
 
 
 G_DEFINE_FINAL_TYPE (PxWorkspace, px_workspace, GTK_TYPE_WIDGET)
@@ -24,7 +25,9 @@ void
 px_workspace_toast (PxWorkspace *self,
             const char  *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  /* A toast's title is markup; messages quote article text. */
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_timeout (toast, 4);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -151,6 +154,22 @@ rebuild_palette (PxWorkspace *self)
         }
       gtk_box_append (self->palette, palette_button_new (label));
     }
+  if (n > 0)
+    {
+      /* The other way to use the keys, where the keys are listed. */
+      GtkWidget *hint = gtk_label_new (_("Shift+key tags the exact selection, not snapped to words. "
+                                         "Alt+Return picks among stacked annotations."));
+
+      gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (hint), 0);
+      gtk_widget_add_css_class (hint, "caption");
+      gtk_widget_add_css_class (hint, "dim-label");
+      gtk_widget_set_margin_start (hint, 10);
+      gtk_widget_set_margin_end (hint, 6);
+      gtk_widget_set_margin_top (hint, 12);
+      gtk_widget_set_name (hint, "palette-hint");
+      gtk_box_append (self->palette, hint);
+    }
 }
 
 static void
@@ -170,31 +189,38 @@ px_workspace_get_selected (PxWorkspace *self)
   return item != NULL ? g_object_ref (PX_ANNOTATION (item)) : NULL;
 }
 
-gboolean
-px_workspace_select_annotation (PxWorkspace *self,
-                   gint64       id)
+static guint
+list_position (PxWorkspace *self,
+               gint64       id)
 {
   GListModel *model = G_LIST_MODEL (self->sorted);
   GtkSorter *sorter = gtk_sort_list_model_get_sorter (self->sorted);
   guint n = g_list_model_get_n_items (model);
-  guint pos = GTK_INVALID_LIST_POSITION;
+  guint pos;
 
   /* Unsorted, the list is in the store's order: no need to walk it. */
   if (self->annotations != NULL
       && (sorter == NULL || gtk_sorter_get_order (sorter) == GTK_SORTER_ORDER_NONE))
     {
       pos = px_store_annotation_position (self->annotations, id);
-      if (pos == G_MAXUINT)
-        pos = GTK_INVALID_LIST_POSITION;
+      return pos == G_MAXUINT ? GTK_INVALID_LIST_POSITION : pos;
     }
-  else
-    for (guint i = 0; i < n && pos == GTK_INVALID_LIST_POSITION; i++)
-      {
-        g_autoptr(PxAnnotation) a = g_list_model_get_item (model, i);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PxAnnotation) a = g_list_model_get_item (model, i);
 
-        if (px_annotation_get_id (a) == id)
-          pos = i;
-      }
+      if (px_annotation_get_id (a) == id)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+gboolean
+px_workspace_select_annotation (PxWorkspace *self,
+                                gint64       id)
+{
+  guint pos = list_position (self, id);
+
   if (pos == GTK_INVALID_LIST_POSITION)
     return FALSE;
   /* Force the reveal even when the row was already selected. */
@@ -202,6 +228,21 @@ px_workspace_select_annotation (PxWorkspace *self,
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   gtk_single_selection_set_selected (self->selection, pos);
   return TRUE;
+}
+
+/* Selects annotation @id (0: none) in the list, and so in the inspector,
+ * without touching the text's selection: the caret pointed at it. */
+static void
+point_at (PxWorkspace *self,
+          gint64       id)
+{
+  guint pos = id != 0 ? list_position (self, id) : GTK_INVALID_LIST_POSITION;
+
+  if (pos == gtk_single_selection_get_selected (self->selection))
+    return;
+  self->pointing = TRUE;
+  gtk_single_selection_set_selected (self->selection, pos);
+  self->pointing = FALSE;
 }
 
 /* GTK 4.8 has no gtk_column_view_scroll_to(); its inner list view has the
@@ -239,31 +280,189 @@ on_selection_changed (PxWorkspace *self)
   if (a == NULL || px_annotation_get_id (a) == self->shown_annotation_id)
     return;
   self->shown_annotation_id = px_annotation_get_id (a);
-  px_article_view_select_range (self->view, px_annotation_get_start (a),
-                                px_annotation_get_end (a));
+  if (!self->pointing)
+    px_article_view_select_range (self->view, px_annotation_get_start (a),
+                                  px_annotation_get_end (a));
   scroll_list_later (self);
 }
 
-/* The annotation an edit applies to: the one selected in the list when the
- * cursor is inside it, else the innermost one under the cursor, else the
- * list's selection. */
-PxAnnotation *
-px_workspace_get_target (PxWorkspace *self)
+static gboolean
+contains (PxAnnotation *a,
+          gsize         offset)
+{
+  return a != NULL && px_annotation_get_start (a) <= offset && offset <= px_annotation_get_end (a);
+}
+
+/* The annotation the caret is in: the selected one while the caret stays
+ * inside it (so that a stacked one chosen with Alt+Return stays chosen),
+ * else the innermost one at the caret, else one ending right at it. */
+static PxAnnotation *
+annotation_under_caret (PxWorkspace *self)
 {
   g_autoptr(PxAnnotation) selected = px_workspace_get_selected (self);
   gsize cursor = px_article_view_get_cursor (self->view);
   PxAnnotation *under;
 
-  if (selected != NULL && px_annotation_get_start (selected) <= cursor
-      && cursor <= px_annotation_get_end (selected))
+  if (contains (selected, cursor))
     return g_steal_pointer (&selected);
   under = px_article_view_annotation_at (self->view, cursor);
-  if (under != NULL)
-    return under;
-  return g_steal_pointer (&selected);
+  if (under == NULL && cursor > 0)
+    under = px_article_view_annotation_at (self->view, cursor - 1);
+  return under;
+}
+
+/* The annotation whose span is exactly the selected text, preferring the
+ * one selected in the list; NULL when there is none. */
+static PxAnnotation *
+annotation_selected_exactly (PxWorkspace *self,
+                             gsize        start,
+                             gsize        end)
+{
+  g_autoptr(PxAnnotation) selected = px_workspace_get_selected (self);
+  g_autoptr(PxAnnotation) inner = px_article_view_annotation_at (self->view, start);
+
+  if (selected != NULL && px_annotation_get_start (selected) == start
+      && px_annotation_get_end (selected) == end)
+    return g_steal_pointer (&selected);
+  if (inner != NULL && px_annotation_get_start (inner) == start && px_annotation_get_end (inner) == end)
+    return g_steal_pointer (&inner);
+  return NULL;
+}
+
+/* The caret points: moving it (a click, the arrow keys) selects the
+ * annotation it is in, or none, so that the inspector always shows what a
+ * label key or Delete would act on. Selected text points at the annotation
+ * it covers exactly, or at none. */
+static void
+on_mark_set (PxWorkspace   *self,
+             GtkTextIter   *location,
+             GtkTextMark   *mark,
+             GtkTextBuffer *buffer)
+{
+  g_autoptr(PxAnnotation) target = NULL;
+  g_autoptr(PxAnnotation) selected = NULL;
+  gint64 id;
+  gsize start, end;
+
+  (void) location;
+  /* While an article is being shown, the list still holds the last one. */
+  if (self->article_id == 0 || self->annotations == NULL
+      || gtk_sort_list_model_get_model (self->sorted) != self->annotations
+      || (mark != gtk_text_buffer_get_insert (buffer)
+          && mark != gtk_text_buffer_get_selection_bound (buffer)))
+    return;
+  if (px_article_view_get_selection (self->view, &start, &end))
+    target = annotation_selected_exactly (self, start, end);
+  else
+    target = annotation_under_caret (self);
+  id = target != NULL ? px_annotation_get_id (target) : 0;
+  selected = px_workspace_get_selected (self);
+  /* Most caret moves stay in the same annotation: no list lookup then. */
+  if (id != (selected != NULL ? px_annotation_get_id (selected) : 0))
+    point_at (self, id);
+}
+
+/* Alt+Return: the next of the annotations stacked under the caret (in the
+ * store's order), round, for a label key or Delete to act on. */
+static void
+cycle_stacked (PxWorkspace *self)
+{
+  g_autoptr(PxAnnotation) selected = px_workspace_get_selected (self);
+  g_autoptr(GPtrArray) stack = g_ptr_array_new_with_free_func (g_object_unref);
+  gsize cursor = px_article_view_get_cursor (self->view);
+  guint n = self->annotations != NULL ? g_list_model_get_n_items (self->annotations) : 0;
+  guint next = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      PxAnnotation *a = g_list_model_get_item (self->annotations, i);
+
+      if (px_annotation_get_start (a) > cursor)
+        {
+          g_object_unref (a);
+          break;
+        }
+      if (contains (a, cursor))
+        g_ptr_array_add (stack, a);
+      else
+        g_object_unref (a);
+    }
+  if (stack->len == 0)
+    {
+      px_workspace_toast (self, _("The cursor is in no annotation"));
+      return;
+    }
+  for (guint i = 0; selected != NULL && i < stack->len; i++)
+    if (px_annotation_get_id (stack->pdata[i]) == px_annotation_get_id (selected))
+      next = (i + 1) % stack->len;
+  point_at (self, px_annotation_get_id (stack->pdata[next]));
+  if (stack->len > 1)
+    {
+      PxAnnotation *a = stack->pdata[next];
+      /* Translators: Alt+Return chose one of the annotations stacked under
+       * the cursor; %s is its label, then its text, then "1 of 3". */
+      g_autofree char *msg = g_strdup_printf (_("%s “%s” (%u of %u)"), px_annotation_get_label_name (a),
+                                              px_annotation_get_text (a), next + 1, stack->len);
+      px_workspace_toast (self, msg);
+    }
+}
+
+/* The annotation an edit (Delete, find all) applies to: the selected text's
+ * exact annotation, else the one the caret is in. Never one selected
+ * earlier somewhere else. */
+PxAnnotation *
+px_workspace_get_target (PxWorkspace *self)
+{
+  gsize start, end;
+
+  if (px_article_view_get_selection (self->view, &start, &end))
+    {
+      PxAnnotation *exact = annotation_selected_exactly (self, start, end);
+
+      if (exact != NULL)
+        return exact;
+    }
+  return annotation_under_caret (self);
 }
 
 /* ---- Editing ------------------------------------------------------------- */
+
+PxEditor *
+px_workspace_get_editor_or_warn (PxWorkspace *self)
+{
+  if (self->store == NULL || self->article_id == 0)
+    return NULL;
+  if (self->editor == NULL)
+    px_workspace_toast (self, _("This corpus cannot be edited here"));
+  return self->editor;
+}
+
+void
+px_workspace_edited (PxWorkspace *self,
+                     const char  *message)
+{
+  const char *notice = self->editor != NULL ? px_editor_get_notice (self->editor) : NULL;
+  const char *what = self->editor != NULL ? px_editor_get_undo_description (self->editor) : NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  if (notice == NULL && message == NULL)
+    return;
+  /* Translators: a toast: what was done, then what else went with it:
+   * "Relabel “met” as ORG. Its Meet event and its 3 arguments were removed." */
+  text = notice != NULL ? g_strdup_printf (_("%s. %s"), what != NULL ? what : "", notice)
+                        : g_strdup (message);
+  escaped = g_markup_escape_text (text, -1);
+  toast = adw_toast_new (escaped);
+  /* What went with an edit is shown at once, not after older toasts. */
+  if (notice != NULL)
+    adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, notice != NULL ? 8 : 5);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "workspace.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
 
 static gboolean
 snapping_enabled (PxWorkspace *self)
@@ -278,19 +477,17 @@ relabel (PxWorkspace  *self,
 {
   g_autoptr(GError) error = NULL;
   gint64 id = px_annotation_get_id (annotation);
+  PxEditor *editor = px_workspace_get_editor_or_warn (self);
 
-  if (px_annotation_get_label_id (annotation) == px_label_get_id (label))
+  if (editor == NULL || px_annotation_get_label_id (annotation) == px_label_get_id (label))
     return;
-  if (!px_store_set_annotation_label (self->store, id, px_label_get_id (label), &error))
+  if (!px_editor_relabel (editor, id, px_label_get_id (label), &error))
     {
       px_workspace_error (self, error);
       return;
     }
-  px_undo_begin_group (self->undo);
-  px_undo_push_relabel (self->undo, annotation, px_label_get_id (label));
-  px_workspace_events_relabelled (self, annotation, label);
-  px_undo_end_group (self->undo);
-  px_workspace_update_undo_actions (self);
+  /* A trigger that loses its event, or its arguments, says so. */
+  px_workspace_edited (self, NULL);
   px_workspace_select_annotation (self, id);
 }
 
@@ -324,6 +521,8 @@ px_workspace_snap_to_words (PxWorkspace *self,
   return TRUE;
 }
 
+/* The editor links an entity mention and gives a trigger its event, in the
+ * same transaction and undo step. */
 static void
 add_annotation (PxWorkspace *self,
                 PxLabel     *label,
@@ -332,55 +531,59 @@ add_annotation (PxWorkspace *self,
                 gboolean     snap)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PxAnnotation) added = NULL;
+  PxEditor *editor = px_workspace_get_editor_or_warn (self);
   gint64 id;
 
+  if (editor == NULL)
+    return;
   if (snap && snapping_enabled (self) && !px_workspace_snap_to_words (self, &start, &end))
     {
       px_workspace_toast (self, _("The selection holds no word to tag"));
       return;
     }
-  /* One transaction for the mention, its entity link and its event: one
-   * commit, so the views refresh once, not three times. */
-  if (!px_store_begin (self->store, &error))
+  id = px_editor_tag (editor, self->article_id, px_label_get_id (label), start, end, NULL, &error);
+  if (id == 0)
     {
       px_workspace_error (self, error);
       return;
     }
-  id = px_store_add_annotation (self->store, self->article_id, px_label_get_id (label),
-                                start, end, PX_ANNOTATION_ACCEPTED, NULL, &error);
-  added = id != 0 ? px_store_get_annotation (self->store, id, &error) : NULL;
-  if (added == NULL)
-    {
-      px_store_rollback (self->store);
-      px_workspace_error (self, error);
-      return;
-    }
-  px_undo_begin_group (self->undo);
-  px_undo_push_add (self->undo, added);
-  px_workspace_events_added (self, added);
-  if (!px_store_commit (self->store, &error))
-    {
-      px_store_rollback (self->store);
-      px_undo_cancel_group (self->undo);
-      px_workspace_error (self, error);
-      return;
-    }
-  px_undo_end_group (self->undo);
-  px_workspace_update_undo_actions (self);
   px_workspace_select_annotation (self, id);
 }
 
-/* Tags the selection with the label, or relabels the selected annotation
- * when the selection is empty or is exactly that annotation. */
+/* A label acts on what is pointed at, now: selected text is tagged (or, when
+ * it is exactly an annotation, that one is relabelled); with no text
+ * selected, the annotation the caret is in is relabelled. Nothing else:
+ * never an annotation selected earlier elsewhere. */
+static void
+tag_with_label (PxWorkspace *self,
+                PxLabel     *label,
+                gboolean     snap)
+{
+  g_autoptr(PxAnnotation) target = NULL;
+  gsize start, end;
+
+  if (px_article_view_get_selection (self->view, &start, &end))
+    {
+      target = annotation_selected_exactly (self, start, end);
+      if (target != NULL)
+        relabel (self, target, label);
+      else
+        add_annotation (self, label, start, end, snap);
+      return;
+    }
+  target = annotation_under_caret (self);
+  if (target != NULL)
+    relabel (self, target, label);
+  else
+    px_workspace_toast (self, _("Select text to tag, or put the cursor in an annotation to relabel it"));
+}
+
 static void
 tag_selection (PxWorkspace *self,
                const char  *label_key,
                gboolean     snap)
 {
   g_autoptr(PxLabel) label = NULL;
-  g_autoptr(PxAnnotation) selected = NULL;
-  gsize start, end;
 
   if (self->store == NULL || self->article_id == 0)
     return;
@@ -392,44 +595,40 @@ tag_selection (PxWorkspace *self,
       px_workspace_toast (self, msg);
       return;
     }
-  selected = px_workspace_get_selected (self);
-  if (!px_article_view_get_selection (self->view, &start, &end))
-    {
-      if (selected != NULL)
-        relabel (self, selected, label);
-      else
-        px_workspace_toast (self, _("Select some text to tag first"));
-      return;
-    }
-  if (selected != NULL && px_annotation_get_start (selected) == start
-      && px_annotation_get_end (selected) == end)
-    relabel (self, selected, label);
-  else
-    add_annotation (self, label, start, end, snap);
+  tag_with_label (self, label, snap);
 }
 
+/* Delete: the annotation pointed at goes, with what hangs on it (its event,
+ * its places as an argument); the toast names that and offers Undo. A
+ * suggestion is rejected, and the next one selected. */
 static void
 delete_target (PxWorkspace *self)
 {
   g_autoptr(PxAnnotation) target = NULL;
+  g_autoptr(PxAnnotation) selected = NULL;
   g_autoptr(GError) error = NULL;
-  AdwToast *toast;
+  PxEditor *editor = px_workspace_get_editor_or_warn (self);
 
-  if (self->store == NULL || self->article_id == 0)
+  if (editor == NULL)
     return;
+  selected = px_workspace_get_selected (self);
+  if (selected != NULL && px_annotation_get_status (selected) == PX_ANNOTATION_SUGGESTED)
+    {
+      px_workspace_suggest_reject_selected (self);
+      return;
+    }
   target = px_workspace_get_target (self);
   if (target == NULL)
-    return;
-  if (!px_workspace_delete_annotation (self, target, &error))
+    {
+      px_workspace_toast (self, _("Put the cursor in an annotation to delete it"));
+      return;
+    }
+  if (!px_editor_delete (editor, px_annotation_get_id (target), &error))
     {
       px_workspace_error (self, error);
       return;
     }
-  px_workspace_update_undo_actions (self);
-  toast = adw_toast_new (_("Annotation removed"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "workspace.undo");
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  px_workspace_edited (self, _("Annotation removed"));
 }
 
 /* The store's order (start, end, id) is text order. */
@@ -486,13 +685,28 @@ move_selection (PxWorkspace *self,
 
 /* ---- Undo ---------------------------------------------------------------- */
 
-void
-px_workspace_update_undo_actions (PxWorkspace *self)
+static void
+update_undo_actions (PxWorkspace *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.undo",
-                                 px_undo_can_undo (self->undo));
+                                 self->editor != NULL && px_editor_get_can_undo (self->editor));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.redo",
-                                 px_undo_can_redo (self->undo));
+                                 self->editor != NULL && px_editor_get_can_redo (self->editor));
+}
+
+void
+px_workspace_show_edit (PxWorkspace        *self,
+                        const PxEditTarget *target)
+{
+  g_return_if_fail (PX_IS_WORKSPACE (self));
+
+  /* Corpus-wide steps (entity merges) name no article: stay where we are. */
+  if (target->article_id == 0)
+    return;
+  if (target->article_id != self->article_id)
+    px_workspace_show_article (self, target->article_id);
+  if (target->annotation_id == 0 || !px_workspace_select_annotation (self, target->annotation_id))
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 }
 
 static void
@@ -500,25 +714,17 @@ replay_history (PxWorkspace *self,
                 gboolean     redo)
 {
   g_autoptr(GError) error = NULL;
-  gint64 article_id = px_undo_peek_article (self->undo, redo);
-  gint64 touched = 0;
+  PxEditTarget target = { 0, 0 };
   gboolean ok;
 
-  if (self->store == NULL
-      || !(redo ? px_undo_can_redo (self->undo) : px_undo_can_undo (self->undo)))
+  if (self->editor == NULL)
     return;
-  /* Corpus-wide steps (entity merges) name no article: stay where we are. */
-  if (article_id != 0 && article_id != self->article_id)
-    px_workspace_show_article (self, article_id);
-  if (redo)
-    ok = px_undo_redo (self->undo, self->store, &touched, &error);
-  else
-    ok = px_undo_undo (self->undo, self->store, &touched, &error);
+  ok = redo ? px_editor_redo (self->editor, &target, &error)
+            : px_editor_undo (self->editor, &target, &error);
   if (!ok)
     px_workspace_error (self, error);
-  else if (touched != 0 && !px_workspace_select_annotation (self, touched))
-    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  px_workspace_update_undo_actions (self);
+  else
+    px_workspace_show_edit (self, &target);
 }
 
 /* ---- Actions and keys ---------------------------------------------------- */
@@ -546,6 +752,8 @@ simple_action (GtkWidget  *widget,
     move_selection (self, 1);
   else if (g_str_equal (action_name, "workspace.previous"))
     move_selection (self, -1);
+  else if (g_str_equal (action_name, "workspace.cycle"))
+    cycle_stacked (self);
   else if (g_str_equal (action_name, "workspace.undo"))
     replay_history (self, FALSE);
   else if (g_str_equal (action_name, "workspace.redo"))
@@ -563,55 +771,75 @@ focus_in_entry (GtkWidget *widget)
                            || gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL);
 }
 
-/* A label key tags the selected text, or relabels the selected annotation;
- * n and p move between annotations (a label may own n as well). */
-static gboolean
-on_label_key (GtkWidget *widget,
-              GVariant  *args,
-              gpointer   user_data)
+/* The label whose shortcut is on the physical key @keycode, unshifted or
+ * shifted, in the layout of the key press; so that Shift+1 finds the label
+ * of 1 on any layout. Without a keycode (tests), @keyval itself. */
+static PxLabel *
+label_of_key (PxWorkspace *self,
+              guint        keyval,
+              guint        keycode,
+              int          layout)
 {
-  PxWorkspace *self = PX_WORKSPACE (widget);
-  const char *key;
-  gboolean snap;
-  gsize start = 0, end = 0;
-  gboolean has_text;
-  g_autoptr(PxLabel) label = NULL;
-  g_autoptr(PxAnnotation) selected = NULL;
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+  g_autofree GdkKeymapKey *keys = NULL;
+  g_autofree guint *keyvals = NULL;
+  guint candidates[2] = { keyval, 0 };
+  int n = 0;
 
-  (void) user_data;
-  if (self->article_id == 0 || focus_in_entry (widget))
-    return FALSE;
-  g_variant_get (args, "(&sb)", &key, &snap);
-  if (snap && px_workspace_suggest_handle_key (self, key))
-    return TRUE;
-  has_text = px_article_view_get_selection (self->view, &start, &end);
-  selected = px_workspace_get_selected (self);
-  /* n and p keep moving while the selection is just the current
-   * annotation; only freshly selected text makes them label keys. */
-  if (snap && (g_str_equal (key, "n") || g_str_equal (key, "p"))
-      && (!has_text || (selected != NULL && px_annotation_get_start (selected) == start
-                        && px_annotation_get_end (selected) == end)))
-    return gtk_widget_activate_action (widget, key[0] == 'n' ? "workspace.next"
-                                                              : "workspace.previous", NULL);
-  label = find_label_by_shortcut (self, key);
-  if (label != NULL && (has_text || selected != NULL))
+  if (keycode != 0 && gdk_display_map_keycode (display, keycode, &keys, &keyvals, &n))
+    for (int i = 0; i < n; i++)
+      if (keys[i].group == layout && keys[i].level < 2)
+        candidates[keys[i].level] = keyvals[i];
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
     {
-      gtk_widget_activate_action (widget, snap ? "workspace.tag" : "workspace.tag-exact",
-                                  "s", px_label_get_name (label));
-      return TRUE;
+      gunichar c = gdk_keyval_to_unicode (gdk_keyval_to_lower (candidates[i]));
+      char key[8] = { 0 };
+      PxLabel *label;
+
+      if (c == 0 || !g_unichar_isgraph (c))
+        continue;
+      g_unichar_to_utf8 (c, key);
+      label = find_label_by_shortcut (self, key);
+      if (label != NULL)
+        return label;
     }
-  return FALSE;
+  return NULL;
 }
 
-/* Delete and Ctrl+Z belong to a text field that has the focus (the
- * inspector's note), not to the annotation. */
+/* A label key, on its own: tags the selected text snapped to words, or
+ * relabels the annotation pointed at. With Shift: the exact selection, no
+ * snapping. Ctrl and Alt keys are never label keys (Alt+1 shows a page). */
+static gboolean
+on_label_key (GtkEventControllerKey *controller,
+              guint                  keyval,
+              guint                  keycode,
+              GdkModifierType        state,
+              PxWorkspace           *self)
+{
+  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
+  int layout = event != NULL ? (int) gdk_key_event_get_layout (event) : 0;
+  g_autoptr(PxLabel) label = NULL;
+
+  if (self->article_id == 0 || focus_in_entry (GTK_WIDGET (self))
+      || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK)) != 0)
+    return FALSE;
+  label = label_of_key (self, keyval, keycode, layout);
+  if (label == NULL)
+    return FALSE;
+  tag_with_label (self, label, (state & GDK_SHIFT_MASK) == 0);
+  return TRUE;
+}
+
+/* Delete belongs to a text field that has the focus (the inspector's
+ * note, the sidebar's filter), not to the annotation; so do the other
+ * keys. Without an article, the keys are not the page's. */
 static gboolean
 on_edit_key (GtkWidget *widget,
              GVariant  *args,
              gpointer   user_data)
 {
   (void) user_data;
-  if (focus_in_entry (widget))
+  if (focus_in_entry (widget) || PX_WORKSPACE (widget)->article_id == 0)
     return FALSE;
   return gtk_widget_activate_action (widget, g_variant_get_string (args, NULL), NULL);
 }
@@ -629,34 +857,50 @@ add_shortcut (GtkShortcutController *controller,
   gtk_shortcut_controller_add_shortcut (controller, shortcut);
 }
 
-/* In the capture phase, because the text view binds Delete and Ctrl+Z
- * itself and would swallow them even though it is read-only. */
+/* In the capture phase, because the text view binds Delete and
+ * Ctrl+Shift+A itself and would swallow them even though it is read-only.
+ * The page's own keys (Accept All, find all, moving between annotations)
+ * are global: they work whatever has the focus while the page shows (a
+ * global shortcut runs only while its widget is mapped). Delete and Enter
+ * act on the text's annotations, with the focus in the page. Ctrl+Z is the
+ * window's. */
 static void
 add_key_controller (PxWorkspace *self)
 {
-  GtkEventController *controller = gtk_shortcut_controller_new ();
-  GtkShortcutController *sc = GTK_SHORTCUT_CONTROLLER (controller);
-  static const char *keys = "123456789abcdefghijklmnopqrstuvwxyz";
+  GtkEventController *local = gtk_shortcut_controller_new ();
+  GtkEventController *page = gtk_shortcut_controller_new ();
+  GtkEventController *labels = gtk_event_controller_key_new ();
+  static const struct { const char *trigger, *action; } page_keys[] = {
+    { "<Alt>Right", "workspace.next" },
+    { "<Alt>Left", "workspace.previous" },
+    { "<Alt>Return|<Alt>KP_Enter", "workspace.cycle" },
+    { "<Control><Shift>a", "workspace.accept-all" },
+    { "<Control><Shift>f", "workspace.find-all" },
+    { "<Control><Alt>f", "workspace.find-all-story" },
+  };
 
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  gtk_event_controller_set_name (controller, "px-workspace-keys");
-  add_shortcut (sc, "Delete|KP_Delete", gtk_callback_action_new (on_edit_key, NULL, NULL),
+  gtk_event_controller_set_propagation_phase (local, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (local, "px-workspace-keys");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (local), "Delete|KP_Delete",
+                gtk_callback_action_new (on_edit_key, NULL, NULL),
                 g_variant_new_string ("workspace.delete"));
-  add_shortcut (sc, "<Control>z", gtk_callback_action_new (on_edit_key, NULL, NULL),
-                g_variant_new_string ("workspace.undo"));
-  add_shortcut (sc, "<Control><Shift>z|<Control>y", gtk_callback_action_new (on_edit_key, NULL, NULL),
-                g_variant_new_string ("workspace.redo"));
-  for (const char *k = keys; *k != '\0'; k++)
-    {
-      char key[2] = { *k, '\0' };
-      g_autofree char *alt = g_strdup_printf ("<Alt>%s", key);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (local), "Return|KP_Enter",
+                gtk_callback_action_new (px_workspace_suggest_on_return, NULL, NULL), NULL);
+  gtk_widget_add_controller (GTK_WIDGET (self), local);
 
-      add_shortcut (sc, key, gtk_callback_action_new (on_label_key, NULL, NULL),
-                    g_variant_new ("(sb)", key, TRUE));
-      add_shortcut (sc, alt, gtk_callback_action_new (on_label_key, NULL, NULL),
-                    g_variant_new ("(sb)", key, FALSE));
-    }
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  gtk_event_controller_set_propagation_phase (page, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (page, "px-workspace-page-keys");
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (page), GTK_SHORTCUT_SCOPE_GLOBAL);
+  for (guint i = 0; i < G_N_ELEMENTS (page_keys); i++)
+    add_shortcut (GTK_SHORTCUT_CONTROLLER (page), page_keys[i].trigger,
+                  gtk_callback_action_new (on_edit_key, NULL, NULL),
+                  g_variant_new_string (page_keys[i].action));
+  gtk_widget_add_controller (GTK_WIDGET (self), page);
+
+  gtk_event_controller_set_propagation_phase (labels, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (labels, "px-workspace-label-keys");
+  g_signal_connect (labels, "key-pressed", G_CALLBACK (on_label_key), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), labels);
 }
 
 /* ---- Inspector ----------------------------------------------------------- */
@@ -849,7 +1093,6 @@ px_workspace_dispose (GObject *object)
     }
   g_clear_handle_id (&self->list_scroll_id, g_source_remove);
   px_workspace_events_dispose (self);
-  px_workspace_suggest_dispose (self);
   if (self->labels != NULL)
     g_signal_handlers_disconnect_by_data (self->labels, self);
   g_clear_object (&self->labels);
@@ -858,9 +1101,23 @@ px_workspace_dispose (GObject *object)
   g_clear_object (&self->sorted);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->undo, px_undo_free);
+  if (self->editor != NULL)
+    g_signal_handlers_disconnect_by_data (self->editor, self);
+  g_clear_object (&self->editor);
   g_clear_pointer (&self->lang, g_free);
   G_OBJECT_CLASS (px_workspace_parent_class)->dispose (object);
+}
+
+/* The page's keys are heard by its controllers only with the focus inside
+ * it: the window focuses it when the page is shown. */
+static gboolean
+px_workspace_grab_focus (GtkWidget *widget)
+{
+  PxWorkspace *self = PX_WORKSPACE (widget);
+
+  if (self->article_id == 0)
+    return GTK_WIDGET_CLASS (px_workspace_parent_class)->grab_focus (widget);
+  return gtk_widget_grab_focus (GTK_WIDGET (px_article_view_get_text_view (self->view)));
 }
 
 static void
@@ -870,16 +1127,18 @@ px_workspace_class_init (PxWorkspaceClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = px_workspace_dispose;
+  widget_class->grab_focus = px_workspace_grab_focus;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "pxworkspace");
 
   /* The parameter is a label name (or id): the palette and the keys call
-   * the very same action. "tag-exact" skips word snapping (Alt). */
+   * the very same action. "tag-exact" skips word snapping (Shift). */
   gtk_widget_class_install_action (widget_class, "workspace.tag", "s", tag_action);
   gtk_widget_class_install_action (widget_class, "workspace.tag-exact", "s", tag_action);
   gtk_widget_class_install_action (widget_class, "workspace.delete", NULL, simple_action);
   gtk_widget_class_install_action (widget_class, "workspace.next", NULL, simple_action);
   gtk_widget_class_install_action (widget_class, "workspace.previous", NULL, simple_action);
+  gtk_widget_class_install_action (widget_class, "workspace.cycle", NULL, simple_action);
   gtk_widget_class_install_action (widget_class, "workspace.undo", NULL, simple_action);
   gtk_widget_class_install_action (widget_class, "workspace.redo", NULL, simple_action);
   px_workspace_events_class_init (widget_class);
@@ -900,13 +1159,13 @@ settings_if_installed (void)
 static void
 px_workspace_init (PxWorkspace *self)
 {
-  self->undo = px_undo_new ();
   self->settings = settings_if_installed ();
   px_workspace_events_init (self);
-  px_workspace_suggest_init (self);
   build_layout (self);
+  g_signal_connect_object (px_article_view_get_buffer (self->view), "mark-set",
+                           G_CALLBACK (on_mark_set), self, G_CONNECT_SWAPPED);
   add_key_controller (self);
-  px_workspace_update_undo_actions (self);
+  update_undo_actions (self);
 }
 
 /* ---- Public API ------------------------------------------------------------ */
@@ -931,9 +1190,6 @@ px_workspace_set_store (PxWorkspace *self,
     g_signal_handlers_disconnect_by_data (self->labels, self);
   g_clear_object (&self->labels);
   g_set_object (&self->store, store);
-  /* Undo steps name rows of the old corpus. */
-  px_undo_clear (self->undo);
-  px_workspace_update_undo_actions (self);
   if (store != NULL)
     {
       self->labels = px_store_list_labels (store);
@@ -1048,16 +1304,24 @@ px_workspace_get_article_header (PxWorkspace *self)
   return self->header;
 }
 
-PxUndo *
-px_workspace_get_undo (PxWorkspace *self)
-{
-  g_return_val_if_fail (PX_IS_WORKSPACE (self), NULL);
-  return self->undo;
-}
-
 void
-px_workspace_history_changed (PxWorkspace *self)
+px_workspace_set_editor (PxWorkspace *self,
+                         PxEditor    *editor)
 {
   g_return_if_fail (PX_IS_WORKSPACE (self));
-  px_workspace_update_undo_actions (self);
+  g_return_if_fail (editor == NULL || PX_IS_EDITOR (editor));
+
+  if (self->editor == editor)
+    return;
+  if (self->editor != NULL)
+    g_signal_handlers_disconnect_by_data (self->editor, self);
+  g_set_object (&self->editor, editor);
+  if (editor != NULL)
+    {
+      g_signal_connect_object (editor, "notify::can-undo", G_CALLBACK (update_undo_actions),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (editor, "notify::can-redo", G_CALLBACK (update_undo_actions),
+                               self, G_CONNECT_SWAPPED);
+    }
+  update_undo_actions (self);
 }

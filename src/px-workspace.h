@@ -1,11 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* px-workspace.h: the Annotate page: article view, label palette and
- * inspector, with the session's undo history. The window owns one. */
+ * inspector, editing through the window's PxEditor. The window owns one. */
 #pragma once
 
 #include <adwaita.h>
 #include "px-core.h"
-#include "px-undo.h"
 
 G_BEGIN_DECLS
 
@@ -24,13 +23,15 @@ void       px_workspace_reveal_range (PxWorkspace *self,
                                       gint64       article_id,
                                       gsize        start,
                                       gsize        end);
-/* The session's undo history, shared with the Entities page. After pushing
- * onto it from outside, call px_workspace_history_changed(). */
-PxUndo    *px_workspace_get_undo    (PxWorkspace *self);
 /* The PxArticleHeader above the text. */
 GtkWidget *px_workspace_get_article_header (PxWorkspace *self);
-void       px_workspace_history_changed (PxWorkspace *self);
-/* The article view's buffer (read-only text), for tests and tools. */
-GtkTextBuffer *px_workspace_get_buffer (PxWorkspace *self);
+/* The editor every change goes through (the window's, with its one undo
+ * history); NULL: nothing can be changed. */
+void       px_workspace_set_editor  (PxWorkspace *self,
+                                     PxEditor    *editor);   /* nullable */
+/* Shows where an undone or redone step happened: its article, with its
+ * annotation selected. */
+void       px_workspace_show_edit   (PxWorkspace        *self,
+                                     const PxEditTarget *target);
 
 G_END_DECLS

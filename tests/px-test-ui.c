@@ -52,6 +52,11 @@ px_test_open_workspace (int           width,
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (ws));
   gtk_window_present (GTK_WINDOW (window));
   px_workspace_set_store (ws, *out_store);
+  {
+    /* The workspace edits through an editor, as in the app's window. */
+    g_autoptr(PxEditor) editor = px_editor_new (*out_store);
+    px_workspace_set_editor (ws, editor);
+  }
   *out_window = window;
   *out_workspace = ws;
 }

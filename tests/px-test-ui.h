@@ -7,6 +7,7 @@
 
 #include "px-core.h"
 #include "px-workspace.h"
+#include "px-test-hooks.h"
 
 G_BEGIN_DECLS
 

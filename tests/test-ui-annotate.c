@@ -11,6 +11,7 @@
 #include "px-test-ui.h"
 #include "px-test-util.h"
 #include "px-workspace.h"
+#include "px-workspace-private.h"
 
 /* Written for these tests; offsets below are counted in code points. */
 static const char article_one[] =
@@ -130,12 +131,132 @@ test_exact_and_relabel (Fixture       *f,
   px_test_tag (f->ws, 32, 38, gpe_id);
   assert_annotations (f, f->one, "GPE 32-38 Bergen");
 
-  /* With the new annotation selected and no text selection, a label
-   * relabels it; undo puts the old label back. */
+  /* A label acts on what the caret points at, never on the annotation
+   * selected before: with the caret in no annotation it changes nothing. */
   px_test_tag (f->ws, 0, 0, "LOC");
+  assert_annotations (f, f->one, "GPE 32-38 Bergen");
+  /* With the caret in Bergen and no text selected, a label relabels it;
+   * undo puts the old label back. */
+  px_test_tag (f->ws, 35, 35, "LOC");
   assert_annotations (f, f->one, "LOC 32-38 Bergen");
   px_test_activate (f->ws, "workspace.undo", NULL);
   assert_annotations (f, f->one, "GPE 32-38 Bergen");
+}
+
+/* Presses a key through the workspace's label-key controller, as GTK does
+ * (no keycode: the key's own keyval is looked up). */
+static gboolean
+press_label_key (Fixture        *f,
+                 guint           keyval,
+                 GdkModifierType state)
+{
+  GListModel *controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->ws));
+  gboolean handled = FALSE, found = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !found; i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (c)
+          && g_strcmp0 (gtk_event_controller_get_name (c), "px-workspace-label-keys") == 0)
+        {
+          g_signal_emit_by_name (c, "key-pressed", keyval, 0, state, &handled);
+          found = TRUE;
+        }
+    }
+  g_object_unref (controllers);
+  g_assert_true (found);
+  px_test_spin ();
+  return handled;
+}
+
+static gint64
+workspace_selected_id (Fixture *f)
+{
+  g_autoptr(PxAnnotation) a = px_workspace_get_selected (f->ws);
+
+  return a != NULL ? px_annotation_get_id (a) : 0;
+}
+
+static gint64
+id_at (Fixture *f,
+       gsize    start,
+       gsize    end)
+{
+  g_autoptr(GListModel) list = px_store_list_annotations (f->store, f->one);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(PxAnnotation) a = g_list_model_get_item (list, i);
+
+      if (px_annotation_get_start (a) == start && px_annotation_get_end (a) == end)
+        return px_annotation_get_id (a);
+    }
+  return 0;
+}
+
+/* Pointing is explicit: the caret selects the annotation it is in (the
+ * inspector shows it), a label key acts on that one or on the selected
+ * text, never on an annotation selected earlier elsewhere; Alt+1 is no
+ * label key; Shift+key tags exactly. */
+static void
+test_caret_points (Fixture       *f,
+                   gconstpointer  data)
+{
+  (void) data;
+  px_test_tag (f->ws, 0, 11, "PER");
+  px_test_tag (f->ws, 32, 38, "GPE");
+  g_assert_cmpint (workspace_selected_id (f), ==, id_at (f, 32, 38));
+
+  /* The caret into Lina Moreau selects it... */
+  px_test_select_chars (f->ws, 3, 3);
+  px_test_spin ();
+  g_assert_cmpint (workspace_selected_id (f), ==, id_at (f, 0, 11));
+  /* ...and 2 relabels Lina Moreau, not Bergen. */
+  g_assert_true (press_label_key (f, GDK_KEY_2, 0));
+  assert_annotations (f, f->one, "ORG 0-11 Lina Moreau; GPE 32-38 Bergen");
+
+  /* The caret in untagged text selects nothing; 4 then changes nothing. */
+  px_test_select_chars (f->ws, 75, 75);
+  px_test_spin ();
+  g_assert_cmpint (workspace_selected_id (f), ==, 0);
+  g_assert_true (press_label_key (f, GDK_KEY_4, 0));
+  assert_annotations (f, f->one, "ORG 0-11 Lina Moreau; GPE 32-38 Bergen");
+
+  /* Alt+4 is not a label key (Alt+digit shows a page). */
+  px_test_select_chars (f->ws, 35, 35);
+  g_assert_false (press_label_key (f, GDK_KEY_4, GDK_ALT_MASK));
+  assert_annotations (f, f->one, "ORG 0-11 Lina Moreau; GPE 32-38 Bergen");
+
+  /* Shift+4 tags the selection exactly: "erge", not the word. */
+  px_test_select_chars (f->ws, 33, 37);
+  g_assert_true (press_label_key (f, GDK_KEY_4, GDK_SHIFT_MASK));
+  assert_annotations (f, f->one, "ORG 0-11 Lina Moreau; GPE 32-38 Bergen; LOC 33-37 erge");
+}
+
+/* Alt+Return steps through the annotations stacked under the caret; a
+ * label key then relabels the one chosen. */
+static void
+test_cycle_stacked (Fixture       *f,
+                    gconstpointer  data)
+{
+  (void) data;
+  px_test_select_chars (f->ws, 0, 4);
+  px_test_activate (f->ws, "workspace.tag-exact", "PER");
+  px_test_tag (f->ws, 0, 11, "ORG");
+  px_test_select_chars (f->ws, 2, 2);
+  px_test_spin ();
+  /* The selected one stays chosen while the caret is inside it. */
+  g_assert_cmpint (workspace_selected_id (f), ==, id_at (f, 0, 11));
+  px_test_activate (f->ws, "workspace.cycle", NULL);
+  g_assert_cmpint (workspace_selected_id (f), ==, id_at (f, 0, 4));
+  g_assert_true (press_label_key (f, GDK_KEY_5, 0));
+  assert_annotations (f, f->one, "DATE 0-4 Lina; ORG 0-11 Lina Moreau");
+  px_test_activate (f->ws, "workspace.cycle", NULL);
+  g_assert_cmpint (workspace_selected_id (f), ==, id_at (f, 0, 11));
+  /* Round again. */
+  px_test_activate (f->ws, "workspace.cycle", NULL);
+  g_assert_cmpint (workspace_selected_id (f), ==, id_at (f, 0, 4));
 }
 
 static void
@@ -705,6 +826,8 @@ main (int argc, char **argv)
   ADD ("snap-far-in", test_snap_far_in);
   ADD ("exact-and-relabel", test_exact_and_relabel);
   ADD ("next-previous", test_next_previous);
+  ADD ("caret-points", test_caret_points);
+  ADD ("cycle-stacked", test_cycle_stacked);
   ADD ("undo-across-articles", test_undo_across_articles);
   ADD ("placeholder", test_placeholder);
   ADD ("large-article", test_large_article);

@@ -147,10 +147,11 @@ press_in_pane (PxComparePane *pane, guint keyval)
 }
 
 /* Selecting part of a word in a pane and pressing a label key tags the
- * whole word, as in the article view ("1" is PER in the default labels);
- * the comparison is then redone with the new mention. */
+ * whole word through the editor, as in the article view ("1" is PER in the
+ * default labels): the mention is linked to an entity and the step can be
+ * undone; the comparison is then redone with the new mention. */
 static void
-check_annotate_in_pane (PxCompareView *view, PxStore *store)
+check_annotate_in_pane (PxCompareView *view, PxStore *store, PxEditor *editor)
 {
   g_autoptr(GPtrArray) panes = g_ptr_array_new ();
   g_autoptr(GListModel) after = NULL;
@@ -197,9 +198,14 @@ check_annotate_in_pane (PxCompareView *view, PxStore *store)
 
       if (px_annotation_get_start (an) == 4 && px_annotation_get_end (an) == 8 &&
           g_strcmp0 (px_annotation_get_label_name (an), "PER") == 0)
-        tagged = TRUE;
+        {
+          tagged = TRUE;
+          /* Linked, as a tag on the Annotate page is. */
+          g_assert_cmpint (px_annotation_get_entity_id (an), !=, 0);
+        }
     }
   g_assert_true (tagged);
+  g_assert_true (px_editor_get_can_undo (editor));
   /* Only differences are shown, and only this article names "élus". */
   while (px_compare_view_get_n_matrix_rows (view) == rows && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
@@ -213,6 +219,17 @@ check_annotate_in_pane (PxCompareView *view, PxStore *store)
   while (ABS (gtk_adjustment_get_value (adj) - place) > 1 && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpfloat (ABS (gtk_adjustment_get_value (adj) - place), <=, 1);
+
+  /* One undo takes the tag back. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GListModel) undone = NULL;
+
+    g_assert_true (px_editor_undo (editor, NULL, &error));
+    g_assert_no_error (error);
+    undone = px_store_list_annotations (store, article_id);
+    g_assert_cmpuint (g_list_model_get_n_items (undone), ==, n_before);
+  }
 }
 
 /* The view's export writes the four files, each with a header and rows. */
@@ -244,6 +261,7 @@ test_demo_story (void)
   g_autofree char *db = px_test_db_path ();
   g_autoptr(GError) error = NULL;
   g_autoptr(PxStore) store = px_store_open (db, PX_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(PxEditor) editor = NULL;
   GtkWidget *window = gtk_window_new ();
   PxCompareView *view = PX_COMPARE_VIEW (px_compare_view_new ());
   guint all_rows;
@@ -258,7 +276,9 @@ test_demo_story (void)
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
   gtk_window_present (GTK_WINDOW (window));
 
+  editor = px_editor_new (store);
   px_compare_view_set_store (view, store);
+  px_compare_view_set_editor (view, editor);
   px_compare_view_set_story (view, demo_story (store));
   g_assert_true (wait_ready (view));
 
@@ -276,7 +296,7 @@ test_demo_story (void)
 
   check_export (view);
   check_difference_keys (view);
-  check_annotate_in_pane (view, store);
+  check_annotate_in_pane (view, store, editor);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

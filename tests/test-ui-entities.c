@@ -1,11 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ui-entities.c: the Entities page: mention counts, near-key pairs
  * offered for review (never merged on their own), merge and split through
- * the page's own buttons and dialogs, with undo on the shared history. */
+ * the page's own buttons and dialogs, each one step of the editor's undo
+ * history (a merge of three entities included). */
 #include <adwaita.h>
+#include <string.h>
 
 #include "px-core.h"
 #include "px-entity-list.h"
+#include "px-test-hooks.h"
+#include "px-test-ui.h"
 #include "px-test-util.h"
 
 /* Written for this test: Kuleba twice, Kouleba once, Kyiv once. */
@@ -15,13 +19,12 @@ static const char article[] =
 typedef struct
 {
   PxStore      *store;
-  PxUndo       *undo;
+  PxEditor     *editor;
   GtkWidget    *window;
   PxEntityList *list;
   gint64        kuleba;
   gint64        kouleba;
   gint64        second_kuleba_mention;
-  guint         history_changes;
 } Fixture;
 
 static void
@@ -47,12 +50,6 @@ tag (Fixture    *f,
   px_store_link_mention (f->store, id, &error);
   g_assert_no_error (error);
   return id;
-}
-
-static void
-on_history_changed (Fixture *f)
-{
-  f->history_changes++;
 }
 
 static gint64
@@ -85,15 +82,14 @@ fixture_set_up (Fixture       *f,
   f->second_kuleba_mention = tag (f, article_id, "PER", 52, 58);
   f->kuleba = entity_of (f, first);
 
-  f->undo = px_undo_new ();
+  f->editor = px_editor_new (f->store);
   f->list = PX_ENTITY_LIST (px_entity_list_new ());
-  g_signal_connect_swapped (f->list, "history-changed", G_CALLBACK (on_history_changed), f);
   f->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 600);
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->list));
   gtk_window_present (GTK_WINDOW (f->window));
   px_entity_list_set_store (f->list, f->store);
-  px_entity_list_set_undo (f->list, f->undo);
+  px_entity_list_set_editor (f->list, f->editor);
   spin ();
 }
 
@@ -103,7 +99,7 @@ fixture_tear_down (Fixture       *f,
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
   spin ();
-  px_undo_free (f->undo);
+  g_clear_object (&f->editor);
   g_clear_object (&f->store);
 }
 
@@ -249,7 +245,7 @@ test_suggestion_merge (Fixture       *f,
   g_autoptr(PxEntity) gone = NULL;
 
   click (named (GTK_WIDGET (f->list), "merge-suggestion"));
-  g_assert_cmpuint (f->history_changes, ==, 1);
+  g_assert_true (px_editor_get_can_undo (f->editor));
   g_assert_cmpuint (mentions_of (f, f->kuleba), ==, 3);
   gone = px_store_get_entity (f->store, f->kouleba, &error);
   g_assert_null (gone);
@@ -261,12 +257,12 @@ test_suggestion_merge (Fixture       *f,
   g_assert_cmpstr (dupes, ==, "");
 
   /* Undo splits Kouleba's mention out again under its old name. */
-  g_assert_true (px_undo_undo (f->undo, f->store, NULL, &error));
+  g_assert_true (px_editor_undo (f->editor, NULL, &error));
   g_assert_no_error (error);
   spin ();
   undone = shown_rows (f);
   g_assert_cmpstr (undone, ==, "Kouleba:1 Kuleba:2 Kyiv:1");
-  g_assert_true (px_undo_redo (f->undo, f->store, NULL, &error));
+  g_assert_true (px_editor_redo (f->editor, NULL, &error));
   g_assert_cmpuint (mentions_of (f, f->kuleba), ==, 3);
 }
 
@@ -341,6 +337,78 @@ test_split_through_page (Fixture       *f,
   g_assert_cmpstr (rows, ==, "Dmytro Kuleba:1 Kuleba:2 Kyiv:1");
 }
 
+/* Three entities merged through Merge… and its dialog are one step: one
+ * undo brings both dropped entities back, under their own ids, with their
+ * mentions. */
+static void
+test_merge_three_one_undo (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxEntity) dmytro = NULL;
+  g_autofree char *merged = NULL;
+  g_autofree char *undone = NULL;
+  PxArticleInfo info = { 0 };
+  gint64 article_id, dmytro_id;
+
+  info.title = (char *) "Second";
+  info.text = (char *) "Dmytro est là.";
+  article_id = px_store_add_article (f->store, &info, NULL, &error);
+  g_assert_no_error (error);
+  dmytro_id = entity_of (f, tag (f, article_id, "PER", 0, 6));
+  spin ();
+  select_rows (f, (const char *const[]) { "Kuleba", "Kouleba", "Dmytro", NULL });
+  click (named (GTK_WIDGET (f->list), "merge"));
+  adw_message_dialog_response (open_dialog (), "merge");
+  spin ();
+  merged = shown_rows (f);
+  g_assert_cmpstr (merged, ==, "Kuleba:4 Kyiv:1");
+
+  g_assert_true (px_editor_undo (f->editor, NULL, &error));
+  g_assert_no_error (error);
+  spin ();
+  undone = shown_rows (f);
+  g_assert_cmpstr (undone, ==, "Dmytro:1 Kouleba:1 Kuleba:2 Kyiv:1");
+  g_assert_cmpuint (mentions_of (f, f->kouleba), ==, 1);
+  dmytro = px_store_get_entity (f->store, dmytro_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (px_entity_get_name (dmytro), ==, "Dmytro");
+  /* Nothing left to undo: the tags above were made outside the editor. */
+  g_assert_false (px_editor_get_can_undo (f->editor));
+}
+
+static gboolean
+label_contains (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), data) != NULL;
+}
+
+/* Delete: the entity goes, its mentions stay unlinked, and a toast says
+ * so (with Undo); undo brings the entity back with its mentions. */
+static void
+test_delete_entity (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxEntity) back = NULL;
+  g_autoptr(PxAnnotation) mention = NULL;
+
+  select_rows (f, (const char *const[]) { "Kuleba", NULL });
+  click (named (GTK_WIDGET (f->list), "delete"));
+  g_assert_cmpint (entity_of (f, f->second_kuleba_mention), ==, 0);
+  mention = px_store_get_annotation (f->store, f->second_kuleba_mention, &error);
+  g_assert_nonnull (mention);
+  g_assert_nonnull (px_test_find (GTK_WIDGET (f->list), label_contains,
+                                  "Its 2 mentions are no longer linked to an entity."));
+  g_assert_true (px_editor_undo (f->editor, NULL, &error));
+  g_assert_no_error (error);
+  back = px_store_get_entity (f->store, f->kuleba, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (px_entity_get_n_mentions (back), ==, 2);
+  g_assert_cmpint (entity_of (f, f->second_kuleba_mention), ==, f->kuleba);
+}
+
 static void
 on_activate_mention (PxEntityList *list,
                      gint64        article_id,
@@ -384,12 +452,12 @@ test_split_and_undo (Fixture       *f,
   spin ();
   rows = shown_rows (f);
   g_assert_cmpstr (rows, ==, "Dmytro Kuleba:1 Kouleba:1 Kuleba:1 Kyiv:1");
-  g_assert_true (px_undo_undo (f->undo, f->store, NULL, &error));
+  g_assert_true (px_editor_undo (f->editor, NULL, &error));
   g_assert_cmpint (entity_of (f, f->second_kuleba_mention), ==, f->kuleba);
   g_assert_cmpuint (mentions_of (f, f->kuleba), ==, 2);
-  /* Redo splits it again, into a fresh entity. */
-  g_assert_true (px_undo_redo (f->undo, f->store, NULL, &error));
-  g_assert_cmpint (entity_of (f, f->second_kuleba_mention), !=, f->kuleba);
+  /* Redo splits it again, into the very same entity. */
+  g_assert_true (px_editor_redo (f->editor, NULL, &error));
+  g_assert_cmpint (entity_of (f, f->second_kuleba_mention), ==, split);
   g_assert_cmpuint (mentions_of (f, f->kuleba), ==, 1);
 }
 
@@ -410,5 +478,9 @@ main (int argc, char *argv[])
               test_activate_mention, fixture_tear_down);
   g_test_add ("/entities-ui/split-undo", Fixture, NULL, fixture_set_up,
               test_split_and_undo, fixture_tear_down);
+  g_test_add ("/entities-ui/merge-three-one-undo", Fixture, NULL, fixture_set_up,
+              test_merge_three_one_undo, fixture_tear_down);
+  g_test_add ("/entities-ui/delete", Fixture, NULL, fixture_set_up,
+              test_delete_entity, fixture_tear_down);
   return g_test_run ();
 }

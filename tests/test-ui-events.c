@@ -178,6 +178,28 @@ make_meeting (Fixture *f)
   assert_events (f, "Meet@12:");
 }
 
+static gboolean
+label_contains (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+         && strstr (gtk_label_get_text (GTK_LABEL (widget)), data) != NULL;
+}
+
+/* A toast on screen says @text, and offers Undo. */
+static void
+assert_toast (Fixture    *f,
+              const char *text)
+{
+  GtkWidget *label = px_test_find (GTK_WIDGET (f->ws), label_contains, text);
+  GtkWidget *toast = label != NULL ? gtk_widget_get_parent (label) : NULL;
+
+  g_assert_nonnull (label);
+  while (toast != NULL && px_test_find (toast, label_contains, "Undo") == NULL)
+    toast = gtk_widget_get_parent (toast);
+  g_assert_nonnull (toast);
+}
+
 static void
 test_event_arguments (Fixture       *f,
                       gconstpointer  data)
@@ -298,6 +320,8 @@ test_delete_trigger (Fixture       *f,
   px_test_activate (f->ws, "workspace.delete", NULL);
   assert_events (f, "");
   g_assert_null (annotation_at (f, 12));
+  /* Not silently: a toast names what went, with Undo. */
+  assert_toast (f, "Its Meet event and its 2 arguments were removed.");
   px_test_activate (f->ws, "workspace.undo", NULL);
   assert_events (f, "Meet@12: Participant=Lina Moreau(PER) Time=Tuesday(DATE)");
   g_assert_cmpint (first_story_event_id (f), ==, story_event);
@@ -340,6 +364,7 @@ test_relabel_trigger (Fixture       *f,
   select_annotation (f, px_annotation_get_id (trigger));
   px_test_activate (f->ws, "workspace.tag", "MISC");
   assert_events (f, "");
+  assert_toast (f, "Its Meet event and its 1 argument were removed.");
   px_test_activate (f->ws, "workspace.undo", NULL);
   assert_events (f, "Meet@12: Participant=Lina Moreau(PER)");
 }

@@ -298,14 +298,14 @@ test_keys_in_note (Fixture       *f,
   entry = find_type (GTK_WIDGET (inspector (f)), GTK_TYPE_ENTRY);
   g_assert_true (gtk_widget_grab_focus (entry));
   g_assert_false (press (f, "Delete|KP_Delete"));
-  g_assert_false (press (f, "<Control>z"));
+  /* Ctrl+Z is the window's, which leaves it to a text field too. */
   g_assert_nonnull (annotation_at (f, 24));
 
   g_assert_true (gtk_widget_grab_focus (find_type (GTK_WIDGET (f->ws), GTK_TYPE_TEXT_VIEW)));
   select_annotation (f, id);
   g_assert_true (press (f, "Delete|KP_Delete"));
   g_assert_null (annotation_at (f, 24));
-  g_assert_true (press (f, "<Control>z"));
+  px_test_activate (f->ws, "workspace.undo", NULL);
   g_assert_nonnull (annotation_at (f, 24));
 }
 

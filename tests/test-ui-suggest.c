@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ui-suggest.c: "find all occurrences" in the workspace: suggestions by
- * match key, y and n through the workspace's own key shortcuts, Accept All,
- * one-step undo, and the story-wide variant. */
+ * match key, Enter and Delete through the workspace's own key shortcuts,
+ * Accept All, one-step undo, and the story-wide variant. */
 #include <adwaita.h>
 
 #include "px-core.h"
@@ -153,15 +153,15 @@ test_find_accept_reject (Fixture       *f,
                              "PER 70-76 Kuleba suggested");
   assert_article (f, f->two, "");
 
-  /* y accepts the selected suggestion and moves to the next; n rejects it. */
-  select_nth (f, 1);
-  press (f, "y");
+  /* The first suggestion is selected at once: Enter accepts it and moves
+   * to the next; Delete rejects that one. */
+  press (f, "Return|KP_Enter");
   assert_article (f, f->one, "PER 0-6 Kuleba accepted; PER 38-44 KULEBA accepted; "
                              "PER 70-76 Kuleba suggested");
   /* Accepted, it joins the entity of the first mention. */
   g_assert_cmpint (entity_at (f, f->one, 1), !=, 0);
   g_assert_cmpint (entity_at (f, f->one, 1), ==, entity_at (f, f->one, 0));
-  press (f, "n");
+  press (f, "Delete|KP_Delete");
   assert_article (f, f->one, "PER 0-6 Kuleba accepted; PER 38-44 KULEBA accepted");
 
   /* Undo brings the rejected suggestion back, then un-accepts the other. */
