@@ -202,6 +202,9 @@ test_duplicate_refused (Fixture       *fx,
   g_assert_cmpstr (before, ==, after);
   /* Another label on the same span is a stacked annotation, not a duplicate. */
   tag (fx, fx->org, 0, 6);
+  /* Another coder's tag is theirs: the same span and label is no duplicate. */
+  px_store_set_annotator (fx->store, "second coder");
+  tag (fx, fx->per, 0, 6);
 }
 
 static void

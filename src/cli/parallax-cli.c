@@ -16,7 +16,7 @@
 #include "px-core.h"
 
 static const char usage_text[] =
-  "Usage: parallax-cli [--db FILE] COMMAND [ARGS…]\n"
+  "Usage: parallax-cli [--db FILE] [--coder NAME] COMMAND [ARGS…]\n"
   "\n"
   "Commands:\n"
   "  init                          create the corpus file (with the default labels)\n"
@@ -39,12 +39,15 @@ static const char usage_text[] =
   "  concordance (--entity ID | --label LABEL | TERM…) [--sort text|left|right|outlet|date]\n"
   "              [--width N] [--format text|csv] [--out FILE]\n"
   "                                keyword in context across the corpus\n"
+  "  agreement [--coders A,B…] [--format text|csv] [--out DIR]\n"
+  "                                intercoder agreement: span F1, Cohen's kappa, Krippendorff's alpha\n"
   "  export [csv|brat|jsonl|conll] --out DIR [--raw] [--bom] [--form label|relation]\n"
   "                                csv (the default), brat standoff, doccano JSONL, CoNLL-2003\n"
   "  compare ARTICLE_ID ARTICLE_ID… [--format text|csv] [--out DIR]\n"
   "  stats                         counts and file size\n"
   "\n"
   "The corpus is --db FILE, else $PARALLAX_DB, else ~/.local/share/parallax/corpus.db.\n"
+  "Edits are recorded as --coder NAME's, else $PARALLAX_CODER's, else the user's.\n"
   "Label names are matched without regard to case. Every edit is one transaction.\n"
   "Run 'parallax-cli COMMAND --help' for a command's options; --version prints the version.\n";
 
@@ -146,10 +149,19 @@ parse_options (const char    *command,
  * upgrade it or switch it to WAL, and a missing file is an error. */
 #define READ_ONLY_OPEN (PX_STORE_OPEN_READ_ONLY | PX_STORE_OPEN_NO_CREATE)
 
+/* Who is coding (--coder, else $PARALLAX_CODER): recorded on every
+ * annotation, event and entity link a command makes. NULL: the store's
+ * default (the user's name). */
+static const char *cli_coder;
+
 static PxStore *
 open_store (const char *db, PxStoreOpenFlags flags, GError **error)
 {
-  return px_store_open (db, flags, error);
+  PxStore *store = px_store_open (db, flags, error);
+
+  if (store != NULL && cli_coder != NULL)
+    px_store_set_annotator (store, cli_coder);
+  return store;
 }
 
 /* The corpus path every command gets: --db, else $PARALLAX_DB, else the
@@ -793,6 +805,7 @@ static const Command commands[] = {
   { "article", px_cli_cmd_article },
   { "label", px_cli_cmd_label },
   { "concordance", px_cli_cmd_concordance },
+  { "agreement", px_cli_cmd_agreement },
   { "export", cmd_export },
   { "stats", cmd_stats },
   { "compare", px_cli_cmd_compare },
@@ -822,6 +835,10 @@ main (int argc, char *argv[])
         db = argv[i += 1];
       else if (g_str_has_prefix (argv[i], "--db="))
         db = argv[i] + 5;
+      else if (g_str_equal (argv[i], "--coder") && i + 1 < argc)
+        cli_coder = argv[i += 1];
+      else if (g_str_has_prefix (argv[i], "--coder="))
+        cli_coder = argv[i] + 8;
       else
         return usage_error ("unknown option '%s'", argv[i]);
       i++;
@@ -830,6 +847,15 @@ main (int argc, char *argv[])
     {
       g_printerr ("%s", usage_text);
       return PX_CLI_EXIT_USAGE;
+    }
+  if (cli_coder == NULL)
+    cli_coder = g_getenv ("PARALLAX_CODER");
+  if (cli_coder != NULL)
+    {
+      g_autofree char *name = g_strstrip (g_strdup (cli_coder));
+
+      if (*name == '\0')
+        return usage_error ("--coder (or PARALLAX_CODER) is empty: give the coder's name");
     }
   for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
     if (g_str_equal (argv[i], commands[c].name))

@@ -48,6 +48,8 @@ int px_cli_cmd_label            (const char *db_path, int argc, char **argv);
 
 /* concordance (px-cli-concordance.c). */
 int px_cli_cmd_concordance      (const char *db_path, int argc, char **argv);
+/* agreement (px-cli-agreement.c). */
+int px_cli_cmd_agreement        (const char *db_path, int argc, char **argv);
 
 /* Helpers of parallax-cli.c for the other command files. */
 int       px_cli_fail           (GError *error);

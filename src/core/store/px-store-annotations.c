@@ -407,7 +407,7 @@ px_store_find_annotation (PxStore  *self,
 {
   g_autofree char *sql = g_strdup_printf ("SELECT %s" ANNOTATION_FROM
                                           " WHERE n.article_id = ?1 AND n.label_id = ?2"
-                                          " AND n.start = ?3 AND n.\"end\" = ?4"
+                                          " AND n.start = ?3 AND n.\"end\" = ?4 AND ar.name IS ?5"
                                           " ORDER BY n.status = 'accepted' DESC, n.id LIMIT 1",
                                           px_store_annotation_columns);
   sqlite3_stmt *stmt;
@@ -422,6 +422,7 @@ px_store_find_annotation (PxStore  *self,
   sqlite3_bind_int64 (stmt, 2, label_id);
   sqlite3_bind_int64 (stmt, 3, (sqlite3_int64) start);
   sqlite3_bind_int64 (stmt, 4, (sqlite3_int64) end);
+  sqlite3_bind_text (stmt, 5, px_store_get_annotator (self), -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     annotation = px_store_annotation_from_row (stmt);

@@ -282,8 +282,10 @@ GListModel  *px_store_list_annotations  (PxStore           *self,
 guint        px_store_annotation_position (GListModel      *annotations,
                                            gint64           id);
 guint        px_store_count_annotations (PxStore           *self);
-/* The annotation of an article with exactly this label and span (an
- * accepted one first), or NULL: with @error set only when reading failed. */
+/* The current annotator's annotation of an article with exactly this label
+ * and span (an accepted one first), or NULL: with @error set only when
+ * reading failed. Other coders' annotations are theirs: the same span may
+ * be tagged once by each coder. */
 PxAnnotation *px_store_find_annotation  (PxStore           *self,
                                          gint64             article_id,
                                          gint64             label_id,
