@@ -260,6 +260,92 @@ test_cli (void)
   g_assert_nonnull (strstr (out, "alice,bob,,f1_exact,1.0000,2\r\n"));
 }
 
+/* Two coders' files brought together: articles matched by text, each
+ * coder's annotations kept, nothing twice, one undo step. */
+static void
+test_merge (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path_a = px_test_db_path ();
+  g_autofree char *path_b = px_test_db_path ();
+  g_autoptr(PxStore) a = px_store_open (path_a, PX_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(PxStore) b = px_store_open (path_b, PX_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(PxEditor) ea = px_editor_new (a);
+  g_autoptr(PxEditor) eb = px_editor_new (b);
+  g_autoptr(PxStoreMergeReport) report = NULL;
+  g_autoptr(PxLabel) per_a = px_store_find_label (a, "PER");
+  g_autoptr(PxLabel) per_b = px_store_find_label (b, "PER");
+  g_autoptr(PxLabel) meet_b = px_store_find_label (b, "Meet");
+  PxArticleInfo shared = { 0 }, only_b = { 0 };
+  gint64 art_a, art_b, kuleba_b, trigger_b, event_b;
+
+  shared.text = (char *) "Kuleba and Lavrov met in Antalya.";
+  only_b.text = (char *) "A second article, about Istanbul.";
+  art_a = px_store_add_article (a, &shared, NULL, &error);
+  art_b = px_store_add_article (b, &only_b, NULL, &error);   /* id 1 in b */
+  art_b = px_store_add_article (b, &shared, NULL, &error);   /* id 2 in b: ids differ */
+  g_assert_no_error (error);
+  px_store_set_annotator (a, "alice");
+  px_store_set_annotator (b, "bob");
+  g_assert_cmpint (px_editor_tag (ea, art_a, px_label_get_id (per_a), 0, 6, NULL, &error), >, 0);
+  kuleba_b = px_editor_tag (eb, art_b, px_label_get_id (per_b), 0, 6, NULL, &error);
+  trigger_b = px_editor_tag (eb, art_b, px_label_get_id (meet_b), 18, 21, NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GListModel) events = px_store_list_events (b, art_b);
+    g_autoptr(PxEvent) event = g_list_model_get_item (events, 0);
+    event_b = px_event_get_id (event);
+  }
+  g_assert_true (px_editor_add_argument (eb, event_b, "Participant", kuleba_b, &error));
+  g_assert_cmpint (trigger_b, >, 0);
+  /* A label of another kind under one name is a clash. */
+  g_assert_cmpint (px_editor_add_label (eb, "Witness", PX_LABEL_EVENT, NULL, NULL, NULL, &error), >, 0);
+  g_assert_cmpint (px_editor_add_label (ea, "Witness", PX_LABEL_ENTITY, NULL, NULL, NULL, &error), >, 0);
+  g_clear_object (&eb);
+  g_clear_object (&b);
+
+  report = px_editor_merge_corpus (ea, path_b, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->articles_added, ==, 1);
+  g_assert_cmpuint (report->articles_matched, ==, 1);
+  g_assert_cmpuint (report->annotations_added, ==, 2);
+  g_assert_cmpuint (report->events_added, ==, 1);
+  g_assert_cmpuint (report->clashes->len, ==, 1);
+  g_assert_cmpstr (report->coders->pdata[0], ==, "bob");
+  g_assert_cmpuint (px_store_count_articles (a), ==, 2);
+  g_assert_cmpuint (px_store_count_annotations (a), ==, 3);
+  {
+    /* The event came with its argument, on the shared article. */
+    g_autoptr(GListModel) events = px_store_list_events (a, art_a);
+    g_autoptr(PxEvent) event = g_list_model_get_item (events, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (events), ==, 1);
+    g_assert_cmpuint (px_event_get_n_arguments (event), ==, 1);
+  }
+  /* Twice adds nothing. */
+  g_clear_pointer (&report, px_store_merge_report_free);
+  report = px_editor_merge_corpus (ea, path_b, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->articles_added + report->annotations_added + report->events_added, ==, 0);
+  g_assert_cmpuint (report->annotations_present, ==, 2);
+  g_assert_cmpuint (px_store_count_annotations (a), ==, 3);
+  /* The first merge undoes in one step (the second changed nothing). */
+  g_assert_true (px_editor_undo (ea, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (px_store_count_articles (a), ==, 1);
+  g_assert_cmpuint (px_store_count_annotations (a), ==, 1);
+  /* Not a corpus, or this corpus itself: refused, nothing changed. */
+  {
+    g_autofree char *junk = px_test_write_file ("junk.db", "not a database at all, clearly", -1);
+    g_assert_null (px_editor_merge_corpus (ea, junk, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    g_assert_null (px_editor_merge_corpus (ea, path_a, &error));
+    g_assert_nonnull (strstr (error->message, "this corpus itself"));
+    g_clear_error (&error);
+  }
+  g_assert_cmpuint (px_store_count_annotations (a), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -269,5 +355,6 @@ main (int argc, char **argv)
   g_test_add_func ("/agreement/span-matching", test_span_matching);
   g_test_add_func ("/agreement/corpus", test_corpus);
   g_test_add_func ("/agreement/cli", test_cli);
+  g_test_add_func ("/agreement/merge", test_merge);
   return g_test_run ();
 }

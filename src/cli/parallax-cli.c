@@ -39,6 +39,7 @@ static const char usage_text[] =
   "  concordance (--entity ID | --label LABEL | TERM…) [--sort text|left|right|outlet|date]\n"
   "              [--width N] [--format text|csv] [--out FILE]\n"
   "                                keyword in context across the corpus\n"
+  "  merge OTHER.db…               bring other coders' corpus files in (one undoable step each)\n"
   "  agreement [--coders A,B…] [--format text|csv] [--out DIR]\n"
   "                                intercoder agreement: span F1, Cohen's kappa, Krippendorff's alpha\n"
   "  export [csv|brat|jsonl|conll] --out DIR [--raw] [--bom] [--form label|relation]\n"
@@ -806,6 +807,7 @@ static const Command commands[] = {
   { "label", px_cli_cmd_label },
   { "concordance", px_cli_cmd_concordance },
   { "agreement", px_cli_cmd_agreement },
+  { "merge", px_cli_cmd_merge },
   { "export", cmd_export },
   { "stats", cmd_stats },
   { "compare", px_cli_cmd_compare },

@@ -361,3 +361,48 @@ px_cli_cmd_article (const char *db, int argc, char **argv)
     }
   return px_cli_usage_error ("article: give 'set'");
 }
+
+int
+px_cli_cmd_merge (const char *db, int argc, char **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxEditor) editor = NULL;
+  int rc = px_cli_parse_options ("merge", "OTHER.db…",
+                                 "Bring other coders' corpus files in: articles are matched by "
+                                 "their text, labels, stories and coders by name, and each "
+                                 "coder's annotations stay theirs. Merging a file twice adds nothing.",
+                                 entries, &argc, &argv);
+
+  if (rc >= 0)
+    return rc;
+  if (argc < 2)
+    return px_cli_usage_error ("merge: give at least one corpus file");
+  if ((editor = open_editor (db, &error)) == NULL)
+    return px_cli_fail (error);
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(PxStoreMergeReport) r = px_editor_merge_corpus (editor, argv[i], &error);
+      g_autofree char *name = px_cli_escape (argv[i], FALSE);
+      g_autoptr(GString) coders = g_string_new (NULL);
+
+      if (r == NULL)
+        return px_cli_fail (error);
+      for (guint k = 0; k < r->coders->len; k++)
+        {
+          g_autofree char *coder = px_cli_escape (r->coders->pdata[k], FALSE);
+          g_string_append_printf (coders, "%s%s", k > 0 ? ", " : "", coder);
+        }
+      g_print ("%s: %u articles added, %u already here; %u annotations added, %u already here; "
+               "%u events added; %u labels added; coders: %s\n",
+               name, r->articles_added, r->articles_matched, r->annotations_added,
+               r->annotations_present, r->events_added, r->labels_added,
+               coders->len > 0 ? coders->str : "none");
+      for (guint k = 0; k < r->clashes->len; k++)
+        {
+          g_autofree char *clash = px_cli_escape (r->clashes->pdata[k], FALSE);
+          g_printerr ("parallax-cli: note: %s: %s\n", name, clash);
+        }
+    }
+  return PX_CLI_EXIT_OK;
+}

@@ -232,6 +232,14 @@ gboolean    px_editor_remove_role          (PxEditor      *self,
                                             const char    *role,
                                             GError       **error);
 
+/* ---- Team coding ------------------------------------------------------ */
+
+/* Merges another coder's corpus file in, as one step (see
+ * px_store_merge_attached()); merging the same file twice adds nothing. */
+PxStoreMergeReport *px_editor_merge_corpus (PxEditor      *self,
+                                            const char    *path,
+                                            GError       **error);
+
 /* Checks a publication date as px_editor_set_article_field() does. */
 gboolean    px_editor_check_date           (const char    *value,
                                             GError       **error);

@@ -473,6 +473,37 @@ gboolean     px_store_apply_changes     (PxStore           *self,
                                          GError           **error);
 gboolean     px_store_changes_empty     (GBytes            *changes);
 
+/* ---- Merging another corpus (px-store-merge.c) ------------------------ */
+
+typedef struct
+{
+  guint      articles_added;
+  guint      articles_matched;     /* already here, by the sha256 of their text */
+  guint      annotations_added;
+  guint      annotations_present;  /* already here: same article, label, span, coder */
+  guint      events_added;
+  guint      labels_added;
+  GPtrArray *clashes;              /* char *: labels of another kind under one name */
+  GPtrArray *coders;               /* char *: whose annotations the other file holds */
+} PxStoreMergeReport;
+
+void         px_store_merge_report_free (PxStoreMergeReport *report);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxStoreMergeReport, px_store_merge_report_free)
+
+/* Attaches another corpus file read-only, after checking that it is a
+ * Parallax corpus of the same schema and not this one. Outside any
+ * transaction; pair with px_store_detach_other(). */
+gboolean     px_store_attach_other      (PxStore           *self,
+                                         const char        *path,
+                                         GError           **error);
+void         px_store_detach_other      (PxStore           *self);
+/* Copies the attached corpus in, in one transaction: articles matched by
+ * the sha256 of their text, labels, stories and coders by name, entities
+ * by label and name, annotations by article, label, span and coder (so
+ * that merging twice adds nothing), events by trigger and type. */
+PxStoreMergeReport *px_store_merge_attached (PxStore       *self,
+                                             GError       **error);
+
 /* ---- Stats ------------------------------------------------------------ */
 
 typedef struct
