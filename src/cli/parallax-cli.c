@@ -24,12 +24,13 @@ static const char usage_text[] =
   "                                import files and folders\n"
   "  list articles|stories|labels|entities [--format table|csv]\n"
   "  show ARTICLE_ID               metadata, text and annotations of an article\n"
-  "  annotate ARTICLE_ID START END LABEL [--entity NAME] [--note TEXT]\n"
+  "  annotate ARTICLE_ID START END LABEL [--entity NAME] [--note TEXT] [--value VALUE]\n"
   "                                tag a span (code points, end exclusive); prints its id\n"
   "  delete ANNOTATION_ID          delete an annotation (and the event it triggers)\n"
   "  relabel ANNOTATION_ID LABEL   give an annotation another label\n"
   "  link ANNOTATION_ID (ENTITY_ID|--new NAME|--none)\n"
   "                                link an entity mention to an entity\n"
+  "  value ANNOTATION_ID VALUE     set the value of a DATE, NUM or QUOTE mention\n"
   "  event add TRIGGER_ANNOTATION_ID TYPE [--arg ROLE=ANNOTATION_ID]…\n"
   "  event delete EVENT_ID\n"
   "  article set ARTICLE_ID [--title T] [--source S] [--published DATE] [--url U] [--story NAME]\n"
@@ -722,6 +723,7 @@ static const Command commands[] = {
   { "delete", px_cli_cmd_delete },
   { "relabel", px_cli_cmd_relabel },
   { "link", px_cli_cmd_link },
+  { "value", px_cli_cmd_value },
   { "event", px_cli_cmd_event },
   { "article", px_cli_cmd_article },
   { "label", px_cli_cmd_label },

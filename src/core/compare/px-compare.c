@@ -19,6 +19,8 @@ mention_clear (gpointer p)
   g_clear_pointer (&m->label, g_free);
   g_clear_pointer (&m->text, g_free);
   g_clear_pointer (&m->entity_name, g_free);
+  g_clear_pointer (&m->value_type, g_free);
+  g_clear_pointer (&m->coder_value, g_free);
 }
 
 static void
@@ -134,6 +136,38 @@ px_compare_article_add_mention (PxCompareArticle *a,
 
   g_array_append_val (a->mentions, m);
   return a->mentions->len - 1;
+}
+
+const char *
+px_compare_mention_value_type (const PxCompareMention *m)
+{
+  if (m->value_type != NULL)
+    return m->value_type;
+  if (m->is_event || m->label == NULL)
+    return NULL;
+  if (strcmp (m->label, "DATE") == 0)
+    return "date";
+  if (strcmp (m->label, "NUM") == 0)
+    return "number";
+  if (strcmp (m->label, "QUOTE") == 0)
+    return "quote";
+  return NULL;
+}
+
+void
+px_compare_mention_set_value (PxCompareArticle *a,
+                              guint             index,
+                              const char       *value_type,
+                              const char       *coder_value)
+{
+  PxCompareMention *m;
+
+  g_return_if_fail (index < a->mentions->len);
+  m = &g_array_index (a->mentions, PxCompareMention, index);
+  g_free (m->value_type);
+  g_free (m->coder_value);
+  m->value_type = g_strdup (value_type);
+  m->coder_value = g_strdup (coder_value);
 }
 
 PxCompareEvent *

@@ -25,6 +25,11 @@ typedef struct
   char     *text;
   gint64    entity_id;     /* 0: not linked */
   char     *entity_name;   /* nullable */
+  /* Values are not entities: "date", "number" or "quote" for a mention of
+   * a value label (NULL otherwise), and the coder's value when the coder
+   * set one (else the engine computes it). */
+  char     *value_type;
+  char     *coder_value;
 } PxCompareMention;
 
 typedef struct
@@ -86,6 +91,15 @@ guint             px_compare_article_add_mention (PxCompareArticle *article,
                                                   gboolean          is_event,
                                                   gint64            entity_id,
                                                   const char       *entity_name);
+/* Marks mention @index as a value of @value_type, with the coder's
+ * @coder_value (nullable: computed). */
+void              px_compare_mention_set_value   (PxCompareArticle *article,
+                                                  guint             index,
+                                                  const char       *value_type,
+                                                  const char       *coder_value);
+/* The mention's value type; for an input made without the store, read
+ * from the seeded label names (DATE, NUM, QUOTE). */
+const char       *px_compare_mention_value_type  (const PxCompareMention *mention);
 PxCompareEvent   *px_compare_article_add_event   (PxCompareArticle *article,
                                                   gint64            id,
                                                   gint64            story_event_id,

@@ -33,21 +33,22 @@ px_event_grid_normalise_value (const PxCompareArticle *article,
                                const PxCompareMention *m)
 {
   g_autofree char *key = px_text_match_key (m->text);
+  const char *type = px_compare_mention_value_type (m);
   char *out = NULL;
-  double num;
 
+  /* Values are compared as values, never by entity id: a coder's value
+   * first, else the one read from the text. */
+  if (g_strcmp0 (type, "quote") == 0)
+    return g_strconcat (QUOTE_PREFIX, key, NULL);
+  if (type != NULL && m->coder_value != NULL)
+    return g_strdup (m->coder_value);
+  if (type != NULL)
+    {
+      out = px_normalize_value (type, m->text, article->published, article->language);
+      return out != NULL ? out : g_strconcat ("?", key, NULL);
+    }
   if (m->entity_id > 0)
     return g_strdup_printf ("entity:%" G_GINT64_FORMAT, m->entity_id);
-  if (g_strcmp0 (m->label, "DATE") == 0)
-    {
-      if (px_normalize_date (m->text, article->published, &out))
-        return out;
-      return g_strconcat ("?", key, NULL);
-    }
-  if (g_strcmp0 (m->label, "NUM") == 0 && px_normalize_number (m->text, article->language, &num))
-    return px_normalize_format_number (num);
-  if (g_strcmp0 (m->label, "QUOTE") == 0)
-    return g_strconcat (QUOTE_PREFIX, key, NULL);
   return g_steal_pointer (&key);
 }
 

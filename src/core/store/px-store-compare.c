@@ -67,6 +67,10 @@ load_mentions (PxCompareArticle *a, PxStore *store, GHashTable *index)
                                                 px_annotation_get_entity_name (ann));
       gint64 *key = g_new (gint64, 1);
 
+      if (px_annotation_get_value_type (ann) != NULL)
+        px_compare_mention_set_value (a, m, px_annotation_get_value_type (ann),
+                                      g_strcmp0 (px_annotation_get_value_source (ann), "coder") == 0
+                                        ? px_annotation_get_value (ann) : NULL);
       *key = px_annotation_get_id (ann);
       g_hash_table_insert (index, key, GINT_TO_POINTER (m + 1));
     }

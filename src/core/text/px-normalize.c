@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "px-error.h"
 #include "px-normalize.h"
 
 static char *
@@ -49,6 +50,7 @@ static const NumberWord number_words[] = {
   { "forty", 40 }, { "fifty", 50 }, { "sixty", 60 }, { "seventy", 70 },
   { "eighty", 80 }, { "ninety", 90 },
   { "dozen", 12 }, { "douzaine", 12 }, { "dizaine", 10 }, { "vingtaine", 20 },
+  { "quinzaine", 15 }, { "trentaine", 30 },
   { "centaine", 100 }, { "centaines", 100 }, { "millier", 1000 },
   { "milliers", 1000 }, { "douzaines", 12 }, { "dizaines", 10 },
   { "dozens", 12 }, { "hundreds", 100 }, { "thousands", 1000 },
@@ -153,6 +155,15 @@ tokenize (const char *ascii)
   return tokens;
 }
 
+static gboolean
+has_token_before (GPtrArray *toks, guint end, const char *w)
+{
+  for (guint i = 0; i < end; i++)
+    if (strcmp (toks->pdata[i], w) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static guint
 count_char (const char *s, char c)
 {
@@ -220,7 +231,7 @@ static gboolean
 is_collective (const char *w)
 {
   static const char *collective[] = {
-    "dozen", "dozens", "douzaine", "douzaines", "dizaine", "dizaines",
+    "dozen", "dozens", "douzaine", "douzaines", "dizaine", "dizaines", "quinzaine", "trentaine",
     "vingtaine", "centaine", "centaines", "millier", "milliers", "hundreds",
     "thousands",
   };
@@ -275,18 +286,142 @@ word_sum_feed (WordSum *s, const char *w)
   return FALSE;
 }
 
+/* Reads one number starting at token *i: digits with an optional scale
+ * word after them ("2,1 millions"), or a run of number words. Leaves *i
+ * after it. @scaled says whether a scale word came with digits. */
+static gboolean
+number_at (GPtrArray *toks, guint *i, const char *lang, double *out, gboolean *scaled)
+{
+  WordSum sum = { 0 };
+  guint k = *i;
+
+  *scaled = FALSE;
+  if (k >= toks->len)
+    return FALSE;
+  if (g_ascii_isdigit (((char *) toks->pdata[k])[0]))
+    {
+      double value = parse_digits (toks->pdata[k], lang);
+      double scale;
+
+      k++;
+      if (k < toks->len && lookup_scale (toks->pdata[k], &scale))
+        {
+          value *= scale;
+          *scaled = TRUE;
+          k++;
+        }
+      *out = value;
+      *i = k;
+      return TRUE;
+    }
+  for (; k < toks->len; k++)
+    if (!word_sum_feed (&sum, toks->pdata[k]))
+      break;
+  if (!sum.any)
+    return FALSE;
+  *out = sum.total + sum.current;
+  *i = k;
+  return TRUE;
+}
+
+static gboolean
+tok_is (GPtrArray *toks, guint i, const char *w)
+{
+  return i < toks->len && strcmp (toks->pdata[i], w) == 0;
+}
+
+/* What the hedges before the number say: "plus de 300" is at least 300,
+ * "moins de 10" at most 10, "environ 300" about 300. */
+static void
+read_hedges (GPtrArray *toks, guint end, PxQuantity *q)
+{
+  for (guint i = 0; i < end; i++)
+    {
+      const char *w = toks->pdata[i];
+
+      if (strcmp (w, "plus") == 0 || strcmp (w, "over") == 0 || strcmp (w, "more") == 0 ||
+          strcmp (w, "least") == 0 || (strcmp (w, "moins") == 0 && i > 0 && tok_is (toks, i - 1, "au")))
+        q->lo_only = TRUE;
+      else if (strcmp (w, "moins") == 0 || strcmp (w, "less") == 0 || strcmp (w, "under") == 0 ||
+               strcmp (w, "fewer") == 0)
+        q->hi_only = TRUE;
+      else if (strcmp (w, "environ") == 0 || strcmp (w, "pres") == 0 || strcmp (w, "quelque") == 0 ||
+               strcmp (w, "about") == 0 || strcmp (w, "around") == 0 || strcmp (w, "nearly") == 0 ||
+               strcmp (w, "almost") == 0 || strcmp (w, "some") == 0 || strcmp (w, "approximately") == 0 ||
+               strcmp (w, "roughly") == 0 || strcmp (w, "presque") == 0 || strcmp (w, "quasi") == 0)
+        q->approx = TRUE;
+    }
+}
+
+/* "des dizaines de milliers", "tens of thousands", "des centaines",
+ * "hundreds": an order of magnitude, not a count. "Des dizaines" is read
+ * as 20 to 100: at least two tens, fewer than a hundred. */
+static gboolean
+collective_plural (GPtrArray *toks, guint i, PxQuantity *q)
+{
+  static const struct { const char *w; double v; } plurals[] = {
+    { "dizaines", 10 }, { "centaines", 100 }, { "milliers", 1000 }, { "millions", 1e6 },
+    { "milliards", 1e9 }, { "dozens", 12 }, { "tens", 10 }, { "hundreds", 100 },
+    { "thousands", 1000 }, { "millions", 1e6 }, { "billions", 1e9 },
+  };
+  double base = 0, mult = 1;
+
+  for (guint p = 0; p < G_N_ELEMENTS (plurals) && i < toks->len; p++)
+    if (strcmp (toks->pdata[i], plurals[p].w) == 0)
+      base = plurals[p].v;
+  if (base == 0)
+    return FALSE;
+  /* "de milliers", "of thousands" multiply. */
+  if ((tok_is (toks, i + 1, "de") || tok_is (toks, i + 1, "d") || tok_is (toks, i + 1, "of")))
+    for (guint p = 0; p < G_N_ELEMENTS (plurals); p++)
+      if (tok_is (toks, i + 2, plurals[p].w) && plurals[p].v > base)
+        mult = plurals[p].v;
+  q->lo = 2 * base * mult;
+  q->hi = (base == 12 ? 100 : 10 * base) * mult;
+  q->approx = TRUE;
+  return TRUE;
+}
+
+static void
+read_unit (const char *ascii, GPtrArray *toks, PxQuantity *q)
+{
+  static const struct { const char *w; const char *unit; } units[] = {
+    { "euros", "EUR" }, { "euro", "EUR" }, { "eur", "EUR" }, { "dollars", "USD" },
+    { "dollar", "USD" }, { "usd", "USD" }, { "km", "km" }, { "kilometres", "km" },
+    { "kilometers", "km" }, { "tonnes", "t" }, { "tons", "t" }, { "percent", "%" },
+    { "cent", "%" },
+  };
+
+  q->unit[0] = '\0';
+  if (strchr (ascii, '%'))
+    {
+      g_strlcpy (q->unit, "%", sizeof q->unit);
+      return;
+    }
+  for (guint i = 0; i < toks->len; i++)
+    for (guint u = 0; u < G_N_ELEMENTS (units); u++)
+      if (strcmp (toks->pdata[i], units[u].w) == 0 &&
+          /* "cent" is a unit only in "pour cent". */
+          (strcmp (units[u].w, "cent") != 0 || (i > 0 && tok_is (toks, i - 1, "pour"))))
+        {
+          g_strlcpy (q->unit, units[u].unit, sizeof q->unit);
+          return;
+        }
+}
+
 gboolean
-px_normalize_number (const char *text,
-                     const char *lang,
-                     double     *out_value)
+px_normalize_quantity (const char *text,
+                       const char *lang,
+                       PxQuantity *out)
 {
   g_autofree char *ascii = NULL;
   g_autoptr(GPtrArray) toks = NULL;
-  WordSum sum = { 0 };
-  guint i = 0;
+  PxQuantity q = { 0 };
+  guint i = 0, after, start;
+  double first, second;
+  gboolean scaled1, scaled2;
 
-  g_return_val_if_fail (text != NULL, FALSE);
-
+  g_return_val_if_fail (text != NULL && out != NULL, FALSE);
   ascii = ascii_fold (text);
   toks = tokenize (ascii);
 
@@ -299,26 +434,61 @@ px_normalize_number (const char *text,
         break;
       i++;
     }
-  if (i >= toks->len)
+  /* "tens of thousands" starts with a word the hedges do not know. */
+  if (i < toks->len && collective_plural (toks, i, &q))
+    goto done;
+  start = i;
+  if (!number_at (toks, &i, lang, &first, &scaled1))
     return FALSE;
-
-  if (g_ascii_isdigit (((char *) toks->pdata[i])[0]))
+  q.lo = q.hi = first;
+  /* "une dizaine", "une centaine": about so many. */
+  for (guint k = start; k < i; k++)
+    if (strcmp (toks->pdata[k], "dizaine") == 0 || strcmp (toks->pdata[k], "vingtaine") == 0 ||
+        strcmp (toks->pdata[k], "centaine") == 0 || strcmp (toks->pdata[k], "millier") == 0 ||
+        strcmp (toks->pdata[k], "quinzaine") == 0 || strcmp (toks->pdata[k], "trentaine") == 0)
+      q.approx = TRUE;
+  read_hedges (toks, i, &q);
+  after = i;
+  /* "2,1 à 2,2 millions", "entre 10 et 12", "deux ou trois", "10 to 12". */
+  if (tok_is (toks, i, "a") || tok_is (toks, i, "to") || tok_is (toks, i, "ou") || tok_is (toks, i, "or") ||
+      ((tok_is (toks, i, "et") || tok_is (toks, i, "and")) &&
+       (has_token_before (toks, i, "entre") || has_token_before (toks, i, "between"))))
     {
-      double value = parse_digits (toks->pdata[i], lang);
-      double scale;
+      after = i + 1;
+      if (number_at (toks, &after, lang, &second, &scaled2))
+        {
+          /* The scale word of the second number belongs to both. */
+          if (scaled2 && !scaled1)
+            {
+              double scale = 1;
 
-      if (i + 1 < toks->len && lookup_scale (toks->pdata[i + 1], &scale))
-        value *= scale;
-      *out_value = value;
-      return TRUE;
+              lookup_scale (toks->pdata[after - 1], &scale);
+              first *= scale;
+            }
+          q.lo = MIN (first, second);
+          q.hi = MAX (first, second);
+        }
     }
+  if (q.lo_only)
+    q.hi = INFINITY;
+  else if (q.hi_only)
+    q.lo = -INFINITY;
+done:
+  read_unit (ascii, toks, &q);
+  *out = q;
+  return TRUE;
+}
 
-  for (; i < toks->len; i++)
-    if (!word_sum_feed (&sum, toks->pdata[i]))
-      break;
-  if (!sum.any)
+gboolean
+px_normalize_number (const char *text,
+                     const char *lang,
+                     double     *out_value)
+{
+  PxQuantity q;
+
+  if (!px_normalize_quantity (text, lang, &q))
     return FALSE;
-  *out_value = sum.total + sum.current;
+  *out_value = isfinite (q.lo) ? q.lo : q.hi;
   return TRUE;
 }
 
@@ -619,4 +789,201 @@ px_normalize_date (const char  *text,
     iso = resolve_relative (toks, pub);
   *out_iso = iso;
   return iso != NULL;
+}
+
+/* ---- Values ----------------------------------------------------------- */
+
+static void
+append_number (GString *out, double v)
+{
+  g_autofree char *n = px_normalize_format_number (v);
+
+  g_string_append (out, n);
+}
+
+char *
+px_normalize_format_quantity (const PxQuantity *q)
+{
+  GString *out = g_string_new (q->approx ? "~" : "");
+
+  if (!isfinite (q->hi))
+    g_string_append_c (out, '>');
+  else if (!isfinite (q->lo))
+    g_string_append_c (out, '<');
+  if (isfinite (q->lo))
+    append_number (out, q->lo);
+  if (isfinite (q->hi) && (!isfinite (q->lo) || q->hi != q->lo))
+    {
+      if (isfinite (q->lo))
+        g_string_append_c (out, '/');
+      append_number (out, q->hi);
+    }
+  if (q->unit[0])
+    g_string_append_printf (out, " %s", q->unit);
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+plain_number (const char *s, const char *end, double *out)
+{
+  char *stop = NULL;
+
+  if (s == end)
+    return FALSE;
+  *out = g_ascii_strtod (s, &stop);
+  return stop == end && isfinite (*out);
+}
+
+gboolean
+px_normalize_parse_quantity (const char *value,
+                             PxQuantity *out)
+{
+  PxQuantity q = { 0 };
+  const char *p = value, *space, *slash, *end;
+
+  if (value == NULL)
+    return FALSE;
+  if (*p == '~')
+    q.approx = TRUE, p++;
+  if (*p == '>')
+    q.lo_only = TRUE, p++;
+  else if (*p == '<')
+    q.hi_only = TRUE, p++;
+  space = strchr (p, ' ');
+  end = space ? space : p + strlen (p);
+  if (space && (strlen (space + 1) == 0 || strlen (space + 1) >= sizeof q.unit || strchr (space + 1, ' ')))
+    return FALSE;
+  if (space)
+    g_strlcpy (q.unit, space + 1, sizeof q.unit);
+  slash = memchr (p, '/', end - p);
+  if (slash && (q.lo_only || q.hi_only))
+    return FALSE;
+  if (!plain_number (p, slash ? slash : end, &q.lo))
+    return FALSE;
+  q.hi = q.lo;
+  if (slash && (!plain_number (slash + 1, end, &q.hi) || q.hi < q.lo))
+    return FALSE;
+  if (q.lo_only)
+    q.hi = INFINITY;
+  else if (q.hi_only)
+    q.hi = q.lo, q.lo = -INFINITY;
+  *out = q;
+  return TRUE;
+}
+
+static guint32
+julian (int y, int m, int d)
+{
+  g_autoptr(GDate) date = g_date_new_dmy (d, m, y);
+
+  return g_date_get_julian (date);
+}
+
+/* One ISO form: its first and last day. */
+static gboolean
+parse_one_date (const char *s, gsize len, PxDateValue *out)
+{
+  g_autofree char *v = g_strndup (s, len);
+  int y = 0, m = 0, d = 0, w = 0;
+  char tail;
+
+  memset (out, 0, sizeof *out);
+  if (len == 7 && sscanf (v, "--%2d-%2d%c", &m, &d, &tail) == 2)
+    {
+      if (!g_date_valid_dmy (d, m, 2024))   /* a leap year: 29 February may be */
+        return FALSE;
+      out->month = m, out->day = d;
+      return TRUE;
+    }
+  out->year_known = TRUE;
+  if (len == 8 && sscanf (v, "%4d-W%2d%c", &y, &w, &tail) == 2 && y > 1000 && w >= 1 && w <= 53)
+    {
+      /* ISO week 1 holds 4 January. */
+      g_autoptr(GDate) jan4 = g_date_new_dmy (4, 1, y);
+      guint32 monday = g_date_get_julian (jan4) - (g_date_get_weekday (jan4) - 1);
+
+      out->first = monday + 7 * (w - 1);
+      out->last = out->first + 6;
+      return TRUE;
+    }
+  if (len == 10 && sscanf (v, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && y > 1000 && g_date_valid_dmy (d, m, y))
+    {
+      out->first = out->last = julian (y, m, d);
+      return TRUE;
+    }
+  if (len == 7 && sscanf (v, "%4d-%2d%c", &y, &m, &tail) == 2 && y > 1000 && m >= 1 && m <= 12)
+    {
+      out->first = julian (y, m, 1);
+      out->last = julian (y, m, g_date_get_days_in_month (m, y));
+      return TRUE;
+    }
+  if (len == 4 && sscanf (v, "%4d%c", &y, &tail) == 1 && y > 1000)
+    {
+      out->first = julian (y, 1, 1);
+      out->last = julian (y, 12, 31);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+px_normalize_parse_date_value (const char  *value,
+                               PxDateValue *out)
+{
+  const char *slash;
+  PxDateValue a, b;
+
+  if (value == NULL)
+    return FALSE;
+  slash = strchr (value, '/');
+  if (slash == NULL)
+    return parse_one_date (value, strlen (value), out);
+  if (!parse_one_date (value, slash - value, &a) || !parse_one_date (slash + 1, strlen (slash + 1), &b) ||
+      !a.year_known || !b.year_known || b.last < a.first)
+    return FALSE;
+  *out = a;
+  out->last = b.last;
+  return TRUE;
+}
+
+char *
+px_normalize_value (const char *type,
+                    const char *text,
+                    const char *published,
+                    const char *lang)
+{
+  char *iso = NULL;
+  PxQuantity q;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  if (g_strcmp0 (type, "date") == 0)
+    return px_normalize_date (text, published, &iso) ? iso : NULL;
+  if (g_strcmp0 (type, "number") == 0 && px_normalize_quantity (text, lang, &q))
+    return px_normalize_format_quantity (&q);
+  return NULL;
+}
+
+gboolean
+px_normalize_check_value (const char  *type,
+                          const char  *value,
+                          GError     **error)
+{
+  PxDateValue d;
+  PxQuantity q;
+
+  if (g_strcmp0 (type, "date") == 0 && !px_normalize_parse_date_value (value, &d))
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_INVALID,
+                   "“%s” is not a date value: write it as 2025-02-27, 2025-02, 2025, --02-27 "
+                   "(no year), 2025-W09 (a week) or 2025-02-26/2025-02-27", value);
+      return FALSE;
+    }
+  if (g_strcmp0 (type, "number") == 0 && !px_normalize_parse_quantity (value, &q))
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_INVALID,
+                   "“%s” is not a number value: write it as 3, 2.5, 2100000/2200000 (a range), "
+                   "~10 (about), >300 (more than), <10, with a unit after a space (5 %%, 300 EUR)", value);
+      return FALSE;
+    }
+  return TRUE;
 }
