@@ -61,6 +61,7 @@ px_compare_input_new (void)
 
   in->articles = g_ptr_array_new_with_free_func (article_free);
   in->roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+  in->repeatable = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return in;
 }
 
@@ -71,6 +72,7 @@ px_compare_input_free (PxCompareInput *in)
     return;
   g_ptr_array_unref (in->articles);
   g_hash_table_unref (in->roles);
+  g_hash_table_unref (in->repeatable);
   g_free (in);
 }
 
@@ -339,4 +341,22 @@ px_compare_run_finish (GAsyncResult  *result,
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+px_compare_input_set_repeatable (PxCompareInput *in,
+                                 const char     *type,
+                                 const char     *role)
+{
+  g_hash_table_add (in->repeatable, g_strconcat (type, "\x1f", role, NULL));
+}
+
+gboolean
+px_compare_input_is_repeatable (const PxCompareInput *in,
+                                const char           *type,
+                                const char           *role)
+{
+  g_autofree char *key = g_strconcat (type, "\x1f", role, NULL);
+
+  return g_hash_table_contains (in->repeatable, key);
 }

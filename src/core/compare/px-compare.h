@@ -68,6 +68,7 @@ typedef struct
 {
   GPtrArray  *articles;    /* PxCompareArticle, 2–4 */
   GHashTable *roles;       /* event type name → GStrv of role names */
+  GHashTable *repeatable;  /* "type\x1frole" of repeatable roles (Participant+) */
 } PxCompareInput;
 
 PxCompareInput   *px_compare_input_new      (void);
@@ -111,6 +112,15 @@ void              px_compare_event_add_arg       (PxCompareEvent   *event,
 void              px_compare_input_set_roles     (PxCompareInput     *input,
                                                   const char         *type,
                                                   const char * const *roles);
+
+/* A repeatable role (Meet's Participant+) may hold several values at once:
+ * two articles naming different participants may both be right. */
+void              px_compare_input_set_repeatable (PxCompareInput       *input,
+                                                   const char           *type,
+                                                   const char           *role);
+gboolean          px_compare_input_is_repeatable  (const PxCompareInput *input,
+                                                   const char           *type,
+                                                   const char           *role);
 
 typedef struct _PxCoverage  PxCoverage;
 typedef struct _PxEventGrid PxEventGrid;

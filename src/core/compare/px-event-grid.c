@@ -95,15 +95,6 @@ set_contains (GPtrArray *set, const char *v)
   return FALSE;
 }
 
-static gboolean
-set_subset (GPtrArray *a, GPtrArray *b)
-{
-  for (guint i = 0; i < a->len; i++)
-    if (!set_contains (b, a->pdata[i]))
-      return FALSE;
-  return TRUE;
-}
-
 /* ---- Suggestions ------------------------------------------------------ */
 
 static void
@@ -293,6 +284,27 @@ group_refs (GArray *refs, GArray *suggestions)
   return parent;
 }
 
+/* One value of a cell, as compared. */
+typedef struct
+{
+  char *type;
+  char *norm;
+  char *name;
+  char *label;
+} Item;
+
+static void
+item_free (gpointer p)
+{
+  Item *item = p;
+
+  g_free (item->type);
+  g_free (item->norm);
+  g_free (item->name);
+  g_free (item->label);
+  g_free (item);
+}
+
 static void
 row_free (gpointer p)
 {
@@ -302,10 +314,13 @@ row_free (gpointer p)
   if (row == NULL)
     return;
   g_free (row->role);
+  g_free (row->reason);
   for (guint i = 0; i < PX_ALIGN_MAX_DOCS; i++)
     {
       g_free (row->values[i]);
       g_free (row->normalised[i]);
+      g_free (row->reasons[i]);
+      g_clear_pointer (&row->items[i], g_ptr_array_unref);
     }
   g_free (row);
 }
@@ -369,39 +384,134 @@ grid_event_add (PxEventGridEvent *ge, const PxCompareArticle *art, guint a, cons
         continue;
       append_joined (&row->values[a], m->text);
       append_joined (&row->normalised[a], norm);
+      /* An unresolved value ("?…", a relative date in an undated paper)
+       * is shown but compared with nothing. */
+      if (norm[0] != '?')
+        {
+          Item *item = g_new0 (Item, 1);
+          const char *type = px_compare_mention_value_type (m);
+
+          item->type = g_strdup (type);
+          item->norm = g_strdup (norm);
+          item->name = g_strdup (type == NULL && m->entity_name ? m->entity_name : m->text);
+          item->label = g_strdup (m->label);
+          if (row->items[a] == NULL)
+            row->items[a] = g_ptr_array_new_with_free_func (item_free);
+          g_ptr_array_add (row->items[a], item);
+        }
       if (row->mention[a] < 0)
         row->mention[a] = arg->mention;
     }
 }
 
-static GPtrArray *
-split_comparable (const char *joined)
+static PxValueVerdict
+compare_items (const Item *x, const Item *y, char **reason)
 {
-  g_auto(GStrv) parts = g_strsplit (joined, "; ", -1);
-  GPtrArray *set = g_ptr_array_new_with_free_func (g_free);
+  PxValueItem a = { x->type, x->norm, x->name, x->label };
+  PxValueItem b = { y->type, y->norm, y->name, y->label };
 
-  for (guint i = 0; parts[i]; i++)
-    if (parts[i][0] != '?')
-      g_ptr_array_add (set, g_strdup (parts[i]));
-  return set;
+  return px_value_compare (&a, &b, reason);
 }
 
-/* Two articles conflict on a role when neither's values contain the
- * other's: "3" against "5", or Antalya against Ankara. Saying less is an
- * omission, not a conflict. */
+/* How well each value of @from is matched in @to: the worst of the best
+ * matches, with its reason. */
+static PxValueVerdict
+cover (GPtrArray *from, GPtrArray *to, char **reason)
+{
+  PxValueVerdict worst = PX_VALUE_SAME;
+
+  *reason = NULL;
+  for (guint i = 0; i < from->len; i++)
+    {
+      PxValueVerdict best = PX_VALUE_CONFLICT;
+      g_autofree char *best_reason = NULL;
+
+      for (guint j = 0; j < to->len && best != PX_VALUE_SAME; j++)
+        {
+          g_autofree char *why = NULL;
+          PxValueVerdict v = compare_items (from->pdata[i], to->pdata[j], &why);
+
+          if (v < best || best_reason == NULL)
+            {
+              best = MIN (v, best);
+              g_free (best_reason);
+              best_reason = g_steal_pointer (&why);
+            }
+        }
+      if (best > worst || (best == worst && best != PX_VALUE_SAME && *reason == NULL))
+        {
+          worst = best;
+          g_free (*reason);
+          *reason = g_steal_pointer (&best_reason);
+        }
+    }
+  return worst;
+}
+
+/* Two articles' values for a role. Saying less is an omission: when every
+ * value of one article is matched in the other, the pair is no worse than
+ * compatible. In a repeatable role (Participant+) values the other
+ * article lacks are omissions too, so they never conflict. */
+static PxValueVerdict
+compare_sets (GPtrArray *sa, GPtrArray *sb, gboolean repeatable, char **reason)
+{
+  g_autofree char *ra = NULL, *rb = NULL;
+  PxValueVerdict va = cover (sa, sb, &ra);
+  PxValueVerdict vb = cover (sb, sa, &rb);
+  PxValueVerdict v = MIN (va, vb);
+
+  *reason = g_strdup (va <= vb ? ra : rb);
+  if (v == PX_VALUE_SAME && va != vb)
+    {
+      v = PX_VALUE_COMPATIBLE;
+      g_free (*reason);
+      *reason = g_strdup ("one article gives fewer values");
+    }
+  if (v == PX_VALUE_CONFLICT && repeatable)
+    {
+      g_autofree char *was = g_steal_pointer (reason);
+
+      v = PX_VALUE_CHECK;
+      *reason = g_strdup_printf ("check: each names one the other does not (%s)", was);
+    }
+  return v;
+}
+
 static void
-row_find_conflicts (PxEventGridRow *row, guint n)
+add_reason (char **field, const char *reason)
+{
+  g_auto(GStrv) have = NULL;
+
+  if (reason == NULL)
+    return;
+  have = *field ? g_strsplit (*field, "; ", -1) : NULL;
+  if (have == NULL || !g_strv_contains ((const char * const *) have, reason))
+    append_joined (field, reason);
+}
+
+/* Compares every pair of articles that both fill the role. */
+static void
+row_find_conflicts (PxEventGridRow *row, guint n, gboolean repeatable)
 {
   for (guint a = 0; a < n; a++)
     for (guint b = a + 1; b < n; b++)
       {
-        g_autoptr(GPtrArray) sa = NULL, sb = NULL;
+        g_autofree char *reason = NULL;
+        PxValueVerdict v;
 
-        if (!row->normalised[a] || !row->normalised[b])
+        if (row->items[a] == NULL || row->items[b] == NULL)
           continue;
-        sa = split_comparable (row->normalised[a]);
-        sb = split_comparable (row->normalised[b]);
-        if (sa->len && sb->len && !set_subset (sa, sb) && !set_subset (sb, sa))
+        v = compare_sets (row->items[a], row->items[b], repeatable, &reason);
+        row->verdict = row->compared ? MAX (row->verdict, v) : v;
+        row->verdicts[a] = MAX (row->verdicts[a], v);
+        row->verdicts[b] = MAX (row->verdicts[b], v);
+        row->compared = TRUE;
+        if (v == PX_VALUE_SAME)
+          continue;
+        add_reason (&row->reason, reason);
+        add_reason (&row->reasons[a], reason);
+        add_reason (&row->reasons[b], reason);
+        if (v == PX_VALUE_CONFLICT)
           {
             row->conflict = TRUE;
             row->conflicting |= (1u << a) | (1u << b);
@@ -494,8 +604,10 @@ build_groups (PxEventGrid *grid, const PxCompareInput *in, GArray *refs, guint *
         {
           PxEventGridRow *row = ge->rows->pdata[k];
 
-          row_find_conflicts (row, grid->n_articles);
+          row_find_conflicts (row, grid->n_articles,
+                              px_compare_input_is_repeatable (in, ge->type, row->role));
           grid->n_conflicts += row->conflict;
+          grid->n_checks += row->compared && row->verdict == PX_VALUE_CHECK;
         }
       g_ptr_array_add (grid->events, ge);
     }

@@ -43,7 +43,11 @@ load_roles (PxCompareInput *in, PxStore *store)
       roles = px_label_get_roles (label);
       names = g_ptr_array_new ();
       for (guint r = 0; roles && r < roles->len; r++)
-        g_ptr_array_add (names, ((PxRole *) roles->pdata[r])->name);
+        {
+          g_ptr_array_add (names, ((PxRole *) roles->pdata[r])->name);
+          if (((PxRole *) roles->pdata[r])->repeatable)
+            px_compare_input_set_repeatable (in, px_label_get_name (label), ((PxRole *) roles->pdata[r])->name);
+        }
       g_ptr_array_add (names, NULL);
       px_compare_input_set_roles (in, px_label_get_name (label), (const char * const *) names->pdata);
     }
