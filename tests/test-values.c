@@ -408,6 +408,44 @@ test_grid_compares_values (void)
   g_assert_cmpuint (grid->n_conflicts, ==, 0);
 }
 
+/* Publication dates: an undated article reads "jeudi" against the date
+ * its text gives ("Ce mercredi 26 février"); setting the date by hand
+ * computes the values again, in the same undo step; a coder's value stays. */
+static void
+test_published_drives_values (void)
+{
+  static const char text[] = "Ce mercredi 26 février, Lavrov est arrivé ; il verra Kouleba jeudi, "
+                             "une semaine après le 18 février, et un mois après janvier 2025.";
+  g_autofree char *db = px_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxStore) store = px_store_open (db, PX_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(PxEditor) editor = px_editor_new (store);
+  gint64 art = add_article (store, text, NULL);
+  gint64 jeudi = tag (editor, art, text, "jeudi", "DATE");
+  gint64 feb18 = tag (editor, art, text, "le 18 février", "DATE");
+
+  {
+    g_autoptr(PxAnnotation) j = get (store, jeudi);
+    g_autoptr(PxAnnotation) f = get (store, feb18);
+    g_assert_cmpstr (px_annotation_get_value (j), ==, "2025-02-27");
+    g_assert_cmpstr (px_annotation_get_value (f), ==, "2025-02-18");
+  }
+  g_assert_true (px_editor_set_value (editor, feb18, "2025-02-17", &error));
+  g_assert_true (px_editor_set_article_field (editor, art, PX_ARTICLE_FIELD_PUBLISHED, "2025-03-05", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(PxAnnotation) j = get (store, jeudi);
+    g_autoptr(PxAnnotation) f = get (store, feb18);
+    g_assert_cmpstr (px_annotation_get_value (j), ==, "2025-03-06");
+    g_assert_cmpstr (px_annotation_get_value (f), ==, "2025-02-17");
+  }
+  g_assert_true (px_editor_undo (editor, NULL, &error));
+  {
+    g_autoptr(PxAnnotation) j = get (store, jeudi);
+    g_assert_cmpstr (px_annotation_get_value (j), ==, "2025-02-27");
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -419,5 +457,6 @@ main (int argc, char **argv)
   g_test_add_func ("/values/csv-columns", test_csv_columns);
   g_test_add_func ("/values/cli-value", test_cli_value);
   g_test_add_func ("/values/grid-compares-values", test_grid_compares_values);
+  g_test_add_func ("/values/published-drives-values", test_published_drives_values);
   return g_test_run ();
 }

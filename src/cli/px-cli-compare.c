@@ -240,10 +240,16 @@ make_report (const PxCompareInput *in, const PxCompareResult *r)
 
   g_string_append_printf (out, "Comparing %u articles\n", r->n_articles);
   for (guint a = 0; a < r->n_articles; a++)
-    g_string_append_printf (out, "  [%u] article %" G_GINT64_FORMAT ": %s (%s, %s)\n", a + 1,
-                            article (in, a)->id, article (in, a)->title ? article (in, a)->title : "untitled",
-                            article (in, a)->source ? article (in, a)->source : "unknown outlet",
-                            article (in, a)->published ? article (in, a)->published : "undated");
+    {
+      g_string_append_printf (out, "  [%u] article %" G_GINT64_FORMAT ": %s (%s, %s)\n", a + 1,
+                              article (in, a)->id, article (in, a)->title ? article (in, a)->title : "untitled",
+                              article (in, a)->source ? article (in, a)->source : "unknown outlet",
+                              article (in, a)->published ? article (in, a)->published : "undated");
+      /* Relative dates were read against a date the text gave. */
+      if (article (in, a)->reference_inferred)
+        g_string_append_printf (out, "      publication date taken as %s, %s\n", article (in, a)->reference,
+                                article (in, a)->reference_note);
+    }
   report_alignment (out, in, r);
   report_coverage (out, r);
   report_grid (out, r);

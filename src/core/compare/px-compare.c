@@ -7,6 +7,7 @@
 #include "px-coverage.h"
 #include "px-event-grid.h"
 #include "px-quotes.h"
+#include "px-normalize.h"
 #include "px-text.h"
 
 /* ---- Input ------------------------------------------------------------ */
@@ -49,6 +50,8 @@ article_free (gpointer p)
   g_free (a->published);
   g_free (a->language);
   g_free (a->text);
+  g_free (a->reference);
+  g_free (a->reference_note);
   g_array_unref (a->mentions);
   g_ptr_array_unref (a->events);
   g_free (a);
@@ -95,6 +98,7 @@ px_compare_input_add_article (PxCompareInput *in,
   a->text = g_strdup (text ? text : "");
   a->length = g_utf8_strlen (a->text, -1);
   a->seek_ptr = a->text;
+  a->reference = px_normalize_reference_date (a->text, published, &a->reference_inferred, &a->reference_note);
   a->mentions = g_array_new (FALSE, TRUE, sizeof (PxCompareMention));
   g_array_set_clear_func (a->mentions, mention_clear);
   a->events = g_ptr_array_new_with_free_func (event_free);

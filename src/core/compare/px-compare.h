@@ -56,6 +56,12 @@ typedef struct
   char      *language;
   char      *text;
   gsize      length;       /* of text, in code points */
+  /* What relative dates are read against: the publication date when it
+   * is a full one, else a date inferred from the text (see
+   * px_normalize_reference_date()), else the partial date or NULL. */
+  char      *reference;
+  gboolean   reference_inferred;
+  char      *reference_note;  /* how it was inferred, or NULL */
   GArray    *mentions;     /* PxCompareMention, by start */
   GPtrArray *events;       /* PxCompareEvent */
   /* Private: where the last mention started, so that adding mentions in

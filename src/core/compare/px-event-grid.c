@@ -44,7 +44,7 @@ px_event_grid_normalise_value (const PxCompareArticle *article,
     return g_strdup (m->coder_value);
   if (type != NULL)
     {
-      out = px_normalize_value (type, m->text, article->published, article->language);
+      out = px_normalize_value (type, m->text, article->reference, article->language);
       return out != NULL ? out : g_strconcat ("?", key, NULL);
     }
   if (m->entity_id > 0)

@@ -95,6 +95,7 @@ px_editor_compute_value (PxEditor      *self,
                          PxAnnotation  *a)
 {
   g_autoptr(PxArticle) article = NULL;
+  g_autofree char *reference = NULL;
   const char *type = px_annotation_get_value_type (a);
 
   if (type == NULL || g_strcmp0 (type, "quote") == 0)
@@ -102,8 +103,9 @@ px_editor_compute_value (PxEditor      *self,
   article = px_store_get_article (px_editor_store (self), px_annotation_get_article_id (a), NULL);
   if (article == NULL)
     return NULL;
-  return px_normalize_value (type, px_annotation_get_text (a),
-                             px_article_get_published (article),
+  reference = px_normalize_reference_date (px_article_get_text (article),
+                                           px_article_get_published (article), NULL, NULL);
+  return px_normalize_value (type, px_annotation_get_text (a), reference,
                              px_article_get_language (article));
 }
 
@@ -126,6 +128,23 @@ complete_value (PxEditor      *self,
   if (g_strcmp0 (value, px_annotation_get_value (a)) == 0)
     return TRUE;
   return px_store_set_annotation_value (px_editor_store (self), id, value, "computed", error);
+}
+
+gboolean
+px_editor_refresh_values (PxEditor  *self,
+                          gint64     article_id,
+                          GError   **error)
+{
+  g_autoptr(GListModel) anns = px_store_list_annotations (px_editor_store (self), article_id);
+
+  for (guint i = 0; i < g_list_model_get_n_items (anns); i++)
+    {
+      g_autoptr(PxAnnotation) a = g_list_model_get_item (anns, i);
+
+      if (px_annotation_get_value_type (a) != NULL && !complete_value (self, a, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* The links an annotation gets from its label: an entity mention its

@@ -58,6 +58,11 @@ gboolean  px_editor_complete_annotation  (PxEditor      *self,
  * its article), or NULL. */
 char     *px_editor_compute_value        (PxEditor      *self,
                                           PxAnnotation  *annotation);
+/* Computes again the values the coder did not set, after the article's
+ * publication date changed. */
+gboolean  px_editor_refresh_values       (PxEditor      *self,
+                                          gint64         article_id,
+                                          GError       **error);
 gboolean  px_editor_accept_suggestion    (PxEditor      *self,
                                           PxAnnotation  *suggestion,
                                           GError       **error);

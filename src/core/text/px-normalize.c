@@ -74,7 +74,7 @@ static const char *hedges[] = {
   "environ", "pres", "de", "d", "plus", "moins", "au", "moins", "quelque",
   "quelques", "about", "around", "nearly", "almost", "some", "over", "more",
   "than", "at", "least", "le", "la", "les", "l", "the", "a", "an", "et",
-  "and", "plusieurs", "bilan", "of", "des",
+  "and", "plusieurs", "bilan", "of", "des", "entre", "between",
 };
 
 static gboolean
@@ -629,6 +629,33 @@ english_day_phrase (GPtrArray *toks)
   return earlier ? -1 : 1;
 }
 
+static gboolean
+tok_at (GPtrArray *toks, guint i, const char *w)
+{
+  return i < toks->len && strcmp (toks->pdata[i], w) == 0;
+}
+
+static gboolean
+anchored_to_event (GPtrArray *toks)
+{
+  for (guint i = 0; i < toks->len; i++)
+    {
+      const char *w = toks->pdata[i];
+
+      if (strcmp (w, "lendemain") == 0 || strcmp (w, "veille") == 0)
+        {
+          if ((i > 0 && tok_at (toks, i - 1, "au")) || (i > 1 && tok_at (toks, i - 2, "a")) ||
+              tok_at (toks, i + 1, "du") || tok_at (toks, i + 1, "de") || tok_at (toks, i + 1, "d") ||
+              tok_at (toks, i + 1, "des"))
+            return TRUE;
+        }
+      if ((strcmp (w, "after") == 0 || strcmp (w, "before") == 0) && i > 0 && tok_at (toks, i - 1, "day") &&
+          i + 1 < toks->len && !tok_at (toks, i + 1, "tomorrow") && !tok_at (toks, i + 1, "yesterday"))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* "hier", "jeudi", "lundi dernier", "next Friday" against @pub. */
 static char *
 resolve_relative (GPtrArray *toks, const GDate *pub)
@@ -647,6 +674,10 @@ resolve_relative (GPtrArray *toks, const GDate *pub)
   gboolean before = has_token (toks, "avant");
   int day_phrase = english_day_phrase (toks);
 
+  /* "au lendemain du bombardement", "à la veille de la visite", "the day
+   * after the strike": counted from an event, not from publication. */
+  if (anchored_to_event (toks))
+    return NULL;
   if (day_phrase != 0)
     return shift_days (date, day_phrase);
 
@@ -986,4 +1017,231 @@ px_normalize_check_value (const char  *type,
       return FALSE;
     }
   return TRUE;
+}
+
+/* ---- Publication dates from the text ---------------------------------- */
+
+typedef struct
+{
+  guint32  julian;
+  int      cue;        /* days from the date to publication, for "demain …" */
+  gboolean has_cue;
+  char    *words;      /* the words it was read from, for the note */
+} DateFound;
+
+static gboolean
+day_number (const char *w, int *out)
+{
+  int n;
+
+  if (!g_ascii_isdigit (w[0]) || strlen (w) > 2)
+    return FALSE;
+  n = atoi (w);
+  if (n < 1 || n > 31)
+    return FALSE;
+  *out = n;
+  return TRUE;
+}
+
+static gboolean
+year_number (GPtrArray *toks, guint i, int *out)
+{
+  int n;
+
+  if (i >= toks->len || !g_ascii_isdigit (((char *) toks->pdata[i])[0]) || strlen (toks->pdata[i]) != 4)
+    return FALSE;
+  n = atoi (toks->pdata[i]);
+  if (n < 1900 || n > 2100)
+    return FALSE;
+  *out = n;
+  return TRUE;
+}
+
+static gboolean
+weekday_fits (int d, int m, int y, int weekday)
+{
+  g_autoptr(GDate) date = NULL;
+
+  if (!g_date_valid_dmy (d, m, y))
+    return FALSE;
+  date = g_date_new_dmy (d, m, y);
+  return (int) g_date_get_weekday (date) == weekday;
+}
+
+/* A year in which @d/@m falls on @weekday: the nearest to @near, or
+ * without one the latest up to this year. 0 when none is near. */
+static int
+year_of_weekday (int d, int m, int weekday, int near)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  if (near == 0)
+    {
+      for (int y = g_date_time_get_year (now); y > g_date_time_get_year (now) - 30; y--)
+        if (weekday_fits (d, m, y, weekday))
+          return y;
+      return 0;
+    }
+  for (int k = 0; k <= 6; k++)
+    {
+      if (weekday_fits (d, m, near - k, weekday))
+        return near - k;
+      if (k > 0 && weekday_fits (d, m, near + k, weekday))
+        return near + k;
+    }
+  return 0;
+}
+
+/* "(demain|hier|aujourd'hui|ce) [weekday] day month [year]" at @i (the
+ * month). Years come from the text, else from @year. */
+static gboolean
+date_at (GPtrArray *toks, guint i, int year, DateFound *out)
+{
+  int m = month_of (toks->pdata[i]), d = 0, y = 0, wd = 0;
+  guint first;
+
+  if (m == 0 || strlen (toks->pdata[i]) < 3)
+    return FALSE;
+  if (i >= 1 && day_number (toks->pdata[i - 1], &d))
+    first = i - 1;
+  else if (i >= 2 && tok_at (toks, i - 1, "er") && day_number (toks->pdata[i - 2], &d))
+    first = i - 2;
+  else if (i + 1 < toks->len && day_number (toks->pdata[i + 1], &d))   /* "March 10" */
+    first = i;
+  else
+    return FALSE;
+  if (!year_number (toks, first == i ? i + 2 : i + 1, &y))
+    y = 0;
+  if (first > 0 && (wd = weekday_of (toks->pdata[first - 1])) != 0)
+    first--;
+  if (y == 0 && wd != 0)
+    y = year_of_weekday (d, m, wd, year);
+  else if (y == 0)
+    y = year;
+  if (y == 0 || !g_date_valid_dmy (d, m, y))
+    return FALSE;
+  {
+    g_autoptr(GDate) date = g_date_new_dmy (d, m, y);
+    const char *cue = first > 0 ? toks->pdata[first - 1] : "";
+
+    out->julian = g_date_get_julian (date);
+    out->has_cue = TRUE;
+    /* A weekday that does not fit the date is a slip: the date stands,
+     * the words around it are no clue. */
+    if (wd != 0 && (int) g_date_get_weekday (date) != wd)
+      cue = "", wd = 0;
+    if (strcmp (cue, "demain") == 0 || strcmp (cue, "tomorrow") == 0)
+      out->cue = -1;
+    else if (strcmp (cue, "hier") == 0 || strcmp (cue, "yesterday") == 0)
+      out->cue = 1;
+    else if (strcmp (cue, "aujourd") == 0 || strcmp (cue, "today") == 0 || strcmp (cue, "ce") == 0 ||
+             strcmp (cue, "this") == 0 || strcmp (cue, "hui") == 0)
+      out->cue = 0;
+    else
+      out->has_cue = FALSE;
+    out->words = g_strdup_printf ("%s%s%d %s %d", wd ? weekdays[wd - 1][0] : "", wd ? " " : "", d,
+                                  months[m - 1][0], y);
+  }
+  return TRUE;
+}
+
+static int
+year_hint (GPtrArray *toks, const char *published)
+{
+  int y = published_year (published), best = 0;
+
+  if (y)
+    return y;
+  for (guint i = 0; i < toks->len; i++)
+    if (year_number (toks, i, &y) && i > 0 && month_of (toks->pdata[i - 1]))
+      best = MAX (best, y);
+  return best;
+}
+
+gboolean
+px_normalize_infer_published (const char  *text,
+                              const char  *published,
+                              char       **out_iso,
+                              char       **out_note)
+{
+  g_autofree char *ascii = NULL;
+  g_autoptr(GPtrArray) toks = NULL;
+  g_autoptr(GDate) full = parse_published (published);
+  gboolean found = FALSE, cue = FALSE;
+  guint32 best = 0;
+  g_autofree char *words = NULL;
+  int year;
+
+  g_return_val_if_fail (out_iso != NULL, FALSE);
+  *out_iso = NULL;
+  if (out_note)
+    *out_note = NULL;
+  if (text == NULL || full != NULL)
+    return FALSE;
+  ascii = ascii_fold (text);
+  toks = tokenize (ascii);
+  year = year_hint (toks, published);
+  for (guint i = 0; i < toks->len; i++)
+    {
+      DateFound f = { 0 };
+      g_autoptr(GDate) date = NULL;
+      g_autofree char *iso = NULL;
+      guint32 pub;
+
+      if (!date_at (toks, i, year, &f))
+        continue;
+      pub = f.julian + (f.has_cue ? f.cue : 0);
+      date = g_date_new_julian (pub);
+      iso = format_gdate (date);
+      /* A partial publication date ("2022-03") holds the answer. */
+      if (published != NULL && *published && !g_str_has_prefix (iso, published))
+        {
+          g_free (f.words);
+          continue;
+        }
+      /* A cue ("demain jeudi 27 février") says the day; else the latest
+       * date the text gives is the best guess: news reports the past. */
+      if ((f.has_cue && (!cue || pub > best)) || (!cue && !f.has_cue && pub > best))
+        {
+          best = pub;
+          cue = f.has_cue;
+          found = TRUE;
+          g_free (words);
+          words = g_steal_pointer (&f.words);
+        }
+      g_free (f.words);
+    }
+  if (!found)
+    return FALSE;
+  {
+    g_autoptr(GDate) date = g_date_new_julian (best);
+
+    *out_iso = format_gdate (date);
+  }
+  if (out_note)
+    *out_note = g_strdup_printf (cue ? "inferred from \"%s\" and the words around it"
+                                     : "inferred: the latest date in the text, \"%s\"", words);
+  return TRUE;
+}
+
+char *
+px_normalize_reference_date (const char  *text,
+                             const char  *published,
+                             gboolean    *out_inferred,
+                             char       **out_note)
+{
+  g_autoptr(GDate) full = parse_published (published);
+  char *iso = NULL;
+
+  if (out_inferred)
+    *out_inferred = FALSE;
+  if (out_note)
+    *out_note = NULL;
+  if (full != NULL)
+    return format_gdate (full);
+  if (!px_normalize_infer_published (text, published, &iso, out_note))
+    return published != NULL && *published ? g_strdup (published) : NULL;
+  if (out_inferred)
+    *out_inferred = TRUE;
+  return iso;
 }

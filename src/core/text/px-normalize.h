@@ -90,6 +90,27 @@ gboolean  px_normalize_date    (const char  *text,
                                 const char  *published,
                                 char       **out_iso);
 
+/* A publication date read from the text, for an article whose date is
+ * missing or partial (@published NULL, "2022" or "2022-03"): a date with a
+ * cue ("demain jeudi 27 février" was written on the 26th, "ce mercredi 26
+ * février" on the 26th) wins; else the latest date the text gives. The
+ * result stays inside a partial @published. Years come from the text, the
+ * partial date, or the weekday ("mercredi 26 février": a year when 26
+ * February is a Wednesday). FALSE when @published is already a full date
+ * or the text gives no usable date; @out_note says how it was read. */
+gboolean  px_normalize_infer_published (const char  *text,
+                                        const char  *published,
+                                        char       **out_iso,
+                                        char       **out_note);
+
+/* The date relative dates in an article are read against: its full
+ * publication date, else one inferred from its text (*@out_inferred
+ * TRUE, @out_note says how), else the partial date or NULL. */
+char     *px_normalize_reference_date  (const char  *text,
+                                        const char  *published,
+                                        gboolean    *out_inferred,
+                                        char       **out_note);
+
 /* Formats a number without a useless ".0": "2100000", "1.5". */
 char     *px_normalize_format_number (double value);
 
