@@ -321,6 +321,137 @@ test_grid_csv (void)
   px_test_rm_rf (dir);
 }
 
+/* ---- The shared pair ------------------------------------------------- */
+
+static char *
+shared_text (const char *prefix)
+{
+  const char *shared = px_test_shared_dir ();
+  g_autofree char *dir = shared ? g_build_filename (shared, "corpus", NULL) : NULL;
+  g_autoptr(GDir) d = dir ? g_dir_open (dir, 0, NULL) : NULL;
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, prefix))
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+        char *text = NULL;
+
+        if (g_file_get_contents (path, &text, NULL, NULL))
+          return text;
+      }
+  return NULL;
+}
+
+typedef struct
+{
+  const char *role;
+  const char *text;
+  const char *label;
+  gint64      entity;   /* as a coder linked it, before anyone merged variants */
+} Arg;
+
+static void
+add_meet (PxCompareInput *in, gint64 id, const char *published, const char *text, const char *trigger,
+          const Arg *args, guint n)
+{
+  PxCompareArticle *a = px_compare_input_add_article (in, id, "t", "s", published, "fr", text);
+  PxCompareEvent *ev = px_compare_article_add_event (a, id, 1, "Meet", mention (a, trigger, "Meet", 0, NULL));
+
+  for (guint i = 0; i < n; i++)
+    px_compare_event_add_arg (ev, args[i].role,
+                              mention (a, args[i].text, args[i].label, args[i].entity,
+                                       args[i].entity ? args[i].text : NULL));
+}
+
+/* The rule before issue 12 on the same cells: a conflict wherever neither
+ * article's normalised strings contain the other's (a month agreeing with
+ * its days). It is a lower bound of what it flagged: it also compared
+ * dates by the entity ids they were linked to. */
+static gboolean
+old_rule_conflict (const PxEventGridRow *row, guint n)
+{
+  for (guint a = 0; a < n; a++)
+    for (guint b = a + 1; b < n; b++)
+      {
+        g_auto(GStrv) sa = row->normalised[a] ? g_strsplit (row->normalised[a], "; ", -1) : NULL;
+        g_auto(GStrv) sb = row->normalised[b] ? g_strsplit (row->normalised[b], "; ", -1) : NULL;
+        gboolean a_in_b = TRUE, b_in_a = TRUE, any_a = FALSE, any_b = FALSE;
+
+        if (sa == NULL || sb == NULL)
+          continue;
+        for (guint i = 0; sa[i]; i++)
+          if (sa[i][0] != '?')
+            any_a = TRUE, a_in_b &= g_strv_contains ((const char * const *) sb, sa[i]);
+        for (guint i = 0; sb[i]; i++)
+          if (sb[i][0] != '?')
+            any_b = TRUE, b_in_a &= g_strv_contains ((const char * const *) sa, sb[i]);
+        if (any_a && any_b && !a_in_b && !b_in_a)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* 000 and 001 of ../shared/corpus, the Antalya meeting, annotated as a
+ * coder did before variants were merged: each article's spelling is an
+ * entity of its own. The real pair has no genuine conflict. */
+static void
+test_shared_pair (void)
+{
+  static const Arg a000[] = {
+    { "Participant", "Sergueï Lavrov", "PER", 1 }, { "Participant", "M. Kouleba", "PER", 2 },
+    { "Place", "Antalya", "GPE", 10 }, { "Place", "Turquie", "GPE", 11 },
+    { "Time", "le lendemain", "DATE", 0 }, { "Mediator", "Mevlut Cavusoglu", "PER", 20 },
+  };
+  static const Arg a001[] = {
+    { "Participant", "Lavrov", "PER", 3 }, { "Participant", "Dmytro Kuleba", "PER", 4 },
+    { "Place", "Turquie", "GPE", 11 }, { "Place", "Antalya", "GPE", 12 },
+    { "Time", "jeudi", "DATE", 0 }, { "Mediator", "M. Cavusoglu", "PER", 21 },
+  };
+  /* As imported (000 undated, 001 "2022-03"), then with the dates a coder
+   * sets by hand. */
+  const char *dates[2][2] = { { NULL, "2022-03" }, { "2022-03-09", "2022-03-10" } };
+  g_autofree char *t000 = shared_text ("000_");
+  g_autofree char *t001 = shared_text ("001_");
+
+  if (t000 == NULL || t001 == NULL)
+    {
+      g_test_skip ("no ../shared/corpus");
+      return;
+    }
+  for (guint k = 0; k < 2; k++)
+    {
+      g_autoptr(PxCompareInput) in = px_compare_input_new ();
+      const char *roles[] = { "Participant", "Place", "Time", "Mediator", NULL };
+      g_autoptr(PxEventGrid) grid = NULL;
+      const PxEventGridEvent *ge;
+      guint old = 0, compared = 0;
+
+      px_compare_input_set_roles (in, "Meet", roles);
+      px_compare_input_set_repeatable (in, "Meet", "Participant");
+      add_meet (in, 1, dates[k][0], t000, "retrouver", a000, G_N_ELEMENTS (a000));
+      add_meet (in, 2, dates[k][1], t001, "rencontrent", a001, G_N_ELEMENTS (a001));
+      grid = px_event_grid_compute (in);
+      g_assert_cmpuint (grid->events->len, ==, 1);
+      ge = grid->events->pdata[0];
+      for (guint i = 0; i < ge->rows->len; i++)
+        {
+          const PxEventGridRow *row = ge->rows->pdata[i];
+
+          old += old_rule_conflict (row, 2);
+          compared += row->compared;
+          g_test_message ("shared pair, %s dates: %s: %s / %s: %s%s%s", k ? "coder's" : "imported", row->role,
+                          row->normalised[0], row->normalised[1],
+                          row->compared ? px_value_verdict_to_string (row->verdict) : "not compared",
+                          row->reason ? ": " : "", row->reason ? row->reason : "");
+        }
+      g_test_message ("shared pair, %s dates: %u roles compared, conflicts: %u (the old rule on the same cells: %u)",
+                      k ? "coder's" : "imported", compared, grid->n_conflicts, old);
+      g_assert_cmpuint (grid->n_conflicts, ==, 0);
+      g_assert_cmpuint (old, >=, 3);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -332,5 +463,6 @@ main (int argc, char **argv)
   g_test_add_func ("/event-grid/no-false-conflicts", test_grid_no_false_conflicts);
   g_test_add_func ("/event-grid/planted-conflicts", test_grid_planted_conflicts);
   g_test_add_func ("/event-grid/csv", test_grid_csv);
+  g_test_add_func ("/event-grid/shared-pair", test_shared_pair);
   return g_test_run ();
 }
