@@ -161,6 +161,25 @@ test_set_value_undo (void)
   g_clear_error (&error);
   g_assert_false (px_editor_set_value (editor, per, "x", &error));
   g_assert_error (error, PX_ERROR, PX_ERROR_INVALID);
+  g_clear_error (&error);
+  /* Relabelled to NUM, a coder's date gives way to the number read. */
+  g_assert_true (px_editor_set_value (editor, date, "2025-02-20", &error));
+  g_assert_true (px_editor_relabel (editor, date, label_id (store, "NUM"), &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(PxAnnotation) d = get (store, date);
+    g_assert_cmpstr (px_annotation_get_value_type (d), ==, "number");
+    g_assert_null (px_annotation_get_value (d));
+    g_assert_cmpint (px_annotation_get_entity_id (d), ==, 0);
+  }
+  /* And relabelled to PER, it is an entity mention with no value. */
+  g_assert_true (px_editor_relabel (editor, date, label_id (store, "PER"), &error));
+  {
+    g_autoptr(PxAnnotation) d = get (store, date);
+    g_assert_null (px_annotation_get_value (d));
+    g_assert_null (px_annotation_get_value_source (d));
+    g_assert_cmpint (px_annotation_get_entity_id (d), !=, 0);
+  }
 }
 
 static void
@@ -446,6 +465,61 @@ test_published_drives_values (void)
   }
 }
 
+/* A QUOTE carries its speaker: the Speaker of the Statement whose
+ * Content it is, unless the coder says otherwise. */
+static void
+test_quote_speaker (void)
+{
+  static const char text[] = "« Nous ferons tout », a déclaré Kouleba.";
+  g_autofree char *db = px_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxStore) store = px_store_open (db, PX_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(PxEditor) editor = px_editor_new (store);
+  gint64 art = add_article (store, text, "2025-02-26");
+  gint64 quote = tag (editor, art, text, "Nous ferons tout", "QUOTE");
+  gint64 per = tag (editor, art, text, "Kouleba", "PER");
+  gint64 event;
+
+  tag (editor, art, text, "déclaré", "Statement");
+  {
+    g_autoptr(GListModel) events = px_store_list_events (store, art);
+    g_autoptr(PxEvent) e = g_list_model_get_item (events, 0);
+    event = px_event_get_id (e);
+  }
+  {
+    g_autoptr(PxAnnotation) q = get (store, quote);
+    g_assert_cmpstr (px_annotation_get_value_type (q), ==, "quote");
+    g_assert_null (px_annotation_get_value (q));
+    g_assert_cmpint (px_annotation_get_entity_id (q), ==, 0);
+  }
+  g_assert_true (px_editor_add_argument (editor, event, "Content", quote, &error));
+  g_assert_true (px_editor_add_argument (editor, event, "Speaker", per, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(PxAnnotation) q = get (store, quote);
+    g_assert_cmpstr (px_annotation_get_value (q), ==, "Kouleba");
+    g_assert_cmpstr (px_annotation_get_value_source (q), ==, "computed");
+  }
+  g_assert_true (px_editor_remove_argument (editor, event, "Speaker", per, &error));
+  {
+    g_autoptr(PxAnnotation) q = get (store, quote);
+    g_assert_null (px_annotation_get_value (q));
+  }
+  g_assert_true (px_editor_undo (editor, NULL, &error));
+  {
+    g_autoptr(PxAnnotation) q = get (store, quote);
+    g_assert_cmpstr (px_annotation_get_value (q), ==, "Kouleba");
+  }
+  /* The coder's word stands. */
+  g_assert_true (px_editor_set_value (editor, quote, "Dmytro Kuleba", &error));
+  g_assert_true (px_editor_remove_argument (editor, event, "Speaker", per, &error));
+  {
+    g_autoptr(PxAnnotation) q = get (store, quote);
+    g_assert_cmpstr (px_annotation_get_value (q), ==, "Dmytro Kuleba");
+    g_assert_cmpstr (px_annotation_get_value_source (q), ==, "coder");
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -458,5 +532,6 @@ main (int argc, char **argv)
   g_test_add_func ("/values/cli-value", test_cli_value);
   g_test_add_func ("/values/grid-compares-values", test_grid_compares_values);
   g_test_add_func ("/values/published-drives-values", test_published_drives_values);
+  g_test_add_func ("/values/quote-speaker", test_quote_speaker);
   return g_test_run ();
 }

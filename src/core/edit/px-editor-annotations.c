@@ -122,9 +122,16 @@ complete_value (PxEditor      *self,
   if (px_annotation_get_value_type (a) == NULL)
     return px_annotation_get_value (a) == NULL
            || px_store_set_annotation_value (px_editor_store (self), id, NULL, NULL, error);
-  if (g_strcmp0 (px_annotation_get_value_source (a), "coder") == 0)
+  /* The coder's value stands while it is one of the label's kind (a
+   * mention relabelled from DATE to NUM loses its date). */
+  if (g_strcmp0 (px_annotation_get_value_source (a), "coder") == 0 &&
+      px_normalize_check_value (px_annotation_get_value_type (a), px_annotation_get_value (a), NULL))
     return TRUE;
   value = px_editor_compute_value (self, a);
+  /* A quote's speaker comes from its Statement event, not from here. */
+  if (g_strcmp0 (px_annotation_get_value_type (a), "quote") == 0 &&
+      g_strcmp0 (px_annotation_get_value_source (a), "computed") == 0)
+    return TRUE;
   if (g_strcmp0 (value, px_annotation_get_value (a)) == 0)
     return TRUE;
   return px_store_set_annotation_value (px_editor_store (self), id, value, "computed", error);
