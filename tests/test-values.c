@@ -446,8 +446,11 @@ test_published_drives_values (void)
   {
     g_autoptr(PxAnnotation) j = get (store, jeudi);
     g_autoptr(PxAnnotation) f = get (store, feb18);
+    g_autofree char *how = px_editor_describe_value (editor, j);
     g_assert_cmpstr (px_annotation_get_value (j), ==, "2025-02-27");
     g_assert_cmpstr (px_annotation_get_value (f), ==, "2025-02-18");
+    g_assert_cmpstr (how, ==, "Read as 2025-02-27, from “jeudi” and the publication date 2025-02-26 "
+                              "(inferred from the text)");
   }
   g_assert_true (px_editor_set_value (editor, feb18, "2025-02-17", &error));
   g_assert_true (px_editor_set_article_field (editor, art, PX_ARTICLE_FIELD_PUBLISHED, "2025-03-05", &error));

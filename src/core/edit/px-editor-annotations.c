@@ -627,3 +627,45 @@ px_editor_set_value (PxEditor    *self,
   description = g_strdup_printf (_("Set the Value of %s"), what);
   return px_editor_edit_finish (self, ok, description, error);
 }
+
+char *
+px_editor_describe_value (PxEditor      *self,
+                          PxAnnotation  *a)
+{
+  g_autoptr(PxArticle) article = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *reference = NULL;
+  const char *type, *value;
+  gboolean inferred = FALSE;
+
+  g_return_val_if_fail (PX_IS_EDITOR (self), NULL);
+  type = px_annotation_get_value_type (a);
+  value = px_annotation_get_value (a);
+  if (type == NULL)
+    return NULL;
+  what = px_editor_quoted (px_annotation_get_text (a));
+  if (g_strcmp0 (px_annotation_get_value_source (a), "coder") == 0)
+    /* Translators: Read as 2025-02-27, set by the coder. */
+    return g_strdup_printf (_("Read as %s, set by the coder"), value);
+  if (g_strcmp0 (type, "quote") == 0)
+    return value ? g_strdup_printf (_("Said by %s, the speaker of its Statement"), value)
+                 : g_strdup (_("No speaker yet: make it the Content of a Statement with a Speaker, or set one"));
+  if (g_strcmp0 (type, "number") == 0)
+    return value ? g_strdup_printf (_("Read as %s, from %s"), value, what)
+                 : g_strdup_printf (_("%s does not read as a number; set its value"), what);
+  article = px_store_get_article (px_editor_store (self), px_annotation_get_article_id (a), NULL);
+  if (article != NULL)
+    reference = px_normalize_reference_date (px_article_get_text (article), px_article_get_published (article),
+                                             &inferred, &note);
+  if (value == NULL)
+    return g_strdup_printf (_("%s does not read as a date without a publication date; set the article's date or the value"),
+                            what);
+  if (inferred)
+    /* Translators: Read as 2025-02-27, from “jeudi” and the publication date 2025-02-26 (inferred from the text). */
+    return g_strdup_printf (_("Read as %s, from %s and the publication date %s (inferred from the text)"),
+                            value, what, reference);
+  if (reference != NULL)
+    return g_strdup_printf (_("Read as %s, from %s and the publication date %s"), value, what, reference);
+  return g_strdup_printf (_("Read as %s, from %s"), value, what);
+}

@@ -119,6 +119,13 @@ gboolean    px_editor_set_value            (PxEditor      *self,
                                             const char    *value,
                                             GError       **error);
 
+/* How a value mention's value was read, for the inspector, translated:
+ * "Read as 2025-02-27, from “jeudi” and the publication date 2025-02-26",
+ * "(inferred from the text)", "set by the coder", or why there is none.
+ * NULL for an annotation that holds no value. */
+char       *px_editor_describe_value       (PxEditor      *self,
+                                            PxAnnotation  *annotation);
+
 /* ---- Suggestions ("find all occurrences") ----------------------------- */
 
 /* Suggests the annotation's label on every other occurrence of its text in
