@@ -253,6 +253,32 @@ test_grid_no_false_conflicts (void)
   g_assert_cmpint (row_of (g3, "Place")->verdict, ==, PX_VALUE_COMPATIBLE);
 }
 
+/* "Read as entity:4": dates linked to entities (as corpora before schema
+ * 4 had them, or a file imported with links) still compare as dates. */
+static void
+test_grid_linked_dates (void)
+{
+  g_autoptr(PxCompareInput) in = px_compare_input_new ();
+  const char *roles[] = { "Time", NULL };
+  const char *texts[2] = { "Ils se rencontrent jeudi.", "Ils se sont rencontrés jeudi 27 février." };
+  const char *times[2] = { "jeudi", "jeudi 27 février" };
+  g_autoptr(PxEventGrid) grid = NULL;
+
+  px_compare_input_set_roles (in, "Meet", roles);
+  for (guint i = 0; i < 2; i++)
+    {
+      PxCompareArticle *a = px_compare_input_add_article (in, i + 1, "t", "s", "2025-02-26", "fr", texts[i]);
+      PxCompareEvent *ev = px_compare_article_add_event (a, i + 1, 7, "Meet", mention (a, "rencontr", "Meet", 0, NULL));
+
+      px_compare_event_add_arg (ev, "Time", mention (a, times[i], "DATE", 4 + i, times[i]));
+    }
+  grid = px_event_grid_compute (in);
+  g_assert_cmpstr (row_of (grid, "Time")->normalised[0], ==, "2025-02-27");
+  g_assert_cmpstr (row_of (grid, "Time")->normalised[1], ==, "2025-02-27");
+  g_assert_cmpint (row_of (grid, "Time")->verdict, ==, PX_VALUE_SAME);
+  g_assert_cmpuint (grid->n_conflicts, ==, 0);
+}
+
 /* Contradictions planted on purpose are still flagged, with reasons. */
 static void
 test_grid_planted_conflicts (void)
@@ -462,6 +488,7 @@ main (int argc, char **argv)
   g_test_add_func ("/event-grid/gazetteer", test_gazetteer);
   g_test_add_func ("/event-grid/no-false-conflicts", test_grid_no_false_conflicts);
   g_test_add_func ("/event-grid/planted-conflicts", test_grid_planted_conflicts);
+  g_test_add_func ("/event-grid/linked-dates", test_grid_linked_dates);
   g_test_add_func ("/event-grid/csv", test_grid_csv);
   g_test_add_func ("/event-grid/shared-pair", test_shared_pair);
   return g_test_run ();
