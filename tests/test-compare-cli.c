@@ -151,6 +151,21 @@ test_csv (void)
   g_assert_true (has_line (grid, ",Die,Victim,") && has_line (grid, ",12,12,true,conflict,different numbers: 12 / 14") &&
                  has_line (grid, ",14,14,true,conflict,different numbers: 12 / 14"));
   g_assert_true (has_line (quotes, "Hélène Marchetti"));
+
+  /* --raw (and --bom) as in export: accepted, and the files are written. */
+  {
+    g_autofree char *raw_out = g_build_filename (tmp, "raw", NULL);
+    g_autofree char *raw_grid = g_build_filename (raw_out, "event_grid.csv", NULL);
+    Run h = { 0 };
+
+    compare (&r, db, ids[0], ids[1], "--format", "csv", "--out", raw_out, "--raw", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (g_file_test (raw_grid, G_FILE_TEST_EXISTS));
+    run_clear (&r);
+    compare (&h, db, "--help", NULL);
+    g_assert_nonnull (strstr (h.out, "--raw"));
+    run_clear (&h);
+  }
   g_assert_true (has_line (quotes, "reconstruction") && g_str_has_suffix (quotes[1], ",3"));
 }
 
