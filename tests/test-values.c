@@ -373,6 +373,13 @@ test_cli_value (void)
   g_assert_cmpint (run_cli (&o3, &e3, db, "annotate", "1", "27", "32", "DATE", "--value", "2025-W09", NULL), ==, 0);
   added = sql_text (db, "SELECT value || ':' || value_source FROM annotation WHERE start = 27");
   g_assert_cmpstr (added, ==, "2025-W09:coder");
+  {
+    g_autofree char *o4 = NULL, *e4 = NULL;
+
+    g_assert_cmpint (run_cli (&o4, &e4, db, "show", "1", NULL), ==, 0);
+    g_assert_nonnull (strstr (o4, "\tjeudi\t= 2025-W09 (coder)\n"));
+    g_assert_nonnull (strstr (o4, "\t= ~2150000 (coder)\n"));
+  }
 }
 
 /* The grid reads values, not entity ids: "jeudi" in a paper of Wednesday

@@ -575,11 +575,15 @@ cmd_show (const char *db, int argc, char **argv)
     {
       g_autoptr(PxAnnotation) n = g_list_model_get_item (anns, i);
 
-      g_print ("  %" G_GINT64_FORMAT "\t%s\t%" G_GSIZE_FORMAT "\t%" G_GSIZE_FORMAT "\t%s%s%s%s\n",
+      /* A value reads "= 2025-02-27" ("(coder)" when set by hand). */
+      g_print ("  %" G_GINT64_FORMAT "\t%s\t%" G_GSIZE_FORMAT "\t%" G_GSIZE_FORMAT "\t%s%s%s%s%s%s%s\n",
                px_annotation_get_id (n), px_annotation_get_label_name (n),
                px_annotation_get_start (n), px_annotation_get_end (n), px_annotation_get_text (n),
                px_annotation_get_entity_name (n) ? "\t→ " : "",
                px_annotation_get_entity_name (n) ?: "",
+               px_annotation_get_value (n) ? "\t= " : "",
+               px_annotation_get_value (n) ?: "",
+               g_strcmp0 (px_annotation_get_value_source (n), "coder") == 0 ? " (coder)" : "",
                px_annotation_get_status (n) == PX_ANNOTATION_SUGGESTED ? "\t(suggested)" : "");
     }
   return PX_CLI_EXIT_OK;
