@@ -198,7 +198,16 @@ test_dates (void)
     { "samedi", "2024-03-14", "2024-03-16" },
     { "mercredi soir", "2022-03-09", "2022-03-09" },
     { "the day before", NULL, NULL },
-    { "la semaine prochaine", "2022-03-09", NULL },
+    /* Weeks and spans. 9 March 2022 is in ISO week 10. */
+    { "la semaine prochaine", "2022-03-09", "2022-W11" },
+    { "cette semaine", "2022-03-09", "2022-W10" },
+    { "last week", "2022-03-09", "2022-W09" },
+    { "cette semaine", "2021-01-01", "2020-W53" },
+    { "la semaine", "2022-03-09", NULL },
+    { "du 10 au 12 mars 2022", NULL, "2022-03-10/2022-03-12" },
+    { "10-12 March", "2022-03-09", "2022-03-10/2022-03-12" },
+    { "à 10 h 30, le 3 mars 2022", NULL, "2022-03-03" },
+    { "dans la nuit de dimanche à lundi", "2022-03-09", "2022-03-06/2022-03-07" },
   };
   guint n_failed = 0;
 

@@ -635,6 +635,29 @@ tok_at (GPtrArray *toks, guint i, const char *w)
   return i < toks->len && strcmp (toks->pdata[i], w) == 0;
 }
 
+/* "cette semaine", "la semaine dernière", "next week": an ISO week. */
+static char *
+relative_week (GPtrArray *toks, const GDate *pub)
+{
+  g_autoptr(GDate) thursday = g_date_copy (pub);
+  int shift = 0;
+
+  if (has_token (toks, "derniere") || has_token (toks, "passee") || has_token (toks, "precedente") ||
+      has_token (toks, "last") || has_token (toks, "previous"))
+    shift = -7;
+  else if (has_token (toks, "prochaine") || has_token (toks, "suivante") || has_token (toks, "next"))
+    shift = 7;
+  else if (!has_token (toks, "cette") && !has_token (toks, "this"))
+    return NULL;
+  /* The Thursday of a week decides its ISO year. */
+  shift += 4 - (int) g_date_get_weekday (pub);
+  if (shift > 0)
+    g_date_add_days (thursday, shift);
+  else if (shift < 0)
+    g_date_subtract_days (thursday, -shift);
+  return g_strdup_printf ("%04d-W%02u", g_date_get_year (thursday), g_date_get_iso8601_week_of_year (thursday));
+}
+
 static gboolean
 anchored_to_event (GPtrArray *toks)
 {
@@ -680,6 +703,8 @@ resolve_relative (GPtrArray *toks, const GDate *pub)
     return NULL;
   if (day_phrase != 0)
     return shift_days (date, day_phrase);
+  if (has_token (toks, "semaine") || has_token (toks, "week"))
+    return relative_week (toks, pub);
 
   for (guint i = 0; i < toks->len; i++)
     {
@@ -706,6 +731,19 @@ resolve_relative (GPtrArray *toks, const GDate *pub)
             g_date_add_days (date, delta);
           else
             g_date_subtract_days (date, -delta);
+          /* "dans la nuit de dimanche à lundi": from one day to the next. */
+          for (guint k = i + 1; k < toks->len; k++)
+            if (weekday_of (toks->pdata[k]))
+              {
+                g_autoptr(GDate) end = g_date_copy (date);
+                g_autofree char *from = format_gdate (date);
+                g_autofree char *to = NULL;
+                int span = (weekday_of (toks->pdata[k]) - wd + 7) % 7;
+
+                g_date_add_days (end, span);
+                to = format_gdate (end);
+                return span ? g_strconcat (from, "/", to, NULL) : g_strdup (from);
+              }
           return format_gdate (date);
         }
       for (guint j = 0; j < G_N_ELEMENTS (offsets); j++)
@@ -755,7 +793,8 @@ nearest_year (int d, int m, const char *published)
 static char *
 parse_absolute (const char *ascii, GPtrArray *toks, const char *published)
 {
-  int y = 0, m = 0, d = 0;
+  int y = 0, m = 0, d = 0, d2 = 0;
+  guint di = 0;
 
   if (sscanf (ascii, "%4d-%2d-%2d", &y, &m, &d) == 3 && y > 1000)
     return g_date_valid_dmy (d, m, y) ? format_dmy (d, m, y) : NULL;
@@ -782,10 +821,25 @@ parse_absolute (const char *ascii, GPtrArray *toks, const char *published)
           if (n > 1000 && n < 3000)
             y = n;
           else if (n >= 1 && n <= 31 && !d)
-            d = n;
+            d = n, di = i;
+          /* "du 10 au 12 mars", "10-12 March": a span of days, right
+           * after the first or past one "au", "to", "et". */
+          else if (n > d && n <= 31 && !d2 && !m &&
+                   (i == di + 1 || (i == di + 2 && (tok_at (toks, di + 1, "au") || tok_at (toks, di + 1, "a") ||
+                                                    tok_at (toks, di + 1, "to") || tok_at (toks, di + 1, "et")))))
+            d2 = n;
         }
       else if (!m && month_of (w))
-        m = month_of (w);
+        {
+          int prev;
+
+          m = month_of (w);
+          /* The day is the number right before the month ("à 10 h 30, le
+           * 3 mars"), unless it ends a span of days. */
+          if (i > 0 && g_ascii_isdigit (((char *) toks->pdata[i - 1])[0]) &&
+              (prev = atoi (toks->pdata[i - 1])) >= 1 && prev <= 31 && prev != d && prev != d2)
+            d = prev, d2 = 0;
+        }
       else if (strcmp (w, "er") == 0 || strcmp (w, "premier") == 0)
         d = d ? d : 1;
     }
@@ -797,6 +851,13 @@ parse_absolute (const char *ascii, GPtrArray *toks, const char *published)
     y = nearest_year (d, m, published);
   if (d && y && !g_date_valid_dmy (d, m, y))
     return NULL;
+  if (d && d2 && y && g_date_valid_dmy (d2, m, y))
+    {
+      g_autofree char *from = format_dmy (d, m, y);
+      g_autofree char *to = format_dmy (d2, m, y);
+
+      return g_strconcat (from, "/", to, NULL);
+    }
   return format_dmy (d, m, y);
 }
 
