@@ -39,7 +39,7 @@ static const char usage_text[] =
   "                                edit the codebook (see 'label --help')\n"
   "  export [csv|brat|jsonl|conll] --out DIR [--raw] [--bom] [--form label|relation]\n"
   "                                csv (the default), brat standoff, doccano JSONL, CoNLL-2003\n"
-  "  compare ARTICLE_ID ARTICLE_ID… [--format text|csv] [--out DIR]\n"
+  "  compare ARTICLE_ID ARTICLE_ID… [--format text|csv] [--out DIR] [--raw] [--bom]\n"
   "  stats                         counts and file size\n"
   "\n"
   "The corpus is --db FILE, else $PARALLAX_DB, else ~/.local/share/parallax/corpus.db.\n"
