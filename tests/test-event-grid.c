@@ -168,7 +168,7 @@ typedef struct
 /* Two articles, each with one Meet event of story event 7. Mentions of
  * different spellings get different entity ids, as nobody merged them. */
 static PxCompareInput *
-meet_input (const MeetArticle *arts, guint n)
+meet_input_linked (const MeetArticle *arts, guint n, gint64 story_event)
 {
   PxCompareInput *in = px_compare_input_new ();
   const char *roles[] = { "Participant", "Place", "Time", "Mediator", NULL };
@@ -179,7 +179,7 @@ meet_input (const MeetArticle *arts, guint n)
     {
       PxCompareArticle *a = px_compare_input_add_article (in, i + 1, "t", "s", arts[i].published, "fr",
                                                           arts[i].text);
-      PxCompareEvent *ev = px_compare_article_add_event (a, 10 + i, 7, "Meet",
+      PxCompareEvent *ev = px_compare_article_add_event (a, 10 + i, story_event, "Meet",
                                                          mention (a, "rencontr", "Meet", 0, NULL));
 
       for (guint p = 0; arts[i].participants[p]; p++)
@@ -192,6 +192,12 @@ meet_input (const MeetArticle *arts, guint n)
         px_compare_event_add_arg (ev, "Time", mention (a, arts[i].time, "DATE", 0, NULL));
     }
   return in;
+}
+
+static PxCompareInput *
+meet_input (const MeetArticle *arts, guint n)
+{
+  return meet_input_linked (arts, n, 7);
 }
 
 static const PxEventGridRow *
@@ -277,6 +283,30 @@ test_grid_linked_dates (void)
   g_assert_cmpstr (row_of (grid, "Time")->normalised[1], ==, "2025-02-27");
   g_assert_cmpint (row_of (grid, "Time")->verdict, ==, PX_VALUE_SAME);
   g_assert_cmpuint (grid->n_conflicts, ==, 0);
+}
+
+/* Events nobody linked are suggested by arguments that agree, not only
+ * by the same strings: Kouleba / Kuleba, Antalya / Turquie. */
+static void
+test_suggest_by_values (void)
+{
+  static const MeetArticle arts[] = {
+    { "2025-02-26", "Kouleba doit rencontrer Lavrov à Antalya.", { "Kouleba", "Lavrov", NULL }, { 1, 2 },
+      "Antalya", NULL },
+    { "2025-03-20", "Dmytro Kuleba et Sergueï Lavrov se sont rencontrés en Turquie.",
+      { "Dmytro Kuleba", "Sergueï Lavrov", NULL }, { 3, 4 }, "Turquie", NULL },
+  };
+  g_autoptr(PxCompareInput) in = meet_input_linked (arts, 2, 0);
+  g_autoptr(PxEventGrid) grid = px_event_grid_compute (in);
+  const PxEventLinkSuggestion *s;
+
+  g_assert_cmpuint (grid->suggestions->len, ==, 1);
+  s = &g_array_index (grid->suggestions, PxEventLinkSuggestion, 0);
+  /* Before, only the trigger word was shared: the names differ as strings. */
+  g_assert_true (g_str_has_prefix (s->reason, "3 shared arguments"));
+  g_assert_cmpfloat (s->score, >=, 0.9);
+  g_assert_cmpuint (grid->events->len, ==, 1);
+  g_assert_true (((PxEventGridEvent *) grid->events->pdata[0])->suggested);
 }
 
 /* Contradictions planted on purpose are still flagged, with reasons. */
@@ -489,6 +519,7 @@ main (int argc, char **argv)
   g_test_add_func ("/event-grid/no-false-conflicts", test_grid_no_false_conflicts);
   g_test_add_func ("/event-grid/planted-conflicts", test_grid_planted_conflicts);
   g_test_add_func ("/event-grid/linked-dates", test_grid_linked_dates);
+  g_test_add_func ("/event-grid/suggest-by-values", test_suggest_by_values);
   g_test_add_func ("/event-grid/csv", test_grid_csv);
   g_test_add_func ("/event-grid/shared-pair", test_shared_pair);
   return g_test_run ();

@@ -19,12 +19,34 @@
 
 #define SUGGEST_MIN_SCORE 0.4
 
+/* One value of a cell, as compared. */
+typedef struct
+{
+  char *type;
+  char *norm;
+  char *name;
+  char *label;
+} Item;
+
+static void
+item_free (gpointer p)
+{
+  Item *item = p;
+
+  g_free (item->type);
+  g_free (item->norm);
+  g_free (item->name);
+  g_free (item->label);
+  g_free (item);
+}
+
+
 typedef struct
 {
   guint           article;
   guint           index;
   PxCompareEvent *ev;
-  GPtrArray      *values;   /* normalised argument values, for suggestions */
+  GPtrArray      *values;   /* Item: the argument values, for suggestions */
   char           *date;     /* first full Time date, or NULL */
 } EvRef;
 
@@ -52,55 +74,25 @@ px_event_grid_normalise_value (const PxCompareArticle *article,
   return g_steal_pointer (&key);
 }
 
-/* Outlets reword what was said ("ne sera laissé seul" / "ne restera
- * seul"): two quotes agree when they would be matched as one quote, by
- * the share of the shorter one's content words found in the other. */
-static gboolean
-quotes_agree (const char *a, const char *b)
-{
-  g_autoptr(GPtrArray) ta = px_align_content_terms (a + strlen (QUOTE_PREFIX), NULL);
-  g_autoptr(GPtrArray) tb = px_align_content_terms (b + strlen (QUOTE_PREFIX), NULL);
-  GPtrArray *small = ta->len <= tb->len ? ta : tb, *large = small == ta ? tb : ta;
-  guint found = 0;
-
-  if (small->len == 0)
-    return large->len == 0;
-  for (guint i = 0; i < small->len; i++)
-    found += g_ptr_array_find (large, small->pdata[i], NULL);
-  return (double) found / small->len >= PX_QUOTES_MIN_OVERLAP;
-}
-
-/* "2022-03" agrees with "2022-03-10": one is only less precise. */
-static gboolean
-values_agree (const char *a, const char *b)
-{
-  gsize la = strlen (a), lb = strlen (b);
-
-  if (strcmp (a, b) == 0)
-    return TRUE;
-  if (g_str_has_prefix (a, QUOTE_PREFIX) && g_str_has_prefix (b, QUOTE_PREFIX))
-    return quotes_agree (a, b);
-  if (g_ascii_isdigit (a[0]) && g_ascii_isdigit (b[0]) && la >= 4 && lb >= 4 &&
-      a[4] == (la > 4 ? '-' : '\0') && b[4] == (lb > 4 ? '-' : '\0'))
-    return la < lb ? strncmp (a, b, la) == 0 && b[la] == '-' : strncmp (a, b, lb) == 0 && a[lb] == '-';
-  return FALSE;
-}
-
-static gboolean
-set_contains (GPtrArray *set, const char *v)
-{
-  for (guint i = 0; i < set->len; i++)
-    if (values_agree (set->pdata[i], v))
-      return TRUE;
-  return FALSE;
-}
-
 /* ---- Suggestions ------------------------------------------------------ */
+
+static Item *
+item_new (const PxCompareMention *m, char *norm)
+{
+  Item *item = g_new0 (Item, 1);
+  const char *type = px_compare_mention_value_type (m);
+
+  item->type = g_strdup (type);
+  item->norm = norm;
+  item->name = g_strdup (type == NULL && m->entity_name ? m->entity_name : m->text);
+  item->label = g_strdup (m->label);
+  return item;
+}
 
 static void
 evref_fill (EvRef *r, const PxCompareArticle *art)
 {
-  r->values = g_ptr_array_new_with_free_func (g_free);
+  r->values = g_ptr_array_new_with_free_func (item_free);
   for (guint i = 0; i < r->ev->args->len; i++)
     {
       PxCompareArg *arg = &g_array_index (r->ev->args, PxCompareArg, i);
@@ -116,7 +108,7 @@ evref_fill (EvRef *r, const PxCompareArticle *art)
       if (v[0] == '?')
         g_free (v);
       else
-        g_ptr_array_add (r->values, v);
+        g_ptr_array_add (r->values, item_new (m, v));
     }
 }
 
@@ -153,8 +145,21 @@ suggestion_score (const PxCompareInput *in, const EvRef *a, const EvRef *b, GStr
   guint common = 0, uni;
   double score = 0.2;
 
+  /* An argument is shared when it agrees with one of the other event's:
+   * the same, or compatible (Kouleba / Kuleba, a day in its month). */
   for (guint i = 0; i < a->values->len; i++)
-    common += set_contains (b->values, a->values->pdata[i]);
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < b->values->len && !found; j++)
+        {
+          const Item *x = a->values->pdata[i], *y = b->values->pdata[j];
+          PxValueItem vx = { x->type, x->norm, x->name, x->label }, vy = { y->type, y->norm, y->name, y->label };
+
+          found = px_value_compare (&vx, &vy, NULL) <= PX_VALUE_COMPATIBLE;
+        }
+      common += found;
+    }
   uni = a->values->len + b->values->len - common;
   if (uni > 0 && common > 0)
     {
@@ -284,27 +289,6 @@ group_refs (GArray *refs, GArray *suggestions)
   return parent;
 }
 
-/* One value of a cell, as compared. */
-typedef struct
-{
-  char *type;
-  char *norm;
-  char *name;
-  char *label;
-} Item;
-
-static void
-item_free (gpointer p)
-{
-  Item *item = p;
-
-  g_free (item->type);
-  g_free (item->norm);
-  g_free (item->name);
-  g_free (item->label);
-  g_free (item);
-}
-
 static void
 row_free (gpointer p)
 {
@@ -388,16 +372,9 @@ grid_event_add (PxEventGridEvent *ge, const PxCompareArticle *art, guint a, cons
        * is shown but compared with nothing. */
       if (norm[0] != '?')
         {
-          Item *item = g_new0 (Item, 1);
-          const char *type = px_compare_mention_value_type (m);
-
-          item->type = g_strdup (type);
-          item->norm = g_strdup (norm);
-          item->name = g_strdup (type == NULL && m->entity_name ? m->entity_name : m->text);
-          item->label = g_strdup (m->label);
           if (row->items[a] == NULL)
             row->items[a] = g_ptr_array_new_with_free_func (item_free);
-          g_ptr_array_add (row->items[a], item);
+          g_ptr_array_add (row->items[a], item_new (m, g_strdup (norm)));
         }
       if (row->mention[a] < 0)
         row->mention[a] = arg->mention;
