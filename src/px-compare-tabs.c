@@ -263,10 +263,20 @@ event_cell (const PxCompareResult *r, const PxEventGridRow *row, guint a,
     cell = cell_label (row->values[a], NULL);
   if (*flagged)
     {
-      g_autofree char *tip = g_strdup_printf (_("Read as %s. Conflict: another article gives a different value"),
-                                              row->normalised[a]);
+      /* Translators: the reason is the engine's, in English ("different dates: …"). */
+      g_autofree char *tip = g_strdup_printf (_("Read as %s. Conflict: %s"), row->normalised[a],
+                                              row->reasons[a] ? row->reasons[a] : "");
 
       gtk_widget_add_css_class (cell, "error");
+      gtk_widget_set_tooltip_text (cell, tip);
+    }
+  else if (row->normalised[a] && row->reasons[a])
+    {
+      /* Compatible or to check: say why ("Antalya is in Turquie"). */
+      g_autofree char *tip = g_strdup_printf (_("Read as %s. %s: %s"), row->normalised[a],
+                                              row->verdicts[a] == PX_VALUE_CHECK ? _("Check") : _("Compatible"),
+                                              row->reasons[a]);
+
       gtk_widget_set_tooltip_text (cell, tip);
     }
   else if (row->normalised[a])

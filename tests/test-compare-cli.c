@@ -137,7 +137,7 @@ test_csv (void)
   g_assert_cmpstr (alignment[0], ==, "a_article_id,a_start,a_end,a_text,b_article_id,b_start,b_end,b_text,score,status");
   coverage_header = g_strdup_printf ("entity_id,entity,label,article_%s,article_%s,article_%s", ids[0], ids[1], ids[2]);
   g_assert_cmpstr (coverage[0], ==, coverage_header);
-  g_assert_cmpstr (grid[0], ==, "story_event_id,event_type,role,article_id,value,normalised_value,conflict");
+  g_assert_cmpstr (grid[0], ==, "story_event_id,event_type,role,article_id,value,normalised_value,conflict,verdict,reason");
   g_assert_cmpstr (quotes[0], ==, "quote_group,article_id,start,end,text,speaker,speaker_entity_id,marked,n_articles");
   g_assert_nonnull (alignment[1]);
   g_assert_nonnull (coverage[1]);
@@ -148,9 +148,24 @@ test_csv (void)
    * third article, 12 deaths against 14, the minister's quote in three. */
   g_assert_true (has_line (alignment, ",shared"));
   g_assert_true (has_line (coverage, ",Jonas Keller,PER,1,1,0"));
-  g_assert_true (has_line (grid, ",Die,Victim,") && has_line (grid, ",12,12,true") &&
-                 has_line (grid, ",14,14,true"));
+  g_assert_true (has_line (grid, ",Die,Victim,") && has_line (grid, ",12,12,true,conflict,different numbers: 12 / 14") &&
+                 has_line (grid, ",14,14,true,conflict,different numbers: 12 / 14"));
   g_assert_true (has_line (quotes, "Hélène Marchetti"));
+
+  /* --raw (and --bom) as in export: accepted, and the files are written. */
+  {
+    g_autofree char *raw_out = g_build_filename (tmp, "raw", NULL);
+    g_autofree char *raw_grid = g_build_filename (raw_out, "event_grid.csv", NULL);
+    Run h = { 0 };
+
+    compare (&r, db, ids[0], ids[1], "--format", "csv", "--out", raw_out, "--raw", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (g_file_test (raw_grid, G_FILE_TEST_EXISTS));
+    run_clear (&r);
+    compare (&h, db, "--help", NULL);
+    g_assert_nonnull (strstr (h.out, "--raw"));
+    run_clear (&h);
+  }
   g_assert_true (has_line (quotes, "reconstruction") && g_str_has_suffix (quotes[1], ",3"));
 }
 

@@ -154,26 +154,29 @@ statement_input (const char *quote_a, const char *quote_b)
   return in;
 }
 
-static gboolean
-content_conflict (const char *quote_a, const char *quote_b)
+static PxValueVerdict
+content_verdict (const char *quote_a, const char *quote_b)
 {
   g_autoptr(PxCompareInput) in = statement_input (quote_a, quote_b);
   g_autoptr(PxEventGrid) grid = px_event_grid_compute (in);
   const PxEventGridRow *content = grid_row (g_ptr_array_index (grid->events, 0), "Content");
 
   g_assert_true (g_str_has_prefix (content->normalised[0], "quote:"));
-  return content->conflict;
+  g_assert_true (content->compared);
+  g_assert_false (content->conflict);
+  return content->verdict;
 }
 
 static void
 test_grid_quotes (void)
 {
-  /* Outlets reword a quote: no conflict. Another statement is one. */
-  g_assert_false (content_conflict ("Personne ne sera laissé seul face à la reconstruction",
-                                    "personne ne restera seul face à la reconstruction"));
-  g_assert_false (content_conflict ("Nous voulons des dates", "Nous voulons des dates"));
-  g_assert_true (content_conflict ("Personne ne sera laissé seul face à la reconstruction",
-                                   "Nous ne voulons pas de promesses, nous voulons des dates"));
+  /* Outlets reword a quote: compatible. Another statement is no
+   * contradiction (both may have been said), but worth a check. */
+  g_assert_cmpint (content_verdict ("Personne ne sera laissé seul face à la reconstruction",
+                                    "personne ne restera seul face à la reconstruction"), ==, PX_VALUE_COMPATIBLE);
+  g_assert_cmpint (content_verdict ("Nous voulons des dates", "Nous voulons des dates"), ==, PX_VALUE_SAME);
+  g_assert_cmpint (content_verdict ("Personne ne sera laissé seul face à la reconstruction",
+                                    "Nous ne voulons pas de promesses, nous voulons des dates"), ==, PX_VALUE_CHECK);
 }
 
 static void

@@ -30,7 +30,7 @@ static const char checker[] =
   "cols = {\n"
   "  'articles': 'article_id title source published url language story chars sha256 origin_path',\n"
   "  'annotations': 'article_id article_title source published story annotation_id label kind start end '\n"
-  "                 'text entity_id entity annotator created_at note',\n"
+  "                 'text entity_id entity annotator created_at note value value_source',\n"
   "  'entities': 'entity_id name label mentions articles',\n"
   "  'events': 'event_id article_id event_type trigger_annotation_id trigger_text story_event_id role '\n"
   "            'argument_annotation_id argument_text argument_entity'}\n"

@@ -435,6 +435,9 @@ test_migrate_v1 (void)
                 "DROP TABLE ix_event_arg_event; DROP TABLE ix_arg_role; DROP TABLE ix_relation;"
                 "DROP TABLE ix_kept_line; DROP TABLE ix_article_meta; DROP TABLE ix_conf_line;"
                 "DROP TRIGGER article_fts_update;"
+                "ALTER TABLE annotation DROP COLUMN value_source;"
+                "ALTER TABLE annotation DROP COLUMN value;"
+                "ALTER TABLE label DROP COLUMN value_type;"
                 "PRAGMA user_version = 1;");
   g_assert_cmpint (sql_int (db, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'ix_%'"), ==, 0);
 

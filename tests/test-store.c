@@ -1180,7 +1180,7 @@ test_export (void)
   g_autoptr(GPtrArray) rows = NULL;
   const char *ann_cols[] = { "article_id", "article_title", "source", "published", "story",
                              "annotation_id", "label", "kind", "start", "end", "text",
-                             "entity_id", "entity", "annotator", "created_at", "note", NULL };
+                             "entity_id", "entity", "annotator", "created_at", "note", "value", "value_source", NULL };
   const char *ev_cols[] = { "event_id", "article_id", "event_type", "trigger_annotation_id",
                             "trigger_text", "story_event_id", "role",
                             "argument_annotation_id", "argument_text", "argument_entity", NULL };
@@ -1660,7 +1660,7 @@ test_export_rows (void)
   px_store_add_event (store, article, label_id (store, "Meet"), trig, &error);
   g_assert_no_error (error);
 
-  g_assert_cmpuint (g_strv_length ((char **) px_store_export_columns (PX_EXPORT_ANNOTATIONS)), ==, 16);
+  g_assert_cmpuint (g_strv_length ((char **) px_store_export_columns (PX_EXPORT_ANNOTATIONS)), ==, 18);
   g_assert_true (px_store_export_rows (store, PX_EXPORT_ANNOTATIONS, count_row, &rows, &error));
   /* The suggestion is not exported. */
   g_assert_cmpuint (rows.rows, ==, 1);

@@ -24,12 +24,13 @@ static const char usage_text[] =
   "                                import files and folders\n"
   "  list articles|stories|labels|entities [--format table|csv]\n"
   "  show ARTICLE_ID               metadata, text and annotations of an article\n"
-  "  annotate ARTICLE_ID START END LABEL [--entity NAME] [--note TEXT]\n"
+  "  annotate ARTICLE_ID START END LABEL [--entity NAME] [--note TEXT] [--value VALUE]\n"
   "                                tag a span (code points, end exclusive); prints its id\n"
   "  delete ANNOTATION_ID          delete an annotation (and the event it triggers)\n"
   "  relabel ANNOTATION_ID LABEL   give an annotation another label\n"
   "  link ANNOTATION_ID (ENTITY_ID|--new NAME|--none)\n"
   "                                link an entity mention to an entity\n"
+  "  value ANNOTATION_ID VALUE     set the value of a DATE, NUM or QUOTE mention\n"
   "  event add TRIGGER_ANNOTATION_ID TYPE [--arg ROLE=ANNOTATION_ID]…\n"
   "  event delete EVENT_ID\n"
   "  article set ARTICLE_ID [--title T] [--source S] [--published DATE] [--url U] [--story NAME]\n"
@@ -44,7 +45,7 @@ static const char usage_text[] =
   "                                intercoder agreement: span F1, Cohen's kappa, Krippendorff's alpha\n"
   "  export [csv|brat|jsonl|conll] --out DIR [--raw] [--bom] [--form label|relation]\n"
   "                                csv (the default), brat standoff, doccano JSONL, CoNLL-2003\n"
-  "  compare ARTICLE_ID ARTICLE_ID… [--format text|csv] [--out DIR]\n"
+  "  compare ARTICLE_ID ARTICLE_ID… [--format text|csv] [--out DIR] [--raw] [--bom]\n"
   "  stats                         counts and file size\n"
   "\n"
   "The corpus is --db FILE, else $PARALLAX_DB, else ~/.local/share/parallax/corpus.db.\n"
@@ -666,11 +667,17 @@ cmd_show (const char *db, int argc, char **argv)
       g_autofree char *text = px_cli_escape (px_annotation_get_text (n), FALSE);
       g_autofree char *entity = px_cli_escape (px_annotation_get_entity_name (n), FALSE);
 
-      g_print ("  %" G_GINT64_FORMAT "\t%s\t%" G_GSIZE_FORMAT "\t%" G_GSIZE_FORMAT "\t%s%s%s%s\n",
+      g_autofree char *value = px_cli_escape (px_annotation_get_value (n), FALSE);
+
+      /* A value reads "= 2025-02-27" ("(coder)" when set by hand). */
+      g_print ("  %" G_GINT64_FORMAT "\t%s\t%" G_GSIZE_FORMAT "\t%" G_GSIZE_FORMAT "\t%s%s%s%s%s%s%s\n",
                px_annotation_get_id (n), label,
                px_annotation_get_start (n), px_annotation_get_end (n), text,
                px_annotation_get_entity_name (n) ? "\t→ " : "",
                entity,
+               px_annotation_get_value (n) ? "\t= " : "",
+               value,
+               g_strcmp0 (px_annotation_get_value_source (n), "coder") == 0 ? " (coder)" : "",
                px_annotation_get_status (n) == PX_ANNOTATION_SUGGESTED ? "\t(suggested)" : "");
     }
   return PX_CLI_EXIT_OK;
@@ -802,6 +809,7 @@ static const Command commands[] = {
   { "delete", px_cli_cmd_delete },
   { "relabel", px_cli_cmd_relabel },
   { "link", px_cli_cmd_link },
+  { "value", px_cli_cmd_value },
   { "event", px_cli_cmd_event },
   { "article", px_cli_cmd_article },
   { "label", px_cli_cmd_label },

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "px-cli.h"
+#include "px-csv.h"
 #include "px-core.h"
 #include "px-compare.h"
 #include "px-compare-export.h"
@@ -14,7 +15,7 @@
 #include "px-quotes.h"
 #include "px-store-compare.h"
 
-#define USAGE "usage: parallax-cli compare ARTICLE_ID ARTICLE_ID... [--format text|csv] [--out DIR]\n"
+#define USAGE "usage: parallax-cli compare ARTICLE_ID ARTICLE_ID... [--format text|csv] [--out DIR] [--raw] [--bom]\n"
 
 typedef struct
 {
@@ -22,6 +23,7 @@ typedef struct
   guint       n_ids;
   const char *format;
   const char *out;
+  PxCsvWriterFlags csv_flags;
 } Options;
 
 static gboolean
@@ -55,6 +57,10 @@ parse_options (int argc, char **argv, Options *o)
         o->format = argv[i] + 9;
       else if (g_str_has_prefix (argv[i], "--out="))
         o->out = argv[i] + 6;
+      else if (g_str_equal (argv[i], "--raw"))
+        o->csv_flags |= PX_CSV_WRITER_RAW;
+      else if (g_str_equal (argv[i], "--bom"))
+        o->csv_flags |= PX_CSV_WRITER_BOM;
       else if (o->n_ids < PX_ALIGN_MAX_DOCS && parse_id (argv[i], &o->ids[o->n_ids]))
         o->n_ids++;
       else
@@ -183,7 +189,12 @@ report_grid (GString *out, const PxCompareResult *r)
           for (guint a = 0; a < r->n_articles; a++)
             g_string_append_printf (out, " [%u] %s%s", a + 1, row->values[a] ? row->values[a] : "—",
                                     a + 1 < r->n_articles ? " |" : "");
-          g_string_append (out, row->conflict ? "   CONFLICT\n" : "\n");
+          if (row->compared && row->verdict != PX_VALUE_SAME)
+            g_string_append_printf (out, "   %s%s: %s\n", row->conflict ? "CONFLICT" : "",
+                                    row->conflict ? "" : px_value_verdict_to_string (row->verdict),
+                                    row->reason ? row->reason : "");
+          else
+            g_string_append (out, "\n");
         }
     }
   for (guint i = 0; i < r->grid->suggestions->len; i++)
@@ -238,10 +249,16 @@ make_report (const PxCompareInput *in, const PxCompareResult *r)
 
   g_string_append_printf (out, "Comparing %u articles\n", r->n_articles);
   for (guint a = 0; a < r->n_articles; a++)
-    g_string_append_printf (out, "  [%u] article %" G_GINT64_FORMAT ": %s (%s, %s)\n", a + 1,
-                            article (in, a)->id, article (in, a)->title ? article (in, a)->title : "untitled",
-                            article (in, a)->source ? article (in, a)->source : "unknown outlet",
-                            article (in, a)->published ? article (in, a)->published : "undated");
+    {
+      g_string_append_printf (out, "  [%u] article %" G_GINT64_FORMAT ": %s (%s, %s)\n", a + 1,
+                              article (in, a)->id, article (in, a)->title ? article (in, a)->title : "untitled",
+                              article (in, a)->source ? article (in, a)->source : "unknown outlet",
+                              article (in, a)->published ? article (in, a)->published : "undated");
+      /* Relative dates were read against a date the text gave. */
+      if (article (in, a)->reference_inferred)
+        g_string_append_printf (out, "      publication date taken as %s, %s\n", article (in, a)->reference,
+                                article (in, a)->reference_note);
+    }
   report_alignment (out, in, r);
   report_coverage (out, r);
   report_grid (out, r);
@@ -296,7 +313,9 @@ px_cli_cmd_compare (const char *db_path, int argc, char **argv)
                  "Aligns the articles' sentences and compares their entities, events and quotes.\n"
                  "  --format text  a readable report (the default)\n"
                  "  --format csv   alignment.csv, coverage.csv, event_grid.csv and quotes.csv in DIR\n"
-                 "  --out DIR      where the files go (the text report becomes DIR/report.txt)\n");
+                 "  --out DIR      where the files go (the text report becomes DIR/report.txt)\n"
+                 "  --raw          keep formula-like CSV cells as they are\n"
+                 "  --bom          start each CSV file with a byte order mark, for Excel\n");
         return 0;
       }
   if (!parse_options (argc, argv, &o))
@@ -316,7 +335,7 @@ px_cli_cmd_compare (const char *db_path, int argc, char **argv)
     }
   r = px_compare_run (in);
   if (g_str_equal (o.format, "text") ? !write_report (in, r, o.out, &error)
-                                      : !px_compare_export_csv (in, r, o.out ? o.out : ".", &error))
+                                      : !px_compare_export_csv_with_flags (in, r, o.out ? o.out : ".", o.csv_flags, &error))
     {
       g_autofree char *msg = g_strdup_printf ("compare: %s", error->message);
 

@@ -72,9 +72,11 @@ px_cli_cmd_annotate (const char *db, int argc, char **argv)
 {
   g_autofree char *entity = NULL;
   g_autofree char *note = NULL;
+  g_autofree char *value = NULL;
   GOptionEntry entries[] = {
     { "entity", 'e', 0, G_OPTION_ARG_STRING, &entity, "Link to this entity (made if missing) instead of linking by match key", "NAME" },
     { "note", 'n', 0, G_OPTION_ARG_STRING, &note, "A note on the annotation", "TEXT" },
+    { "value", 'v', 0, G_OPTION_ARG_STRING, &value, "The value of a DATE, NUM or QUOTE mention, instead of the computed one", "VALUE" },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -100,7 +102,8 @@ px_cli_cmd_annotate (const char *db, int argc, char **argv)
     return px_cli_fail (error);
   id = px_editor_tag (editor, article, px_label_get_id (label), (gsize) start, (gsize) end,
                       entity, &error);
-  if (id == 0 || (note != NULL && !px_editor_set_note (editor, id, note, &error)))
+  if (id == 0 || (note != NULL && !px_editor_set_note (editor, id, note, &error)) ||
+      (value != NULL && !px_editor_set_value (editor, id, value, &error)))
     {
       px_editor_cancel_group (editor);
       return px_cli_fail (error);
@@ -156,6 +159,29 @@ px_cli_cmd_relabel (const char *db, int argc, char **argv)
   if (!px_editor_relabel (editor, id, px_label_get_id (label), &error))
     return px_cli_fail (error);
   print_notice (editor);
+  return PX_CLI_EXIT_OK;
+}
+
+int
+px_cli_cmd_value (const char *db, int argc, char **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxEditor) editor = NULL;
+  gint64 id;
+  int rc = px_cli_parse_options ("value", "ANNOTATION_ID VALUE",
+                                 "Set the value of a DATE, NUM or QUOTE mention: an ISO date "
+                                 "(2025-02-27, 2025-02, --02-27, 2025-W09, 2025-02-26/2025-02-27), "
+                                 "a number or range (3, ~10, >300, 2100000/2200000, 5 %) or a "
+                                 "speaker. '' gives it back to the computed value.",
+                                 entries, &argc, &argv);
+
+  if (rc >= 0)
+    return rc;
+  if (argc != 3 || !px_cli_parse_id (argv[1], &id))
+    return px_cli_usage_error ("value: give ANNOTATION_ID VALUE");
+  if ((editor = open_editor (db, &error)) == NULL || !px_editor_set_value (editor, id, argv[2], &error))
+    return px_cli_fail (error);
   return PX_CLI_EXIT_OK;
 }
 

@@ -41,6 +41,7 @@ int px_cli_cmd_annotate         (const char *db_path, int argc, char **argv);
 int px_cli_cmd_delete           (const char *db_path, int argc, char **argv);
 int px_cli_cmd_relabel          (const char *db_path, int argc, char **argv);
 int px_cli_cmd_link             (const char *db_path, int argc, char **argv);
+int px_cli_cmd_value            (const char *db_path, int argc, char **argv);
 int px_cli_cmd_event            (const char *db_path, int argc, char **argv);
 int px_cli_cmd_article          (const char *db_path, int argc, char **argv);
 int px_cli_cmd_merge            (const char *db_path, int argc, char **argv);

@@ -19,7 +19,7 @@ typedef struct
 } CsvFile;
 
 static gboolean
-csv_open (CsvFile *f, const char *dir, const char *name, GError **error)
+csv_open (CsvFile *f, const char *dir, const char *name, PxCsvWriterFlags flags, GError **error)
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) local = NULL;
@@ -32,7 +32,7 @@ csv_open (CsvFile *f, const char *dir, const char *name, GError **error)
       g_set_error (error, PX_ERROR, PX_ERROR_FAILED, "%s: %s", f->path, local->message);
       return FALSE;
     }
-  f->writer = px_csv_writer_new (f->stream, PX_CSV_WRITER_DEFAULT);
+  f->writer = px_csv_writer_new (f->stream, flags);
   return TRUE;
 }
 
@@ -168,9 +168,9 @@ static gboolean
 write_grid (CsvFile *f, const PxCompareInput *in, const PxEventGrid *grid, GError **error)
 {
   const char *header[] = { "story_event_id", "event_type", "role", "article_id", "value",
-                           "normalised_value", "conflict" };
+                           "normalised_value", "conflict", "verdict", "reason" };
 
-  if (!csv_row (f, header, 7, error))
+  if (!csv_row (f, header, 9, error))
     return FALSE;
   for (guint e = 0; e < grid->events->len; e++)
     {
@@ -184,11 +184,16 @@ write_grid (CsvFile *f, const PxCompareInput *in, const PxEventGrid *grid, GErro
           for (guint a = 0; a < grid->n_articles; a++)
             {
               g_autofree char *aid = id_str (art (in, a)->id);
-              const char *cells[7] = { se, ge->type, row->role, aid, row->values[a],
+              /* A verdict for the articles that were compared with
+               * another; the reason says why it is not "same". */
+              gboolean compared = row->compared && row->items[a] != NULL;
+              const char *cells[9] = { se, ge->type, row->role, aid, row->values[a],
                                        row->normalised[a],
-                                       (row->conflicting >> a) & 1 ? "true" : "false" };
+                                       (row->conflicting >> a) & 1 ? "true" : "false",
+                                       compared ? px_value_verdict_to_string (row->verdicts[a]) : NULL,
+                                       compared ? row->reasons[a] : NULL };
 
-              if (!csv_row (f, cells, 7, error))
+              if (!csv_row (f, cells, 9, error))
                 return FALSE;
             }
         }
@@ -228,6 +233,16 @@ px_compare_export_csv (const PxCompareInput  *in,
                        const char            *dir,
                        GError               **error)
 {
+  return px_compare_export_csv_with_flags (in, r, dir, PX_CSV_WRITER_DEFAULT, error);
+}
+
+gboolean
+px_compare_export_csv_with_flags (const PxCompareInput  *in,
+                                  const PxCompareResult *r,
+                                  const char            *dir,
+                                  PxCsvWriterFlags       flags,
+                                  GError               **error)
+{
   CsvFile f = { 0 };
   gboolean ok;
 
@@ -239,13 +254,13 @@ px_compare_export_csv (const PxCompareInput  *in,
                    dir, g_strerror (saved));
       return FALSE;
     }
-  ok = csv_open (&f, dir, "alignment.csv", error);
+  ok = csv_open (&f, dir, "alignment.csv", flags, error);
   ok = csv_close (&f, ok && write_alignment (&f, in, r->alignment, error), error);
-  ok = ok && csv_open (&f, dir, "coverage.csv", error);
+  ok = ok && csv_open (&f, dir, "coverage.csv", flags, error);
   ok = ok ? csv_close (&f, write_coverage (&f, in, r->coverage, error), error) : ok;
-  ok = ok && csv_open (&f, dir, "event_grid.csv", error);
+  ok = ok && csv_open (&f, dir, "event_grid.csv", flags, error);
   ok = ok ? csv_close (&f, write_grid (&f, in, r->grid, error), error) : ok;
-  ok = ok && csv_open (&f, dir, "quotes.csv", error);
+  ok = ok && csv_open (&f, dir, "quotes.csv", flags, error);
   ok = ok ? csv_close (&f, write_quotes (&f, in, r->quotes, error), error) : ok;
   return ok;
 }

@@ -7,6 +7,7 @@
 #include "px-coverage.h"
 #include "px-event-grid.h"
 #include "px-quotes.h"
+#include "px-normalize.h"
 #include "px-text.h"
 
 /* ---- Input ------------------------------------------------------------ */
@@ -19,6 +20,8 @@ mention_clear (gpointer p)
   g_clear_pointer (&m->label, g_free);
   g_clear_pointer (&m->text, g_free);
   g_clear_pointer (&m->entity_name, g_free);
+  g_clear_pointer (&m->value_type, g_free);
+  g_clear_pointer (&m->coder_value, g_free);
 }
 
 static void
@@ -47,6 +50,8 @@ article_free (gpointer p)
   g_free (a->published);
   g_free (a->language);
   g_free (a->text);
+  g_free (a->reference);
+  g_free (a->reference_note);
   g_array_unref (a->mentions);
   g_ptr_array_unref (a->events);
   g_free (a);
@@ -59,6 +64,7 @@ px_compare_input_new (void)
 
   in->articles = g_ptr_array_new_with_free_func (article_free);
   in->roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+  in->repeatable = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return in;
 }
 
@@ -69,6 +75,7 @@ px_compare_input_free (PxCompareInput *in)
     return;
   g_ptr_array_unref (in->articles);
   g_hash_table_unref (in->roles);
+  g_hash_table_unref (in->repeatable);
   g_free (in);
 }
 
@@ -91,6 +98,7 @@ px_compare_input_add_article (PxCompareInput *in,
   a->text = g_strdup (text ? text : "");
   a->length = g_utf8_strlen (a->text, -1);
   a->seek_ptr = a->text;
+  a->reference = px_normalize_reference_date (a->text, published, &a->reference_inferred, &a->reference_note);
   a->mentions = g_array_new (FALSE, TRUE, sizeof (PxCompareMention));
   g_array_set_clear_func (a->mentions, mention_clear);
   a->events = g_ptr_array_new_with_free_func (event_free);
@@ -134,6 +142,38 @@ px_compare_article_add_mention (PxCompareArticle *a,
 
   g_array_append_val (a->mentions, m);
   return a->mentions->len - 1;
+}
+
+const char *
+px_compare_mention_value_type (const PxCompareMention *m)
+{
+  if (m->value_type != NULL)
+    return m->value_type;
+  if (m->is_event || m->label == NULL)
+    return NULL;
+  if (strcmp (m->label, "DATE") == 0)
+    return "date";
+  if (strcmp (m->label, "NUM") == 0)
+    return "number";
+  if (strcmp (m->label, "QUOTE") == 0)
+    return "quote";
+  return NULL;
+}
+
+void
+px_compare_mention_set_value (PxCompareArticle *a,
+                              guint             index,
+                              const char       *value_type,
+                              const char       *coder_value)
+{
+  PxCompareMention *m;
+
+  g_return_if_fail (index < a->mentions->len);
+  m = &g_array_index (a->mentions, PxCompareMention, index);
+  g_free (m->value_type);
+  g_free (m->coder_value);
+  m->value_type = g_strdup (value_type);
+  m->coder_value = g_strdup (coder_value);
 }
 
 PxCompareEvent *
@@ -305,4 +345,22 @@ px_compare_run_finish (GAsyncResult  *result,
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+px_compare_input_set_repeatable (PxCompareInput *in,
+                                 const char     *type,
+                                 const char     *role)
+{
+  g_hash_table_add (in->repeatable, g_strconcat (type, "\x1f", role, NULL));
+}
+
+gboolean
+px_compare_input_is_repeatable (const PxCompareInput *in,
+                                const char           *type,
+                                const char           *role)
+{
+  g_autofree char *key = g_strconcat (type, "\x1f", role, NULL);
+
+  return g_hash_table_contains (in->repeatable, key);
 }

@@ -25,6 +25,11 @@ typedef struct
   char     *text;
   gint64    entity_id;     /* 0: not linked */
   char     *entity_name;   /* nullable */
+  /* Values are not entities: "date", "number" or "quote" for a mention of
+   * a value label (NULL otherwise), and the coder's value when the coder
+   * set one (else the engine computes it). */
+  char     *value_type;
+  char     *coder_value;
 } PxCompareMention;
 
 typedef struct
@@ -51,6 +56,12 @@ typedef struct
   char      *language;
   char      *text;
   gsize      length;       /* of text, in code points */
+  /* What relative dates are read against: the publication date when it
+   * is a full one, else a date inferred from the text (see
+   * px_normalize_reference_date()), else the partial date or NULL. */
+  char      *reference;
+  gboolean   reference_inferred;
+  char      *reference_note;  /* how it was inferred, or NULL */
   GArray    *mentions;     /* PxCompareMention, by start */
   GPtrArray *events;       /* PxCompareEvent */
   /* Private: where the last mention started, so that adding mentions in
@@ -63,6 +74,7 @@ typedef struct
 {
   GPtrArray  *articles;    /* PxCompareArticle, 2–4 */
   GHashTable *roles;       /* event type name → GStrv of role names */
+  GHashTable *repeatable;  /* "type\x1frole" of repeatable roles (Participant+) */
 } PxCompareInput;
 
 PxCompareInput   *px_compare_input_new      (void);
@@ -86,6 +98,15 @@ guint             px_compare_article_add_mention (PxCompareArticle *article,
                                                   gboolean          is_event,
                                                   gint64            entity_id,
                                                   const char       *entity_name);
+/* Marks mention @index as a value of @value_type, with the coder's
+ * @coder_value (nullable: computed). */
+void              px_compare_mention_set_value   (PxCompareArticle *article,
+                                                  guint             index,
+                                                  const char       *value_type,
+                                                  const char       *coder_value);
+/* The mention's value type; for an input made without the store, read
+ * from the seeded label names (DATE, NUM, QUOTE). */
+const char       *px_compare_mention_value_type  (const PxCompareMention *mention);
 PxCompareEvent   *px_compare_article_add_event   (PxCompareArticle *article,
                                                   gint64            id,
                                                   gint64            story_event_id,
@@ -97,6 +118,15 @@ void              px_compare_event_add_arg       (PxCompareEvent   *event,
 void              px_compare_input_set_roles     (PxCompareInput     *input,
                                                   const char         *type,
                                                   const char * const *roles);
+
+/* A repeatable role (Meet's Participant+) may hold several values at once:
+ * two articles naming different participants may both be right. */
+void              px_compare_input_set_repeatable (PxCompareInput       *input,
+                                                   const char           *type,
+                                                   const char           *role);
+gboolean          px_compare_input_is_repeatable  (const PxCompareInput *input,
+                                                   const char           *type,
+                                                   const char           *role);
 
 typedef struct _PxCoverage  PxCoverage;
 typedef struct _PxEventGrid PxEventGrid;

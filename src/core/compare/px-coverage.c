@@ -60,14 +60,13 @@ cmp_row (gconstpointer a, gconstpointer b)
   return g_utf8_collate (x->name, y->name);
 }
 
-/* Dates and numbers are values, not participants: unless the user linked
- * them to an entity, they belong to the event grid, not to this matrix. */
+/* Dates, numbers and quotes are values, not participants (even when an
+ * old corpus linked them to an entity): they belong to the event grid and
+ * the quotes, not to this matrix. */
 static gboolean
 counts_for_coverage (const PxCompareMention *m)
 {
-  if (m->is_event || m->label == NULL || strcmp (m->label, "QUOTE") == 0)
-    return FALSE;
-  return m->entity_id > 0 || (strcmp (m->label, "DATE") != 0 && strcmp (m->label, "NUM") != 0);
+  return !m->is_event && m->label != NULL && px_compare_mention_value_type (m) == NULL;
 }
 
 PxCoverage *

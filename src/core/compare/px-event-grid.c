@@ -19,12 +19,34 @@
 
 #define SUGGEST_MIN_SCORE 0.4
 
+/* One value of a cell, as compared. */
+typedef struct
+{
+  char *type;
+  char *norm;
+  char *name;
+  char *label;
+} Item;
+
+static void
+item_free (gpointer p)
+{
+  Item *item = p;
+
+  g_free (item->type);
+  g_free (item->norm);
+  g_free (item->name);
+  g_free (item->label);
+  g_free (item);
+}
+
+
 typedef struct
 {
   guint           article;
   guint           index;
   PxCompareEvent *ev;
-  GPtrArray      *values;   /* normalised argument values, for suggestions */
+  GPtrArray      *values;   /* Item: the argument values, for suggestions */
   char           *date;     /* first full Time date, or NULL */
 } EvRef;
 
@@ -33,82 +55,44 @@ px_event_grid_normalise_value (const PxCompareArticle *article,
                                const PxCompareMention *m)
 {
   g_autofree char *key = px_text_match_key (m->text);
+  const char *type = px_compare_mention_value_type (m);
   char *out = NULL;
-  double num;
 
+  /* Values are compared as values, never by entity id: a coder's value
+   * first, else the one read from the text. */
+  if (g_strcmp0 (type, "quote") == 0)
+    return g_strconcat (QUOTE_PREFIX, key, NULL);
+  if (type != NULL && m->coder_value != NULL)
+    return g_strdup (m->coder_value);
+  if (type != NULL)
+    {
+      out = px_normalize_value (type, m->text, article->reference, article->language);
+      return out != NULL ? out : g_strconcat ("?", key, NULL);
+    }
   if (m->entity_id > 0)
     return g_strdup_printf ("entity:%" G_GINT64_FORMAT, m->entity_id);
-  if (g_strcmp0 (m->label, "DATE") == 0)
-    {
-      if (px_normalize_date (m->text, article->published, &out))
-        return out;
-      return g_strconcat ("?", key, NULL);
-    }
-  if (g_strcmp0 (m->label, "NUM") == 0 && px_normalize_number (m->text, article->language, &num))
-    return px_normalize_format_number (num);
-  if (g_strcmp0 (m->label, "QUOTE") == 0)
-    return g_strconcat (QUOTE_PREFIX, key, NULL);
   return g_steal_pointer (&key);
-}
-
-/* Outlets reword what was said ("ne sera laissé seul" / "ne restera
- * seul"): two quotes agree when they would be matched as one quote, by
- * the share of the shorter one's content words found in the other. */
-static gboolean
-quotes_agree (const char *a, const char *b)
-{
-  g_autoptr(GPtrArray) ta = px_align_content_terms (a + strlen (QUOTE_PREFIX), NULL);
-  g_autoptr(GPtrArray) tb = px_align_content_terms (b + strlen (QUOTE_PREFIX), NULL);
-  GPtrArray *small = ta->len <= tb->len ? ta : tb, *large = small == ta ? tb : ta;
-  guint found = 0;
-
-  if (small->len == 0)
-    return large->len == 0;
-  for (guint i = 0; i < small->len; i++)
-    found += g_ptr_array_find (large, small->pdata[i], NULL);
-  return (double) found / small->len >= PX_QUOTES_MIN_OVERLAP;
-}
-
-/* "2022-03" agrees with "2022-03-10": one is only less precise. */
-static gboolean
-values_agree (const char *a, const char *b)
-{
-  gsize la = strlen (a), lb = strlen (b);
-
-  if (strcmp (a, b) == 0)
-    return TRUE;
-  if (g_str_has_prefix (a, QUOTE_PREFIX) && g_str_has_prefix (b, QUOTE_PREFIX))
-    return quotes_agree (a, b);
-  if (g_ascii_isdigit (a[0]) && g_ascii_isdigit (b[0]) && la >= 4 && lb >= 4 &&
-      a[4] == (la > 4 ? '-' : '\0') && b[4] == (lb > 4 ? '-' : '\0'))
-    return la < lb ? strncmp (a, b, la) == 0 && b[la] == '-' : strncmp (a, b, lb) == 0 && a[lb] == '-';
-  return FALSE;
-}
-
-static gboolean
-set_contains (GPtrArray *set, const char *v)
-{
-  for (guint i = 0; i < set->len; i++)
-    if (values_agree (set->pdata[i], v))
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-set_subset (GPtrArray *a, GPtrArray *b)
-{
-  for (guint i = 0; i < a->len; i++)
-    if (!set_contains (b, a->pdata[i]))
-      return FALSE;
-  return TRUE;
 }
 
 /* ---- Suggestions ------------------------------------------------------ */
 
+static Item *
+item_new (const PxCompareMention *m, char *norm)
+{
+  Item *item = g_new0 (Item, 1);
+  const char *type = px_compare_mention_value_type (m);
+
+  item->type = g_strdup (type);
+  item->norm = norm;
+  item->name = g_strdup (type == NULL && m->entity_name ? m->entity_name : m->text);
+  item->label = g_strdup (m->label);
+  return item;
+}
+
 static void
 evref_fill (EvRef *r, const PxCompareArticle *art)
 {
-  r->values = g_ptr_array_new_with_free_func (g_free);
+  r->values = g_ptr_array_new_with_free_func (item_free);
   for (guint i = 0; i < r->ev->args->len; i++)
     {
       PxCompareArg *arg = &g_array_index (r->ev->args, PxCompareArg, i);
@@ -124,7 +108,7 @@ evref_fill (EvRef *r, const PxCompareArticle *art)
       if (v[0] == '?')
         g_free (v);
       else
-        g_ptr_array_add (r->values, v);
+        g_ptr_array_add (r->values, item_new (m, v));
     }
 }
 
@@ -161,8 +145,21 @@ suggestion_score (const PxCompareInput *in, const EvRef *a, const EvRef *b, GStr
   guint common = 0, uni;
   double score = 0.2;
 
+  /* An argument is shared when it agrees with one of the other event's:
+   * the same, or compatible (Kouleba / Kuleba, a day in its month). */
   for (guint i = 0; i < a->values->len; i++)
-    common += set_contains (b->values, a->values->pdata[i]);
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < b->values->len && !found; j++)
+        {
+          const Item *x = a->values->pdata[i], *y = b->values->pdata[j];
+          PxValueItem vx = { x->type, x->norm, x->name, x->label }, vy = { y->type, y->norm, y->name, y->label };
+
+          found = px_value_compare (&vx, &vy, NULL) <= PX_VALUE_COMPATIBLE;
+        }
+      common += found;
+    }
   uni = a->values->len + b->values->len - common;
   if (uni > 0 && common > 0)
     {
@@ -301,10 +298,13 @@ row_free (gpointer p)
   if (row == NULL)
     return;
   g_free (row->role);
+  g_free (row->reason);
   for (guint i = 0; i < PX_ALIGN_MAX_DOCS; i++)
     {
       g_free (row->values[i]);
       g_free (row->normalised[i]);
+      g_free (row->reasons[i]);
+      g_clear_pointer (&row->items[i], g_ptr_array_unref);
     }
   g_free (row);
 }
@@ -368,39 +368,127 @@ grid_event_add (PxEventGridEvent *ge, const PxCompareArticle *art, guint a, cons
         continue;
       append_joined (&row->values[a], m->text);
       append_joined (&row->normalised[a], norm);
+      /* An unresolved value ("?…", a relative date in an undated paper)
+       * is shown but compared with nothing. */
+      if (norm[0] != '?')
+        {
+          if (row->items[a] == NULL)
+            row->items[a] = g_ptr_array_new_with_free_func (item_free);
+          g_ptr_array_add (row->items[a], item_new (m, g_strdup (norm)));
+        }
       if (row->mention[a] < 0)
         row->mention[a] = arg->mention;
     }
 }
 
-static GPtrArray *
-split_comparable (const char *joined)
+static PxValueVerdict
+compare_items (const Item *x, const Item *y, char **reason)
 {
-  g_auto(GStrv) parts = g_strsplit (joined, "; ", -1);
-  GPtrArray *set = g_ptr_array_new_with_free_func (g_free);
+  PxValueItem a = { x->type, x->norm, x->name, x->label };
+  PxValueItem b = { y->type, y->norm, y->name, y->label };
 
-  for (guint i = 0; parts[i]; i++)
-    if (parts[i][0] != '?')
-      g_ptr_array_add (set, g_strdup (parts[i]));
-  return set;
+  return px_value_compare (&a, &b, reason);
 }
 
-/* Two articles conflict on a role when neither's values contain the
- * other's: "3" against "5", or Antalya against Ankara. Saying less is an
- * omission, not a conflict. */
+/* How well each value of @from is matched in @to: the worst of the best
+ * matches, with its reason. */
+static PxValueVerdict
+cover (GPtrArray *from, GPtrArray *to, char **reason)
+{
+  PxValueVerdict worst = PX_VALUE_SAME;
+
+  *reason = NULL;
+  for (guint i = 0; i < from->len; i++)
+    {
+      PxValueVerdict best = PX_VALUE_CONFLICT;
+      g_autofree char *best_reason = NULL;
+
+      for (guint j = 0; j < to->len && best != PX_VALUE_SAME; j++)
+        {
+          g_autofree char *why = NULL;
+          PxValueVerdict v = compare_items (from->pdata[i], to->pdata[j], &why);
+
+          if (v < best || best_reason == NULL)
+            {
+              best = MIN (v, best);
+              g_free (best_reason);
+              best_reason = g_steal_pointer (&why);
+            }
+        }
+      if (best > worst || (best == worst && best != PX_VALUE_SAME && *reason == NULL))
+        {
+          worst = best;
+          g_free (*reason);
+          *reason = g_steal_pointer (&best_reason);
+        }
+    }
+  return worst;
+}
+
+/* Two articles' values for a role. Saying less is an omission: when every
+ * value of one article is matched in the other, the pair is no worse than
+ * compatible. In a repeatable role (Participant+) values the other
+ * article lacks are omissions too, so they never conflict. */
+static PxValueVerdict
+compare_sets (GPtrArray *sa, GPtrArray *sb, gboolean repeatable, char **reason)
+{
+  g_autofree char *ra = NULL, *rb = NULL;
+  PxValueVerdict va = cover (sa, sb, &ra);
+  PxValueVerdict vb = cover (sb, sa, &rb);
+  PxValueVerdict v = MIN (va, vb);
+
+  *reason = g_strdup (va <= vb ? ra : rb);
+  if (v == PX_VALUE_SAME && va != vb)
+    {
+      v = PX_VALUE_COMPATIBLE;
+      g_free (*reason);
+      *reason = g_strdup ("one article gives fewer values");
+    }
+  if (v == PX_VALUE_CONFLICT && repeatable)
+    {
+      g_autofree char *was = g_steal_pointer (reason);
+
+      v = PX_VALUE_CHECK;
+      *reason = g_strdup_printf ("check: each names one the other does not (%s)", was);
+    }
+  return v;
+}
+
 static void
-row_find_conflicts (PxEventGridRow *row, guint n)
+add_reason (char **field, const char *reason)
+{
+  g_auto(GStrv) have = NULL;
+
+  if (reason == NULL)
+    return;
+  have = *field ? g_strsplit (*field, "; ", -1) : NULL;
+  if (have == NULL || !g_strv_contains ((const char * const *) have, reason))
+    append_joined (field, reason);
+}
+
+/* Compares every pair of articles that both fill the role. */
+static void
+row_find_conflicts (PxEventGridRow *row, guint n, gboolean repeatable)
 {
   for (guint a = 0; a < n; a++)
     for (guint b = a + 1; b < n; b++)
       {
-        g_autoptr(GPtrArray) sa = NULL, sb = NULL;
+        g_autofree char *reason = NULL;
+        PxValueVerdict v;
 
-        if (!row->normalised[a] || !row->normalised[b])
+        if (row->items[a] == NULL || row->items[b] == NULL)
           continue;
-        sa = split_comparable (row->normalised[a]);
-        sb = split_comparable (row->normalised[b]);
-        if (sa->len && sb->len && !set_subset (sa, sb) && !set_subset (sb, sa))
+        v = compare_sets (row->items[a], row->items[b], repeatable, &reason);
+        row->verdict = row->compared ? MAX (row->verdict, v) : v;
+        row->verdicts[a] = MAX (row->verdicts[a], v);
+        row->verdicts[b] = MAX (row->verdicts[b], v);
+        row->compared = TRUE;
+        if (v == PX_VALUE_SAME)
+          continue;
+        add_reason (&row->reason, reason);
+        add_reason (&row->reasons[a], reason);
+        add_reason (&row->reasons[b], reason);
+        if (v == PX_VALUE_CONFLICT)
           {
             row->conflict = TRUE;
             row->conflicting |= (1u << a) | (1u << b);
@@ -493,8 +581,10 @@ build_groups (PxEventGrid *grid, const PxCompareInput *in, GArray *refs, guint *
         {
           PxEventGridRow *row = ge->rows->pdata[k];
 
-          row_find_conflicts (row, grid->n_articles);
+          row_find_conflicts (row, grid->n_articles,
+                              px_compare_input_is_repeatable (in, ge->type, row->role));
           grid->n_conflicts += row->conflict;
+          grid->n_checks += row->compared && row->verdict == PX_VALUE_CHECK;
         }
       g_ptr_array_add (grid->events, ge);
     }

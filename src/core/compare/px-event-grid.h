@@ -4,6 +4,7 @@
 #pragma once
 
 #include "px-compare.h"
+#include "px-value-compare.h"
 
 G_BEGIN_DECLS
 
@@ -13,8 +14,17 @@ typedef struct
   char     *values[PX_ALIGN_MAX_DOCS];      /* as written, "; "-joined; NULL: not given */
   char     *normalised[PX_ALIGN_MAX_DOCS];  /* comparable form, "; "-joined */
   int       mention[PX_ALIGN_MAX_DOCS];     /* first value's mention index, or -1 */
-  gboolean  conflict;
-  guint     conflicting;                    /* bit i: article i disagrees with another */
+  gboolean  conflict;                       /* verdict is PX_VALUE_CONFLICT */
+  guint     conflicting;                    /* bit i: article i conflicts with another */
+  /* Worst verdict over the pairs of articles that both give a value
+   * (compared: at least one such pair), and why: every reason that is
+   * not "same", "; "-joined; reasons[i] those that concern article i. */
+  gboolean        compared;
+  PxValueVerdict  verdict;
+  char           *reason;
+  char           *reasons[PX_ALIGN_MAX_DOCS];
+  PxValueVerdict  verdicts[PX_ALIGN_MAX_DOCS];  /* worst verdict of article i */
+  GPtrArray      *items[PX_ALIGN_MAX_DOCS];     /* private: the values compared */
 } PxEventGridRow;
 
 typedef struct
@@ -42,6 +52,7 @@ struct _PxEventGrid
   GPtrArray *events;       /* PxEventGridEvent */
   GArray    *suggestions;  /* PxEventLinkSuggestion, best first */
   guint      n_conflicts;  /* rows in conflict */
+  guint      n_checks;     /* rows to check (nothing says they agree) */
 };
 
 PxEventGrid *px_event_grid_compute (const PxCompareInput *input);

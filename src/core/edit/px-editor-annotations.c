@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "px-normalize.h"
 #include "px-text.h"
 
 /* ---- Annotations ------------------------------------------------------ */
@@ -85,7 +86,76 @@ entity_named (PxEditor    *self,
   return px_store_add_entity (px_editor_store (self), name, label_id, error);
 }
 
+/* The value a DATE or NUM mention reads as, against its article's
+ * publication date and language; NULL when it reads as nothing (a relative
+ * date in an undated article) or for a QUOTE, whose speaker the coder or
+ * a Statement event gives. */
+char *
+px_editor_compute_value (PxEditor      *self,
+                         PxAnnotation  *a)
+{
+  g_autoptr(PxArticle) article = NULL;
+  g_autofree char *reference = NULL;
+  const char *type = px_annotation_get_value_type (a);
+
+  if (type == NULL || g_strcmp0 (type, "quote") == 0)
+    return NULL;
+  article = px_store_get_article (px_editor_store (self), px_annotation_get_article_id (a), NULL);
+  if (article == NULL)
+    return NULL;
+  reference = px_normalize_reference_date (px_article_get_text (article),
+                                           px_article_get_published (article), NULL, NULL);
+  return px_normalize_value (type, px_annotation_get_text (a), reference,
+                             px_article_get_language (article));
+}
+
+/* A value mention gets its computed value unless the coder gave one;
+ * relabelled away from a value label it loses it. */
+static gboolean
+complete_value (PxEditor      *self,
+                PxAnnotation  *a,
+                GError       **error)
+{
+  gint64 id = px_annotation_get_id (a);
+  g_autofree char *value = NULL;
+
+  if (px_annotation_get_value_type (a) == NULL)
+    return px_annotation_get_value (a) == NULL
+           || px_store_set_annotation_value (px_editor_store (self), id, NULL, NULL, error);
+  /* The coder's value stands while it is one of the label's kind (a
+   * mention relabelled from DATE to NUM loses its date). */
+  if (g_strcmp0 (px_annotation_get_value_source (a), "coder") == 0 &&
+      px_normalize_check_value (px_annotation_get_value_type (a), px_annotation_get_value (a), NULL))
+    return TRUE;
+  value = px_editor_compute_value (self, a);
+  /* A quote's speaker comes from its Statement event, not from here. */
+  if (g_strcmp0 (px_annotation_get_value_type (a), "quote") == 0 &&
+      g_strcmp0 (px_annotation_get_value_source (a), "computed") == 0)
+    return TRUE;
+  if (g_strcmp0 (value, px_annotation_get_value (a)) == 0)
+    return TRUE;
+  return px_store_set_annotation_value (px_editor_store (self), id, value, "computed", error);
+}
+
+gboolean
+px_editor_refresh_values (PxEditor  *self,
+                          gint64     article_id,
+                          GError   **error)
+{
+  g_autoptr(GListModel) anns = px_store_list_annotations (px_editor_store (self), article_id);
+
+  for (guint i = 0; i < g_list_model_get_n_items (anns); i++)
+    {
+      g_autoptr(PxAnnotation) a = g_list_model_get_item (anns, i);
+
+      if (px_annotation_get_value_type (a) != NULL && !complete_value (self, a, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The links an annotation gets from its label: an entity mention its
+ * entity, a value mention (DATE, NUM, QUOTE) its value and never an
  * entity, a trigger its event. */
 gboolean
 px_editor_complete_annotation (PxEditor    *self,
@@ -101,6 +171,20 @@ px_editor_complete_annotation (PxEditor    *self,
   if (a == NULL)
     return FALSE;
   article_id = px_annotation_get_article_id (a);
+  if (!complete_value (self, a, error))
+    return FALSE;
+  if (px_annotation_get_value_type (a) != NULL)
+    {
+      if (entity_name != NULL)
+        {
+          g_set_error (error, PX_ERROR, PX_ERROR_INVALID,
+                       _("%s holds values, not entities: set its value instead of an entity"),
+                       px_annotation_get_label_name (a));
+          return FALSE;
+        }
+      return px_annotation_get_entity_id (a) == 0
+             || px_store_set_annotation_entity (px_editor_store (self), annotation_id, 0, error);
+    }
   if (px_annotation_get_kind (a) == PX_LABEL_ENTITY)
     {
       gint64 entity_id;
@@ -414,6 +498,13 @@ static gboolean
 check_entity_mention (PxAnnotation  *a,
                       GError       **error)
 {
+  if (px_annotation_get_value_type (a) != NULL)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_INVALID,
+                   _("annotation %" G_GINT64_FORMAT " is a %s value, not an entity mention: set its value instead"),
+                   px_annotation_get_id (a), px_annotation_get_label_name (a));
+      return FALSE;
+    }
   if (px_annotation_get_kind (a) == PX_LABEL_ENTITY)
     return TRUE;
   g_set_error (error, PX_ERROR, PX_ERROR_INVALID,
@@ -480,4 +571,101 @@ px_editor_link_new (PxEditor    *self,
   what = px_editor_quoted (px_annotation_get_text (a));
   description = g_strdup_printf (_("Link %s to a New Entity"), what);
   return px_editor_edit_finish (self, ok, description, error) ? entity_id : 0;
+}
+
+/* ---- Values ----------------------------------------------------------- */
+
+gboolean
+px_editor_set_value (PxEditor    *self,
+                     gint64       annotation_id,
+                     const char  *value,
+                     GError     **error)
+{
+  g_autoptr(PxAnnotation) a = NULL;
+  g_autofree char *clean = g_strstrip (g_strdup (value != NULL ? value : ""));
+  g_autofree char *computed = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *description = NULL;
+  const char *source = "coder";
+  gboolean ok;
+
+  g_return_val_if_fail (PX_IS_EDITOR (self), FALSE);
+  a = px_store_get_annotation (px_editor_store (self), annotation_id, error);
+  if (a == NULL)
+    return FALSE;
+  if (px_annotation_get_value_type (a) == NULL)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_INVALID,
+                   _("annotation %" G_GINT64_FORMAT " is a %s mention, which holds no value "
+                     "(only DATE, NUM and QUOTE mentions do)"),
+                   annotation_id, px_annotation_get_label_name (a));
+      return FALSE;
+    }
+  if (!g_utf8_validate (clean, -1, NULL))
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_ENCODING, "the new value is not valid UTF-8");
+      return FALSE;
+    }
+  /* An empty value gives the mention back to the computation. */
+  if (*clean == '\0')
+    {
+      computed = px_editor_compute_value (self, a);
+      source = "computed";
+    }
+  else if (!px_normalize_check_value (px_annotation_get_value_type (a), clean, error))
+    return FALSE;
+  if (g_strcmp0 (px_annotation_get_value (a), *clean ? clean : computed) == 0 &&
+      g_strcmp0 (px_annotation_get_value_source (a), source) == 0)
+    return TRUE;
+  if (!px_editor_edit_begin (self, error))
+    return FALSE;
+  ok = px_store_set_annotation_value (px_editor_store (self), annotation_id,
+                                      *clean ? clean : computed, source, error);
+  px_editor_set_target (self, px_annotation_get_article_id (a), annotation_id);
+  what = px_editor_quoted (px_annotation_get_text (a));
+  /* Translators: an undo description: Set the Value of “jeudi”. */
+  description = g_strdup_printf (_("Set the Value of %s"), what);
+  return px_editor_edit_finish (self, ok, description, error);
+}
+
+char *
+px_editor_describe_value (PxEditor      *self,
+                          PxAnnotation  *a)
+{
+  g_autoptr(PxArticle) article = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *reference = NULL;
+  const char *type, *value;
+  gboolean inferred = FALSE;
+
+  g_return_val_if_fail (PX_IS_EDITOR (self), NULL);
+  type = px_annotation_get_value_type (a);
+  value = px_annotation_get_value (a);
+  if (type == NULL)
+    return NULL;
+  what = px_editor_quoted (px_annotation_get_text (a));
+  if (g_strcmp0 (px_annotation_get_value_source (a), "coder") == 0)
+    /* Translators: Read as 2025-02-27, set by the coder. */
+    return g_strdup_printf (_("Read as %s, set by the coder"), value);
+  if (g_strcmp0 (type, "quote") == 0)
+    return value ? g_strdup_printf (_("Said by %s, the speaker of its Statement"), value)
+                 : g_strdup (_("No speaker yet: make it the Content of a Statement with a Speaker, or set one"));
+  if (g_strcmp0 (type, "number") == 0)
+    return value ? g_strdup_printf (_("Read as %s, from %s"), value, what)
+                 : g_strdup_printf (_("%s does not read as a number; set its value"), what);
+  article = px_store_get_article (px_editor_store (self), px_annotation_get_article_id (a), NULL);
+  if (article != NULL)
+    reference = px_normalize_reference_date (px_article_get_text (article), px_article_get_published (article),
+                                             &inferred, &note);
+  if (value == NULL)
+    return g_strdup_printf (_("%s does not read as a date without a publication date; set the article's date or the value"),
+                            what);
+  if (inferred)
+    /* Translators: Read as 2025-02-27, from “jeudi” and the publication date 2025-02-26 (inferred from the text). */
+    return g_strdup_printf (_("Read as %s, from %s and the publication date %s (inferred from the text)"),
+                            value, what, reference);
+  if (reference != NULL)
+    return g_strdup_printf (_("Read as %s, from %s and the publication date %s"), value, what, reference);
+  return g_strdup_printf (_("Read as %s, from %s"), value, what);
 }

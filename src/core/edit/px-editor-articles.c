@@ -68,6 +68,9 @@ px_editor_set_article_field (PxEditor        *self,
   if (!px_editor_edit_begin (self, error))
     return FALSE;
   ok = px_store_set_article_field (px_editor_store (self), article_id, field, clean, error);
+  /* "jeudi" is read against the publication date: its value follows. */
+  if (ok && field == PX_ARTICLE_FIELD_PUBLISHED)
+    ok = px_editor_refresh_values (self, article_id, error);
   px_editor_set_target (self, article_id, 0);
   return px_editor_edit_finish (self, ok, field_description (field), error);
 }

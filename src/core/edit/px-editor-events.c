@@ -85,6 +85,46 @@ has_argument (PxEvent    *event,
   return FALSE;
 }
 
+/* QUOTE mentions carry their speaker: the Content of an event with a
+ * Speaker takes the speaker's entity name (or text) as its computed value,
+ * unless the coder gave one. */
+static gboolean
+refresh_speakers (PxEditor  *self,
+                  gint64     event_id,
+                  GError   **error)
+{
+  g_autoptr(PxEvent) event = px_store_get_event (px_editor_store (self), event_id, error);
+  g_autoptr(PxAnnotation) speaker = NULL;
+  const char *name = NULL;
+
+  if (event == NULL)
+    return FALSE;
+  for (guint i = 0; i < px_event_get_n_arguments (event) && speaker == NULL; i++)
+    if (g_ascii_strcasecmp (px_event_get_argument (event, i)->role, "Speaker") == 0)
+      speaker = px_store_get_annotation (px_editor_store (self), px_event_get_argument (event, i)->annotation_id, NULL);
+  if (speaker != NULL)
+    name = px_annotation_get_entity_name (speaker) ? px_annotation_get_entity_name (speaker)
+                                                   : px_annotation_get_text (speaker);
+  for (guint i = 0; i < px_event_get_n_arguments (event); i++)
+    {
+      const PxEventArgument *arg = px_event_get_argument (event, i);
+      g_autoptr(PxAnnotation) quote = NULL;
+
+      if (g_ascii_strcasecmp (arg->role, "Content") != 0)
+        continue;
+      quote = px_store_get_annotation (px_editor_store (self), arg->annotation_id, error);
+      if (quote == NULL)
+        return FALSE;
+      if (g_strcmp0 (px_annotation_get_value_type (quote), "quote") != 0
+          || g_strcmp0 (px_annotation_get_value_source (quote), "coder") == 0
+          || g_strcmp0 (px_annotation_get_value (quote), name) == 0)
+        continue;
+      if (!px_store_set_annotation_value (px_editor_store (self), arg->annotation_id, name, "computed", error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 px_editor_add_argument (PxEditor    *self,
                         gint64       event_id,
@@ -129,7 +169,8 @@ px_editor_add_argument (PxEditor    *self,
     return TRUE;
   if (!px_editor_edit_begin (self, error))
     return FALSE;
-  ok = px_store_add_event_argument (px_editor_store (self), event_id, name, annotation_id, error);
+  ok = px_store_add_event_argument (px_editor_store (self), event_id, name, annotation_id, error)
+       && refresh_speakers (self, event_id, error);
   px_editor_set_target (self, px_event_get_article_id (event), px_event_get_trigger_annotation_id (event));
   what = px_editor_quoted (px_annotation_get_text (a));
   /* Translators: an undo description: Add “Lavrov” as Participant. */
@@ -153,6 +194,16 @@ px_editor_remove_argument (PxEditor    *self,
   if (event == NULL || !px_editor_edit_begin (self, error))
     return FALSE;
   ok = px_store_remove_event_argument (px_editor_store (self), event_id, role, annotation_id, error);
+  /* The quote it took out of the event keeps no speaker from it. */
+  if (ok && g_ascii_strcasecmp (role, "Content") == 0)
+    {
+      g_autoptr(PxAnnotation) quote = px_store_get_annotation (px_editor_store (self), annotation_id, NULL);
+
+      if (quote != NULL && g_strcmp0 (px_annotation_get_value_type (quote), "quote") == 0
+          && g_strcmp0 (px_annotation_get_value_source (quote), "computed") == 0)
+        ok = px_store_set_annotation_value (px_editor_store (self), annotation_id, NULL, NULL, error);
+    }
+  ok = ok && refresh_speakers (self, event_id, error);
   px_editor_set_target (self, px_event_get_article_id (event), px_event_get_trigger_annotation_id (event));
   description = g_strdup_printf (_("Remove the %s"), role);
   return px_editor_edit_finish (self, ok, description, error);

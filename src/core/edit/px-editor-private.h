@@ -54,6 +54,15 @@ gboolean  px_editor_complete_annotation  (PxEditor      *self,
                                           gint64         annotation_id,
                                           const char    *entity_name,
                                           GError       **error);
+/* The value a DATE or NUM mention reads as (px_normalize_value() against
+ * its article), or NULL. */
+char     *px_editor_compute_value        (PxEditor      *self,
+                                          PxAnnotation  *annotation);
+/* Computes again the values the coder did not set, after the article's
+ * publication date changed. */
+gboolean  px_editor_refresh_values       (PxEditor      *self,
+                                          gint64         article_id,
+                                          GError       **error);
 gboolean  px_editor_accept_suggestion    (PxEditor      *self,
                                           PxAnnotation  *suggestion,
                                           GError       **error);

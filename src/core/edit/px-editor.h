@@ -109,6 +109,23 @@ gint64      px_editor_link_new             (PxEditor      *self,
                                             const char    *name,
                                             GError       **error);
 
+/* The coder's value of a DATE, NUM or QUOTE mention (value_source
+ * "coder"): an ISO date, week or interval ("2025-02-27", "2025-02",
+ * "--02-18", "2025-W09", "2025-02-26/2025-02-27"), a number or range with
+ * an optional unit ("3", "2100000/2200000", "~20000/99999", "5 %"), or a
+ * speaker's name. NULL or "" gives it back to the computed value. */
+gboolean    px_editor_set_value            (PxEditor      *self,
+                                            gint64         annotation_id,
+                                            const char    *value,
+                                            GError       **error);
+
+/* How a value mention's value was read, for the inspector, translated:
+ * "Read as 2025-02-27, from “jeudi” and the publication date 2025-02-26",
+ * "(inferred from the text)", "set by the coder", or why there is none.
+ * NULL for an annotation that holds no value. */
+char       *px_editor_describe_value       (PxEditor      *self,
+                                            PxAnnotation  *annotation);
+
 /* ---- Suggestions ("find all occurrences") ----------------------------- */
 
 /* Suggests the annotation's label on every other occurrence of its text in

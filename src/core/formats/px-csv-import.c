@@ -11,13 +11,14 @@
 #include "px-text.h"
 
 enum { COL_ARTICLE_ID, COL_TITLE, COL_LABEL, COL_KIND, COL_START, COL_END, COL_TEXT,
-       COL_ENTITY, COL_NOTE, N_COLS };
+       COL_ENTITY, COL_NOTE, COL_VALUE, COL_VALUE_SOURCE, N_COLS };
 
 static const char * const column_names[N_COLS] = {
   "article_id", "article_title", "label", "kind", "start", "end", "text", "entity", "note",
+  "value", "value_source",
 };
 static const gboolean column_required[N_COLS] = { TRUE, FALSE, TRUE, FALSE, TRUE, TRUE, TRUE,
-                                                  FALSE, FALSE };
+                                                  FALSE, FALSE, FALSE, FALSE };
 
 typedef struct
 {
@@ -294,6 +295,21 @@ parse_offsets (Csv *csv, GStrv cells, Target *t, gsize *start, gsize *end, GErro
   return TRUE;
 }
 
+/* The value of a DATE, NUM or QUOTE mention, as exported; a file without
+ * the columns (written before schema 4) leaves it to be computed. */
+static gboolean
+import_value (Csv *csv, GStrv cells, gint64 annotation_id, GError **error)
+{
+  const char *value = cell (csv, cells, COL_VALUE);
+  const char *source = cell (csv, cells, COL_VALUE_SOURCE);
+
+  if (value == NULL || value[0] == '\0')
+    return TRUE;
+  if (g_strcmp0 (source, "computed") != 0 && g_strcmp0 (source, "coder") != 0)
+    source = "coder";
+  return px_store_set_annotation_value (csv->store, annotation_id, value, source, error);
+}
+
 static gboolean
 import_row (Csv *csv, GStrv cells, GError **error)
 {
@@ -329,7 +345,8 @@ import_row (Csv *csv, GStrv cells, GError **error)
     }
   ann = px_store_add_annotation (csv->store, t->id, label_id, start, end, PX_ANNOTATION_ACCEPTED,
                                  note != NULL && note[0] != '\0' ? note : NULL, error);
-  if (ann == 0 || (entity != NULL && entity[0] != '\0' && !link_entity (csv, ann, label_id, entity, error)))
+  if (ann == 0 || !import_value (csv, cells, ann, error) ||
+      (entity != NULL && entity[0] != '\0' && !link_entity (csv, ann, label_id, entity, error)))
     return FALSE;
   csv->n_added++;
   return TRUE;

@@ -33,16 +33,50 @@ px_csv_writer_new (GOutputStream    *stream,
   return self;
 }
 
+/* "-2", "+1.5", "-0,25": a number, which a spreadsheet reads as one. */
+static gboolean
+is_signed_number (const char *cell, gsize len)
+{
+  gsize i = 1, digits = 0, seps = 0;
+
+  for (; i < len; i++)
+    {
+      if (g_ascii_isdigit (cell[i]))
+        digits++;
+      else if ((cell[i] == '.' || cell[i] == ',') && digits > 0 && i + 1 < len && seps++ == 0)
+        continue;
+      else
+        return FALSE;
+    }
+  return digits > 0;
+}
+
+/* "--02-18", "--02": an ISO 8601 date without its year. */
+static gboolean
+is_iso_without_year (const char *cell, gsize len)
+{
+  if ((len != 4 && len != 7) || cell[0] != '-' || cell[1] != '-' ||
+      !g_ascii_isdigit (cell[2]) || !g_ascii_isdigit (cell[3]))
+    return FALSE;
+  return len == 4 || (cell[4] == '-' && g_ascii_isdigit (cell[5]) && g_ascii_isdigit (cell[6]));
+}
+
 gboolean
 px_csv_cell_is_dangerous (const char *cell,
                           gsize       len)
 {
   if (cell == NULL || len == 0)
     return FALSE;
-  /* A cell that really starts with an apostrophe gets one more, so that
-   * reading strips exactly one and the guard can always be undone. */
-  return cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' ||
-         cell[0] == '\t' || cell[0] == '\r' || cell[0] == '\'';
+  /* An apostrophe in front of what the guard would neutralise is guarded
+   * too, so that the reader's removal of one apostrophe is exact. */
+  if (cell[0] == '\'')
+    return px_csv_cell_is_dangerous (cell + 1, len - 1);
+  if (cell[0] == '=' || cell[0] == '@' || cell[0] == '\t' || cell[0] == '\r')
+    return TRUE;
+  if (cell[0] != '+' && cell[0] != '-')
+    return FALSE;
+  /* Data, not formulas: negative numbers and dates without a year. */
+  return !is_signed_number (cell, len) && !is_iso_without_year (cell, len);
 }
 
 static gboolean

@@ -4,6 +4,10 @@
  * The writer buffers and streams to a GOutputStream. By default a cell
  * that a spreadsheet would run as a formula (leading '=', '+', '-', '@',
  * TAB or CR) is neutralised with a leading apostrophe, as OWASP advises.
+ * Data that merely starts with a sign is left alone: a signed number
+ * ("-2", "+1.5") and an ISO date without a year ("--02-18"). A cell that
+ * starts with an apostrophe before such a formula gets one more, so that
+ * a reader removing one apostrophe gets the cell back exactly.
  */
 #pragma once
 

@@ -20,6 +20,9 @@ struct _PxAnnotation
   char *created_at;
   char *note;
   PxAnnotationStatus status;
+  char *value_type;
+  char *value;
+  char *value_source;
 };
 
 G_DEFINE_FINAL_TYPE (PxAnnotation, px_annotation, G_TYPE_OBJECT)
@@ -56,6 +59,9 @@ px_annotation_finalize (GObject *object)
   g_free (self->annotator);
   g_free (self->created_at);
   g_free (self->note);
+  g_free (self->value_type);
+  g_free (self->value);
+  g_free (self->value_source);
 
   G_OBJECT_CLASS (px_annotation_parent_class)->finalize (object);
 }
@@ -317,6 +323,28 @@ px_annotation_get_status (PxAnnotation *self)
   g_return_val_if_fail (PX_IS_ANNOTATION (self), 0);
   return self->status;
 }
+
+const char *
+px_annotation_get_value_type (PxAnnotation *self)
+{
+  g_return_val_if_fail (PX_IS_ANNOTATION (self), NULL);
+  return self->value_type;
+}
+
+const char *
+px_annotation_get_value (PxAnnotation *self)
+{
+  g_return_val_if_fail (PX_IS_ANNOTATION (self), NULL);
+  return self->value;
+}
+
+const char *
+px_annotation_get_value_source (PxAnnotation *self)
+{
+  g_return_val_if_fail (PX_IS_ANNOTATION (self), NULL);
+  return self->value_source;
+}
+
 const char *
 px_annotation_status_to_string (PxAnnotationStatus status)
 {
@@ -355,5 +383,8 @@ px_annotation_new_from_fields (const PxAnnotationFields *f)
   self->created_at = g_strdup (f->created_at);
   self->note = g_strdup (f->note);
   self->status = f->status;
+  self->value_type = g_strdup (f->value_type);
+  self->value = g_strdup (f->value);
+  self->value_source = g_strdup (f->value_source);
   return self;
 }

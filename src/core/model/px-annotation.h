@@ -38,6 +38,14 @@ const char         *px_annotation_get_annotator   (PxAnnotation *self); /* nulla
 const char         *px_annotation_get_created_at  (PxAnnotation *self);
 const char         *px_annotation_get_note        (PxAnnotation *self); /* nullable */
 PxAnnotationStatus  px_annotation_get_status      (PxAnnotation *self);
+/* Values are not entities: a mention of a label that holds values (DATE,
+ * NUM, QUOTE) carries its normalised value instead of an entity link.
+ * value_type: "date", "number", "quote" or NULL (its label's); value: an
+ * ISO date, week or interval, a number or range, a speaker; value_source:
+ * "computed" or "coder". All nullable. */
+const char         *px_annotation_get_value_type  (PxAnnotation *self);
+const char         *px_annotation_get_value       (PxAnnotation *self);
+const char         *px_annotation_get_value_source (PxAnnotation *self);
 
 /* All fields at once, for the store's bulk loads: 20,000 annotations go
  * through this in one refill, and g_object_new() with fourteen named
@@ -58,6 +66,9 @@ typedef struct
   const char         *created_at;
   const char         *note;
   PxAnnotationStatus  status;
+  const char         *value_type;
+  const char         *value;
+  const char         *value_source;
 } PxAnnotationFields;
 
 PxAnnotation       *px_annotation_new_from_fields (const PxAnnotationFields *fields);

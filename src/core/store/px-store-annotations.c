@@ -8,7 +8,8 @@
 
 const char *const px_store_annotation_columns =
   "n.id, n.article_id, n.label_id, l.name, l.kind, n.start, n.\"end\", n.text,"
-  " n.entity_id, e.name, ar.name, n.created_at, n.note, n.status";
+  " n.entity_id, e.name, ar.name, n.created_at, n.note, n.status,"
+  " l.value_type, n.value, n.value_source";
 
 #define ANNOTATION_FROM PX_STORE_ANNOTATION_FROM
 
@@ -30,6 +31,9 @@ px_store_annotation_from_row (sqlite3_stmt *stmt)
     .created_at = px_store_column_str (stmt, 11),
     .note = px_store_column_str (stmt, 12),
     .status = PX_ANNOTATION_ACCEPTED,
+    .value_type = px_store_column_str (stmt, 14),
+    .value = px_store_column_str (stmt, 15),
+    .value_source = px_store_column_str (stmt, 16),
   };
 
   px_label_kind_from_string (px_store_column_str (stmt, 4), &f.kind);
@@ -91,6 +95,8 @@ typedef struct
   const char         *created_at;
   const char         *note;
   PxAnnotationStatus  status;
+  const char         *value;
+  const char         *value_source;
 } AnnotationRow;
 
 /* Checks the span against the article's length (code points) and inserts,
@@ -128,8 +134,8 @@ insert_annotation (PxStore              *self,
     return 0;
   stmt = px_store_prepare (self,
     "INSERT INTO annotation (id, article_id, label_id, start, \"end\", text, entity_id,"
-    " annotator_id, created_at, note, status)"
-    " SELECT ?1, ?2, ?3, ?4, ?5, substr(text, ?4 + 1, ?5 - ?4), ?6, ?7, ?8, ?9, ?10"
+    " annotator_id, created_at, note, status, value, value_source)"
+    " SELECT ?1, ?2, ?3, ?4, ?5, substr(text, ?4 + 1, ?5 - ?4), ?6, ?7, ?8, ?9, ?10, ?11, ?12"
     " FROM article WHERE id = ?2", error);
   if (stmt == NULL)
     return 0;
@@ -146,6 +152,8 @@ insert_annotation (PxStore              *self,
   sqlite3_bind_text (stmt, 8, row->created_at, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 9, row->note, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 10, px_annotation_status_to_string (row->status), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 11, row->value, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 12, row->value != NULL ? row->value_source : NULL, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -207,6 +215,8 @@ px_store_restore_annotation (PxStore       *self,
     px_annotation_get_created_at (annotation),
     px_annotation_get_note (annotation),
     px_annotation_get_status (annotation),
+    px_annotation_get_value (annotation),
+    px_annotation_get_value_source (annotation),
   };
 
   g_return_val_if_fail (PX_IS_STORE (self), FALSE);
@@ -370,6 +380,46 @@ px_store_set_annotation_entity (PxStore  *self,
   g_return_val_if_fail (PX_IS_STORE (self), FALSE);
   return change_annotation (self, id, "UPDATE annotation SET entity_id = ?2 WHERE id = ?1",
                             1, entity_id, NULL, error);
+}
+
+gboolean
+px_store_set_annotation_value (PxStore     *self,
+                               gint64       id,
+                               const char  *value,
+                               const char  *source,
+                               GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 article;
+  int rc;
+
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+  if (value != NULL && *value == '\0')
+    value = NULL;
+  if (!px_store_write_begin (self, error))
+    return FALSE;
+  article = annotation_article (self, id, error);
+  stmt = article != 0
+    ? px_store_prepare (self, "UPDATE annotation SET value = ?2, value_source = ?3 WHERE id = ?1", error)
+    : NULL;
+  if (stmt == NULL)
+    {
+      px_store_write_abort (self);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, value != NULL ? source : NULL, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      px_store_set_error (self, rc, error);
+      px_store_write_abort (self);
+      return FALSE;
+    }
+  px_store_queue_annotation_row (self, article, id);
+  px_store_queue_events (self, article);
+  return px_store_write_end (self, error);
 }
 
 GPtrArray *

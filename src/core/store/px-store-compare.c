@@ -43,7 +43,11 @@ load_roles (PxCompareInput *in, PxStore *store)
       roles = px_label_get_roles (label);
       names = g_ptr_array_new ();
       for (guint r = 0; roles && r < roles->len; r++)
-        g_ptr_array_add (names, ((PxRole *) roles->pdata[r])->name);
+        {
+          g_ptr_array_add (names, ((PxRole *) roles->pdata[r])->name);
+          if (((PxRole *) roles->pdata[r])->repeatable)
+            px_compare_input_set_repeatable (in, px_label_get_name (label), ((PxRole *) roles->pdata[r])->name);
+        }
       g_ptr_array_add (names, NULL);
       px_compare_input_set_roles (in, px_label_get_name (label), (const char * const *) names->pdata);
     }
@@ -67,6 +71,10 @@ load_mentions (PxCompareArticle *a, PxStore *store, GHashTable *index)
                                                 px_annotation_get_entity_name (ann));
       gint64 *key = g_new (gint64, 1);
 
+      if (px_annotation_get_value_type (ann) != NULL)
+        px_compare_mention_set_value (a, m, px_annotation_get_value_type (ann),
+                                      g_strcmp0 (px_annotation_get_value_source (ann), "coder") == 0
+                                        ? px_annotation_get_value (ann) : NULL);
       *key = px_annotation_get_id (ann);
       g_hash_table_insert (index, key, GINT_TO_POINTER (m + 1));
     }

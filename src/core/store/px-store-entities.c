@@ -13,6 +13,9 @@ const char *const px_store_entity_columns =
   " (SELECT count(DISTINCT n.article_id) FROM annotation n WHERE n.entity_id = e.id)";
 
 #define ENTITY_FROM " FROM entity e LEFT JOIN label l ON l.id = e.label_id"
+/* Entities of value labels (made before schema 4, or by hand in a file)
+ * are not listed: values are not entities. */
+#define ENTITY_NOT_VALUE " WHERE l.value_type IS NULL"
 
 PxEntity *
 px_store_entity_from_row (sqlite3_stmt *stmt)
@@ -251,7 +254,7 @@ px_store_load_entities (PxStore  *self,
                         GError  **error)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *sql = g_strdup_printf ("SELECT %s" ENTITY_FROM " ORDER BY e.name COLLATE NOCASE, e.id",
+  g_autofree char *sql = g_strdup_printf ("SELECT %s" ENTITY_FROM ENTITY_NOT_VALUE " ORDER BY e.name COLLATE NOCASE, e.id",
                                           px_store_entity_columns);
   sqlite3_stmt *stmt = px_store_prepare (self, sql, error);
   int rc;
@@ -310,7 +313,8 @@ px_store_link_mention (PxStore  *self,
   mention = px_store_get_annotation (self, annotation_id, error);
   if (mention == NULL)
     return 0;
-  if (px_annotation_get_kind (mention) != PX_LABEL_ENTITY)
+  /* Values are not entities: a date or a number is compared as a value. */
+  if (px_annotation_get_kind (mention) != PX_LABEL_ENTITY || px_annotation_get_value_type (mention) != NULL)
     return 0;
   key = px_text_match_key (px_annotation_get_text (mention));
   if (key == NULL || *key == '\0')

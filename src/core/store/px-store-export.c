@@ -12,7 +12,7 @@ static const char *const article_cols[] = {
 static const char *const annotation_cols[] = {
   "article_id", "article_title", "source", "published", "story", "annotation_id",
   "label", "kind", "start", "end", "text", "entity_id", "entity", "annotator",
-  "created_at", "note", NULL };
+  "created_at", "note", "value", "value_source", NULL };
 static const char *const entity_cols[] = {
   "entity_id", "name", "label", "mentions", "articles", NULL };
 static const char *const event_cols[] = {
@@ -30,7 +30,7 @@ static const char export_articles_sql[] =
 static const char export_annotations_sql[] =
   "SELECT n.article_id, a.title, a.source, a.published, s.name, n.id, l.name,"
   " l.kind, n.start, n.\"end\", n.text, n.entity_id, e.name, ar.name,"
-  " n.created_at, n.note"
+  " n.created_at, n.note, n.value, n.value_source"
   " FROM annotation n JOIN article a ON a.id = n.article_id"
   " JOIN label l ON l.id = n.label_id"
   " LEFT JOIN story_article sa ON sa.article_id = n.article_id"
@@ -43,7 +43,7 @@ static const char export_entities_sql[] =
   "SELECT e.id, e.name, l.name,"
   " (SELECT count(*) FROM annotation n WHERE n.entity_id = e.id AND n.status = 'accepted'),"
   " (SELECT count(DISTINCT n.article_id) FROM annotation n WHERE n.entity_id = e.id AND n.status = 'accepted')"
-  " FROM entity e LEFT JOIN label l ON l.id = e.label_id ORDER BY e.id";
+  " FROM entity e LEFT JOIN label l ON l.id = e.label_id WHERE l.value_type IS NULL ORDER BY e.id";
 static const char export_events_sql[] =
   "SELECT v.id, v.article_id, l.name, v.trigger_annotation_id, t.text,"
   " v.story_event_id, g.role, g.annotation_id, an.text, en.name"

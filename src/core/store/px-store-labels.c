@@ -192,6 +192,17 @@ px_store_add_label (PxStore     *self,
   px_store_queue (self, PX_STORE_PENDING_LABELS);
   /* Read before the commit: a handler of the signals it emits may write. */
   new_id = sqlite3_last_insert_rowid (px_store_get_db (self));
+  /* A DATE, NUM or QUOTE label made again (a codebook import, a label
+   * deleted and re-added) holds values, as the seeded ones do. The seeding
+   * runs at schema 1, before the column exists; schema 4 sets those. */
+  if (px_store_get_schema_version (self) >= 4 && kind == PX_LABEL_ENTITY &&
+      !px_store_step_ids (self, "UPDATE label SET value_type = CASE upper(name)"
+                          " WHEN 'DATE' THEN 'date' WHEN 'NUM' THEN 'number' WHEN 'QUOTE' THEN 'quote' END"
+                          " WHERE id = ?1", new_id, 0, error))
+    {
+      px_store_write_abort (self);
+      return 0;
+    }
   if (!px_store_write_end (self, error))
     return 0;
   return new_id;

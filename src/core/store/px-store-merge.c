@@ -109,11 +109,11 @@ enum { C_LABELS, C_ARTICLES, C_ANNOTATIONS, C_EVENTS };
 static const Step merge_steps[] = {
   /* Labels by name; a name of the other kind is a clash, and its
    * annotations stay out. A key already in use is left off. */
-  { "INSERT INTO label (name, kind, colour, shortcut, description, position)"
+  { "INSERT INTO label (name, kind, colour, shortcut, description, position, value_type)"
     " SELECT o.name, o.kind, o.colour,"
     "   CASE WHEN o.shortcut IS NULL OR EXISTS (SELECT 1 FROM label l WHERE l.shortcut = o.shortcut)"
     "        THEN NULL ELSE o.shortcut END,"
-    "   o.description, (SELECT coalesce (max (position), 0) + 1 FROM label) + o.position"
+    "   o.description, (SELECT coalesce (max (position), 0) + 1 FROM label) + o.position, o.value_type"
     " FROM other.label o WHERE NOT EXISTS (SELECT 1 FROM label l WHERE l.name = o.name)"
     " ORDER BY o.position", C_LABELS },
   { "INSERT INTO m_label SELECT o.id, l.id FROM other.label o JOIN label l"
@@ -155,8 +155,9 @@ static const Step merge_steps[] = {
     " FROM other.annotation o JOIN m_article ma ON ma.old = o.article_id"
     " JOIN m_label ml ON ml.old = o.label_id LEFT JOIN m_annotator mr ON mr.old = o.annotator_id", -1 },
   { "INSERT INTO annotation (article_id, label_id, start, \"end\", text, entity_id, annotator_id,"
-    "   created_at, note, status)"
-    " SELECT ma.new, ml.new, o.start, o.\"end\", o.text, me.new, mr.new, o.created_at, o.note, o.status"
+    "   created_at, note, status, value, value_source)"
+    " SELECT ma.new, ml.new, o.start, o.\"end\", o.text, me.new, mr.new, o.created_at, o.note, o.status,"
+    "   o.value, o.value_source"
     " FROM other.annotation o JOIN m_annotation m ON m.old = o.id AND m.new IS NULL"
     " JOIN m_article ma ON ma.old = o.article_id JOIN m_label ml ON ml.old = o.label_id"
     " LEFT JOIN m_entity me ON me.old = o.entity_id LEFT JOIN m_annotator mr ON mr.old = o.annotator_id"

@@ -121,12 +121,33 @@ static const char schema_v3[] =
   "ALTER TABLE ix_event_arg_event_v3 RENAME TO ix_event_arg_event;"
   "CREATE INDEX ix_event_arg_event_event ON ix_event_arg_event(event_id);";
 
+/* Values are not entities (DESIGN.md §3): DATE, NUM and QUOTE mentions
+ * carry a normalised value instead of an entity link. A label says which
+ * kind of value its mentions hold; the seeded and any existing labels of
+ * those names get it here. Their mentions lose their entity links (the
+ * entities made for "jeudi" or "trois" go, ON DELETE SET NULL unlinks), so
+ * the Entities page and the matrix never show them again. Computed values
+ * come when the editor or the compare engine next reads them. */
+static const char schema_v4[] =
+  "ALTER TABLE label ADD COLUMN value_type TEXT"
+  "  CHECK (value_type IN ('date', 'number', 'quote'));"
+  "UPDATE label SET value_type = CASE upper(name)"
+  "  WHEN 'DATE' THEN 'date' WHEN 'NUM' THEN 'number' WHEN 'QUOTE' THEN 'quote' END"
+  "  WHERE kind = 'entity' AND upper(name) IN ('DATE', 'NUM', 'QUOTE');"
+  "ALTER TABLE annotation ADD COLUMN value TEXT;"
+  "ALTER TABLE annotation ADD COLUMN value_source TEXT"
+  "  CHECK (value_source IN ('computed', 'coder'));"
+  "DELETE FROM entity WHERE label_id IN (SELECT id FROM label WHERE value_type IS NOT NULL);"
+  "UPDATE annotation SET entity_id = NULL WHERE entity_id IS NOT NULL"
+  "  AND label_id IN (SELECT id FROM label WHERE value_type IS NOT NULL);";
+
 const PxStoreMigration px_store_migrations[] = {
   { 1, schema_v1 },
   /* Fragments, brat ids, relations and kept lines of the interchange
    * formats; new tables only, so a v1 corpus upgrades in place. */
   { 2, px_store_interchange_schema_sql },
   { 3, schema_v3 },
+  { 4, schema_v4 },
 };
 const guint px_store_n_migrations = G_N_ELEMENTS (px_store_migrations);
 

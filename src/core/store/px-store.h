@@ -39,7 +39,7 @@
 
 G_BEGIN_DECLS
 
-#define PX_STORE_SCHEMA_VERSION 3
+#define PX_STORE_SCHEMA_VERSION 4
 /* PRAGMA application_id of every corpus: 'PRLX'. A file with another id is
  * another program's and is never opened; one with none is a corpus only
  * when it holds exactly Parallax's tables (made before the stamp). */
@@ -274,6 +274,13 @@ gboolean     px_store_set_annotation_entity (PxStore       *self,
                                              gint64         id,
                                              gint64         entity_id,
                                              GError       **error);
+/* The normalised value of a DATE, NUM or QUOTE mention and where it came
+ * from ("computed" or "coder"); NULL or "" clears both. */
+gboolean     px_store_set_annotation_value (PxStore      *self,
+                                            gint64        id,
+                                            const char   *value,
+                                            const char   *source,
+                                            GError      **error);
 /* Element type: PxAnnotation, by start then end then id. */
 GListModel  *px_store_list_annotations  (PxStore           *self,
                                          gint64             article_id);
