@@ -261,10 +261,12 @@ px_editor_tag (PxEditor    *self,
   if (existing != NULL && px_annotation_get_status (existing) == PX_ANNOTATION_ACCEPTED)
     {
       g_autofree char *text = px_editor_quoted (px_annotation_get_text (existing));
+      g_autofree char *existing_id = g_strdup_printf ("%" G_GINT64_FORMAT, px_annotation_get_id (existing));
 
       g_set_error (error, PX_ERROR, PX_ERROR_DUPLICATE,
-                   _("%s is already tagged %s (annotation %" G_GINT64_FORMAT ")"),
-                   text, px_label_get_name (label), px_annotation_get_id (existing));
+                   /* Translators: "“Kuleba” is already tagged PER (annotation 12)" */
+                   _("%s is already tagged %s (annotation %s)"),
+                   text, px_label_get_name (label), existing_id);
       return 0;
     }
   if (!px_editor_edit_begin (self, error))
@@ -451,9 +453,12 @@ px_editor_relabel (PxEditor    *self,
                                     px_annotation_get_end (before), NULL);
   if (clash != NULL)
     {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, px_annotation_get_id (clash));
+
       g_set_error (error, PX_ERROR, PX_ERROR_DUPLICATE,
-                   _("%s is already tagged %s (annotation %" G_GINT64_FORMAT ")"),
-                   what, px_label_get_name (label), px_annotation_get_id (clash));
+                   /* Translators: "“Kuleba” is already tagged PER (annotation 12)" */
+                   _("%s is already tagged %s (annotation %s)"),
+                   what, px_label_get_name (label), id);
       return FALSE;
     }
   if (!px_editor_edit_begin (self, error))
@@ -500,9 +505,11 @@ check_entity_mention (PxAnnotation  *a,
 {
   if (px_annotation_get_value_type (a) != NULL)
     {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, px_annotation_get_id (a));
+
       g_set_error (error, PX_ERROR, PX_ERROR_INVALID,
-                   _("annotation %" G_GINT64_FORMAT " is a %s value, not an entity mention: set its value instead"),
-                   px_annotation_get_id (a), px_annotation_get_label_name (a));
+                   _("annotation %s is a %s value, not an entity mention: set its value instead"),
+                   id, px_annotation_get_label_name (a));
       return FALSE;
     }
   if (px_annotation_get_kind (a) == PX_LABEL_ENTITY)
@@ -595,10 +602,12 @@ px_editor_set_value (PxEditor    *self,
     return FALSE;
   if (px_annotation_get_value_type (a) == NULL)
     {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, annotation_id);
+
       g_set_error (error, PX_ERROR, PX_ERROR_INVALID,
-                   _("annotation %" G_GINT64_FORMAT " is a %s mention, which holds no value "
+                   _("annotation %s is a %s mention, which holds no value "
                      "(only DATE, NUM and QUOTE mentions do)"),
-                   annotation_id, px_annotation_get_label_name (a));
+                   id, px_annotation_get_label_name (a));
       return FALSE;
     }
   if (!g_utf8_validate (clean, -1, NULL))
