@@ -123,11 +123,12 @@ first_labels () {
                     ORDER BY start, label_id) n
                  JOIN label l ON l.id = n.label_id" 2>&1
 }
-# DATE annotations at 0 anywhere, as "linked/unlinked" words.
-dates_at_zero () {
+# ORG annotations at 0 anywhere, as "linked/unlinked" words. (ORG, not
+# DATE: a date is a value, never linked to an entity.)
+orgs_at_zero () {
   sqlite3 "$db" "SELECT CASE WHEN entity_id IS NULL THEN 'unlinked' ELSE 'linked' END
                  FROM annotation n JOIN label l ON l.id = n.label_id
-                 WHERE l.name = 'DATE' AND n.start = 0" 2>&1 | tr '\n' ' '
+                 WHERE l.name = 'ORG' AND n.start = 0" 2>&1 | tr '\n' ' '
 }
 
 # 4. Tag "Les" again, then Alt+2; then 2, which on the Annotate page would
@@ -152,17 +153,17 @@ fi
 
 # 5. A double click on the first word of the first pane ("Les", at the top
 #    left of the panes, right of the sidebar; the panes have no caret to
-#    move with keys), and 5 (DATE): linked like a tag on the Annotate page;
+#    move with keys), and 2 (ORG): linked like a tag on the Annotate page;
 #    then Ctrl+Z.
 sleep 2
 xdotool mousemove --window "$wid" 345 168 click --repeat 2 --delay 80 1
 sleep 0.5
-xdotool key --window "$wid" 5
+xdotool key --window "$wid" 2
 sleep 1
-pane_tag=$(dates_at_zero)
+pane_tag=$(orgs_at_zero)
 xdotool key --window "$wid" ctrl+z
 sleep 1
-pane_undone=$(dates_at_zero)
+pane_undone=$(orgs_at_zero)
 if [ "$pane_tag" = "linked " ] && [ -z "$pane_undone" ]; then
   echo "ok 5 a tag in a Compare pane is linked, and Ctrl+Z takes it back"
 else
