@@ -39,6 +39,12 @@ struct _PxInspector
   GtkListBox   *link_list;
 
   GtkEntry     *note_entry;
+  PxEditor     *editor;
+  GtkWidget    *value_section;
+  GtkEntry     *value_entry;
+  GtkLabel     *value_how;
+  gint64        value_annotation_id;
+  char         *value_original;
   gint64        note_annotation_id;
   char         *note_original;
 
@@ -455,6 +461,7 @@ build_note (PxInspector *self)
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   self->note_entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->note_entry), "note-entry");
   gtk_entry_set_placeholder_text (self->note_entry, _("Add a note"));
   set_a11y_label (self->note_entry, _("Note"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->note_entry),
@@ -464,6 +471,86 @@ build_note (PxInspector *self)
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_note_focus_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self->note_entry), focus);
   return GTK_WIDGET (self->note_entry);
+}
+
+/* ---- Value (DATE, NUM, QUOTE) -------------------------------------------- */
+
+static void
+commit_value (PxInspector *self)
+{
+  const char *text;
+
+  if (self->value_annotation_id == 0 || self->updating)
+    return;
+  text = gtk_editable_get_text (GTK_EDITABLE (self->value_entry));
+  if (g_strcmp0 (text, self->value_original != NULL ? self->value_original : "") == 0)
+    return;
+  g_free (self->value_original);
+  self->value_original = g_strdup (text);
+  gtk_widget_activate_action (GTK_WIDGET (self), "workspace.set-value", "(xs)",
+                              self->value_annotation_id, text);
+}
+
+/* A value mention shows its value, how it was read, and an entry to
+ * correct it; other annotations hide the section. */
+static void
+refresh_value (PxInspector *self)
+{
+  const char *value = px_annotation_get_value (self->annotation);
+  gboolean is_value = px_annotation_get_value_type (self->annotation) != NULL;
+  g_autofree char *how = NULL;
+
+  gtk_widget_set_visible (self->value_section, is_value);
+  if (!is_value)
+    {
+      self->value_annotation_id = 0;
+      return;
+    }
+  self->value_annotation_id = px_annotation_get_id (self->annotation);
+  g_free (self->value_original);
+  self->value_original = g_strdup (value != NULL ? value : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->value_entry), self->value_original);
+  if (self->editor != NULL)
+    how = px_editor_describe_value (self->editor, self->annotation);
+  gtk_label_set_text (self->value_how, how != NULL ? how : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->value_how), how != NULL && *how != '\0');
+}
+
+static GtkWidget *
+build_value (PxInspector *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  gtk_box_append (GTK_BOX (box), caption_new (_("Value")));
+  self->value_entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->value_entry), "value-entry");
+  gtk_entry_set_placeholder_text (self->value_entry, _("Not read yet: type the value"));
+  set_a11y_label (self->value_entry, _("Value"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->value_entry),
+                               _("A date as 2022-03-10 (or 2022-03, 2022-W10), a number or range "
+                                 "as 12 or 2100000/2200000, a speaker's name for a quote. "
+                                 "Saved when you press Enter or leave the field"));
+  g_signal_connect_swapped (self->value_entry, "activate", G_CALLBACK (commit_value), self);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (commit_value), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->value_entry), focus);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->value_entry));
+  self->value_how = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->value_how, 0);
+  gtk_label_set_wrap (self->value_how, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->value_how), "dim-label");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->value_how));
+  self->value_section = box;
+  gtk_widget_set_visible (box, FALSE);
+  return box;
+}
+
+void
+px_inspector_set_editor (PxInspector *self,
+                         PxEditor    *editor)
+{
+  g_return_if_fail (PX_IS_INSPECTOR (self));
+  g_set_object (&self->editor, editor);
 }
 
 /* ---- Event --------------------------------------------------------------- */
@@ -607,6 +694,7 @@ build_detail (PxInspector *self)
   gtk_box_append (GTK_BOX (box), head);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->text_label));
   gtk_box_append (GTK_BOX (box), build_entity_section (self));
+  gtk_box_append (GTK_BOX (box), build_value (self));
   self->argument_of = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->argument_of, 0);
   gtk_label_set_wrap (self->argument_of, TRUE);
@@ -675,7 +763,10 @@ px_inspector_show (PxInspector  *self,
   g_return_if_fail (annotation == NULL || PX_IS_ANNOTATION (annotation));
 
   if (annotation_id (self) != (annotation != NULL ? px_annotation_get_id (annotation) : 0))
-    px_inspector_commit_note (self);
+    {
+      px_inspector_commit_note (self);
+      commit_value (self);
+    }
   g_set_object (&self->annotation, annotation);
   g_set_object (&self->event, event);
   px_inspector_set_argument_of (self, NULL);
@@ -693,6 +784,7 @@ px_inspector_show (PxInspector  *self,
                           px_annotation_get_start (annotation), px_annotation_get_end (annotation));
   gtk_label_set_text (self->span_label, span);
   refresh_entity (self);
+  refresh_value (self);
   refresh_event (self);
   refresh_note (self);
   gtk_stack_set_visible_child_name (self->stack, "detail");
@@ -727,7 +819,9 @@ px_inspector_dispose (GObject *object)
   g_clear_object (&self->annotation);
   g_clear_object (&self->event);
   g_clear_object (&self->store);
+  g_clear_object (&self->editor);
   g_clear_pointer (&self->note_original, g_free);
+  g_clear_pointer (&self->value_original, g_free);
   G_OBJECT_CLASS (px_inspector_parent_class)->dispose (object);
 }
 

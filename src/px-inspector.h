@@ -38,5 +38,8 @@ void          px_inspector_set_argument_of (PxInspector *self,
 PxAnnotation *px_inspector_get_annotation (PxInspector  *self);
 /* Saves a note still being typed (focus may never leave the entry). */
 void          px_inspector_commit_note    (PxInspector  *self);
+/* The editor that says how a DATE, NUM or QUOTE value was read. */
+void          px_inspector_set_editor     (PxInspector  *self,
+                                           PxEditor     *editor);   /* nullable */
 
 G_END_DECLS

@@ -83,6 +83,18 @@ set_note (PxWorkspace *self,
 }
 
 static void
+set_value (PxWorkspace *self,
+           gint64       id,
+           const char  *value)
+{
+  g_autoptr(GError) error = NULL;
+  PxEditor *editor = px_workspace_get_editor_or_warn (self);
+
+  if (editor != NULL)
+    edit_done (self, px_editor_set_value (editor, id, value, &error), error, id);
+}
+
+static void
 link_entity (PxWorkspace *self,
              gint64       id,
              gint64       entity_id)
@@ -505,6 +517,11 @@ edit_action (GtkWidget  *widget,
       g_variant_get (param, "(x&s)", &id, &text);
       set_note (self, id, text);
     }
+  else if (g_str_equal (action_name, "workspace.set-value"))
+    {
+      g_variant_get (param, "(x&s)", &id, &text);
+      set_value (self, id, text);
+    }
   else if (g_str_equal (action_name, "workspace.link-entity"))
     {
       g_variant_get (param, "(xx)", &id, &value);
@@ -531,6 +548,7 @@ px_workspace_events_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "workspace.set-label", "(xx)", edit_action);
   gtk_widget_class_install_action (widget_class, "workspace.set-note", "(xs)", edit_action);
+  gtk_widget_class_install_action (widget_class, "workspace.set-value", "(xs)", edit_action);
   gtk_widget_class_install_action (widget_class, "workspace.link-entity", "(xx)", edit_action);
   gtk_widget_class_install_action (widget_class, "workspace.new-entity", "(xs)", edit_action);
   gtk_widget_class_install_action (widget_class, "workspace.remove-argument", "(xsx)", edit_action);

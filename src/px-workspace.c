@@ -1316,6 +1316,7 @@ px_workspace_set_editor (PxWorkspace *self,
   if (self->editor != NULL)
     g_signal_handlers_disconnect_by_data (self->editor, self);
   g_set_object (&self->editor, editor);
+  px_inspector_set_editor (self->inspector, editor);
   if (editor != NULL)
     {
       g_signal_connect_object (editor, "notify::can-undo", G_CALLBACK (update_undo_actions),

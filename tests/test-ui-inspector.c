@@ -189,7 +189,8 @@ test_note (Fixture       *f,
   lina = tag (f, 24, 35, "PER");
   bergen = tag (f, 39, 45, "GPE");
   select_annotation (f, lina);
-  entry = GTK_EDITABLE (find_type (GTK_WIDGET (inspector (f)), GTK_TYPE_ENTRY));
+  entry = GTK_EDITABLE (px_test_find_named (GTK_WIDGET (inspector (f)), "note-entry"));
+  g_assert_nonnull (entry);
 
   /* Enter saves. */
   gtk_editable_set_text (entry, "mayor of Bergen?");
@@ -210,6 +211,61 @@ test_note (Fixture       *f,
   px_test_activate (f->ws, "workspace.undo", NULL);
   g_assert_null (note_of (f, 24));
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+}
+
+static const char *
+value_of (Fixture *f,
+          gsize    start,
+          const char **source)
+{
+  static char value[64];
+  static char from[16];
+  g_autoptr(PxAnnotation) a = annotation_at (f, start);
+
+  g_assert_nonnull (a);
+  g_strlcpy (value, px_annotation_get_value (a) != NULL ? px_annotation_get_value (a) : "", sizeof value);
+  g_strlcpy (from, px_annotation_get_value_source (a) != NULL ? px_annotation_get_value_source (a) : "",
+             sizeof from);
+  *source = from;
+  return value;
+}
+
+/* A NUM mention shows its value and how it was read; the coder corrects it
+ * in the entry, and Ctrl+Z takes the correction back. An entity mention
+ * has no value section. */
+static void
+test_value (Fixture       *f,
+            gconstpointer  data)
+{
+  GtkWidget *entry;
+  const char *source = NULL;
+  gint64 count, lina;
+
+  (void) data;
+  f->article = px_test_add_article (f->store, "Numbers", "fr", NULL, "Douze morts et trois blessés.\n");
+  px_workspace_show_article (f->ws, f->article);
+  px_test_spin ();
+  count = tag (f, 0, 5, "NUM");            /* "Douze" */
+  select_annotation (f, count);
+  entry = px_test_find_named (GTK_WIDGET (inspector (f)), "value-entry");
+  g_assert_nonnull (entry);
+  g_assert_true (gtk_widget_is_visible (entry));
+  g_assert_cmpstr (value_of (f, 0, &source), ==, "12");
+  g_assert_cmpstr (source, ==, "computed");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "12");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "13");
+  g_signal_emit_by_name (entry, "activate");
+  px_test_spin ();
+  g_assert_cmpstr (value_of (f, 0, &source), ==, "13");
+  g_assert_cmpstr (source, ==, "coder");
+  px_test_activate (f->ws, "workspace.undo", NULL);
+  g_assert_cmpstr (value_of (f, 0, &source), ==, "12");
+  g_assert_cmpstr (source, ==, "computed");
+
+  lina = tag (f, 15, 20, "PER");           /* "trois" as a person: no value */
+  select_annotation (f, lina);
+  g_assert_false (gtk_widget_is_visible (entry));
 }
 
 static void
@@ -295,7 +351,8 @@ test_keys_in_note (Fixture       *f,
   (void) data;
   id = tag (f, 24, 35, "PER");
   select_annotation (f, id);
-  entry = find_type (GTK_WIDGET (inspector (f)), GTK_TYPE_ENTRY);
+  entry = px_test_find_named (GTK_WIDGET (inspector (f)), "note-entry");
+  g_assert_nonnull (entry);
   g_assert_true (gtk_widget_grab_focus (entry));
   g_assert_false (press (f, "Delete|KP_Delete"));
   /* Ctrl+Z is the window's, which leaves it to a text field too. */
@@ -431,6 +488,7 @@ main (int argc, char **argv)
   g_test_add ("/ui/inspector/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("relabel", test_relabel);
   ADD ("note", test_note);
+  ADD ("value", test_value);
   ADD ("near-key-candidate", test_near_key_candidate);
   ADD ("new-entity", test_new_entity);
   ADD ("entity-list", test_entity_list);
