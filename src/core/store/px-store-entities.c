@@ -464,12 +464,15 @@ find_in_story (PxStore     *self,
   return 0;
 }
 
+static gint64 link_mention (PxStore *self, gint64 annotation_id, gboolean variants,
+                            PxLinkReason *out_reason, char **out_name, GError **error);
+
 gint64
 px_store_link_mention (PxStore  *self,
                        gint64    annotation_id,
                        GError  **error)
 {
-  return px_store_link_mention_full (self, annotation_id, NULL, NULL, error);
+  return link_mention (self, annotation_id, FALSE, NULL, NULL, error);
 }
 
 gint64
@@ -478,6 +481,17 @@ px_store_link_mention_full (PxStore       *self,
                             PxLinkReason  *out_reason,
                             char         **out_name,
                             GError       **error)
+{
+  return link_mention (self, annotation_id, TRUE, out_reason, out_name, error);
+}
+
+static gint64
+link_mention (PxStore       *self,
+              gint64         annotation_id,
+              gboolean       variants,
+              PxLinkReason  *out_reason,
+              char         **out_name,
+              GError       **error)
 {
   g_autoptr(PxAnnotation) mention = NULL;
   g_autofree char *key = NULL;
@@ -502,7 +516,7 @@ px_store_link_mention_full (PxStore       *self,
     return 0;
   reason = PX_LINK_EXACT;
   entity_id = find_exact (self, key, label_id);
-  if (entity_id == 0)
+  if (entity_id == 0 && variants)
     entity_id = find_in_story (self, key, label_id, px_annotation_get_article_id (mention),
                                &reason, &name);
   if (entity_id == 0)

@@ -325,13 +325,15 @@ typedef enum
   PX_LINK_NEAR,       /* the one near spelling of the story */
 } PxLinkReason;
 
-/* px_store_link_mention(), and when no entity has the mention's key,
+/* px_store_link_mention() (which links exact keys only), and when no
+ * entity has the mention's key,
  * within the mention's story (its article alone when it is in none) and
  * its label only: a person's surname links to the one full name that ends
  * with it ("Lavrov" / "Sergueï Lavrov"), or the other way round; failing
  * that, a near spelling (px_text_near_spelling(), of the whole key or of a
  * person's surname) links when only one entity matches. Otherwise a new
- * entity. @out_name (nullable) gets the linked entity's name. */
+ * entity. The editor links tags this way (its notice names the guess).
+ * @out_name (nullable) gets the linked entity's name. */
 gint64       px_store_link_mention_full (PxStore           *self,
                                          gint64             annotation_id,
                                          PxLinkReason      *out_reason,
