@@ -230,7 +230,7 @@ word_base (const char *surface,
  * the same stemming as the text. */
 static const char *const synonym_groups[][12] = {
   { "rencontre", "réunion", "entretien", "sommet", "pourparlers", "négociations",
-    "discussions", "retrouver", "talks", "meeting", "summit", NULL },
+    "discussions", "talks", "meeting", "summit", NULL },
   { "couloirs", "corridors", NULL },
   { "frappes", "bombardement", "raid", "strikes", "bombing", "shelling", NULL },
   { "offensive", "invasion", NULL },
