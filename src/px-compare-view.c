@@ -767,6 +767,17 @@ px_compare_view_get_n_bands (PxCompareView *self)
   return n;
 }
 
+/* Wedges drawn for links between panes that are not neighbours. */
+guint
+px_compare_view_get_n_far_drawn (PxCompareView *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i + 1 < self->n_panes; i++)
+    n += px_link_map_get_n_far_drawn (PX_LINK_MAP (self->maps[i]));
+  return n;
+}
+
 guint
 px_compare_view_get_n_matrix_rows (PxCompareView *self)
 {

@@ -38,6 +38,7 @@ gboolean   px_compare_view_is_ready            (PxCompareView *self);
 /* Bands in all gutters, rows of the entity matrix as shown, and conflict
  * cells flagged in the event grid. */
 guint      px_compare_view_get_n_bands         (PxCompareView *self);
+guint      px_compare_view_get_n_far_drawn     (PxCompareView *self);
 guint      px_compare_view_get_n_matrix_rows   (PxCompareView *self);
 guint      px_compare_view_get_n_flagged_conflicts (PxCompareView *self);
 /* The sentence the user picked (by click or Alt+Down/Alt+Up): FALSE when

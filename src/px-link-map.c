@@ -14,6 +14,7 @@ struct _PxLinkMap
   PxComparePane     *right;
   const PxAlignment *alignment;
   guint              n_drawn;
+  guint              n_far;     /* far-link wedges drawn */
   int                selected_doc;
   int                selected_sentence;
 };
@@ -95,6 +96,81 @@ draw_band (PxLinkMap *self, cairo_t *cr, double w, const PxAlignLink *l, guint l
   cairo_stroke (cr);
 }
 
+/* With three or four panes, a link between two panes that are not
+ * neighbours has no gutter of its own. Each sentence of this gutter's left
+ * pane linked to a pane further right (or of the right pane to one further
+ * left) gets a short dashed wedge pointing that way, labelled with that
+ * article's number, so the link is not hidden by the pane in between. */
+static void
+draw_far_link (cairo_t *cr, double w, double top, double bottom, gboolean from_left, guint other_doc,
+               const PxAlignLink *l, double alpha)
+{
+  double x0 = from_left ? 0 : w, x1 = from_left ? w * 0.45 : w * 0.55, mid = (top + bottom) / 2;
+  g_autofree char *label = g_strdup_printf (from_left ? "→%u" : "%u←", other_doc + 1);
+  GdkRGBA colour;
+  static const double dash[] = { 3, 2 };
+
+  px_compare_pane_status_colour (l->status, TRUE, &colour);
+  cairo_move_to (cr, x0, top);
+  cairo_line_to (cr, x1, mid);
+  cairo_line_to (cr, x0, bottom);
+  cairo_close_path (cr);
+  cairo_set_source_rgba (cr, colour.red, colour.green, colour.blue, alpha);
+  cairo_fill_preserve (cr);
+  cairo_set_dash (cr, dash, 2, 0);
+  cairo_set_source_rgba (cr, colour.red * 0.6, colour.green * 0.6, colour.blue * 0.6, MIN (1.0, alpha * 2));
+  cairo_set_line_width (cr, 0.8);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_set_font_size (cr, 9);
+  cairo_move_to (cr, from_left ? x1 + 1 : x1 - 15, mid + 3);
+  cairo_show_text (cr, label);
+}
+
+/* The far link's sentence in @doc and the other article, when @l joins
+ * @doc to an article beyond @neighbour (further right for the left pane,
+ * further left for the right pane). */
+static gboolean
+far_link (const PxAlignLink *l, guint doc, guint neighbour, guint *sentence, guint *other)
+{
+  gboolean right_side = neighbour > doc;
+
+  if (l->a_doc == doc && (right_side ? l->b_doc > neighbour : l->b_doc < neighbour))
+    {
+      *sentence = l->a_sentence;
+      *other = l->b_doc;
+      return TRUE;
+    }
+  if (l->b_doc == doc && (right_side ? l->a_doc > neighbour : l->a_doc < neighbour))
+    {
+      *sentence = l->b_sentence;
+      *other = l->a_doc;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+draw_far_links (PxLinkMap *self, cairo_t *cr, double w, double h, guint left, guint right,
+                guint8 *need_left, guint8 *need_right, const double *le, const double *re)
+{
+  for (guint k = 0; k < self->alignment->links->len; k++)
+    {
+      const PxAlignLink *l = &g_array_index (self->alignment->links, PxAlignLink, k);
+      guint s, other;
+
+      if (far_link (l, left, right, &s, &other) && need_left[s] != 0 && le[2 * s + 1] >= 0 && le[2 * s] <= h)
+        draw_far_link (cr, w, le[2 * s], le[2 * s + 1], TRUE, other, l,
+                       band_alpha (self, left, s, other, G_MAXUINT));
+      else if (far_link (l, right, left, &s, &other) && need_right[s] != 0 && re[2 * s + 1] >= 0 && re[2 * s] <= h)
+        draw_far_link (cr, w, re[2 * s], re[2 * s + 1], FALSE, other, l,
+                       band_alpha (self, other, G_MAXUINT, right, s));
+      else
+        continue;
+      self->n_far++;
+    }
+}
+
 static void
 px_link_map_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
@@ -106,6 +182,7 @@ px_link_map_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   cairo_t *cr;
 
   self->n_drawn = 0;
+  self->n_far = 0;
   if (self->alignment == NULL || self->left == NULL || self->right == NULL)
     return;
   left = px_compare_pane_get_doc (self->left);
@@ -115,8 +192,17 @@ px_link_map_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   need_left = g_new0 (guint8, MAX (n_left, 1));
   need_right = g_new0 (guint8, MAX (n_right, 1));
   for (guint k = 0; k < self->alignment->links->len; k++)
-    if (link_between (&g_array_index (self->alignment->links, PxAlignLink, k), left, right, &ls, &rs))
-      need_left[ls] = need_right[rs] = 1;
+    {
+      const PxAlignLink *l = &g_array_index (self->alignment->links, PxAlignLink, k);
+      guint other;
+
+      if (link_between (l, left, right, &ls, &rs))
+        need_left[ls] = need_right[rs] = 1;
+      else if (far_link (l, left, right, &ls, &other))
+        need_left[ls] = MAX (need_left[ls], 2);
+      else if (far_link (l, right, left, &rs, &other))
+        need_right[rs] = MAX (need_right[rs], 2);
+    }
   le = pane_extents (self->left, widget, n_left, need_left);
   re = pane_extents (self->right, widget, n_right, need_right);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
@@ -131,6 +217,7 @@ px_link_map_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
       draw_band (self, cr, w, l, left, ls, right, rs, le, re);
       self->n_drawn++;
     }
+  draw_far_links (self, cr, w, h, left, right, need_left, need_right, le, re);
   cairo_destroy (cr);
 }
 
@@ -210,4 +297,12 @@ guint
 px_link_map_get_n_drawn (PxLinkMap *self)
 {
   return self->n_drawn;
+}
+
+/* Wedges drawn in the last frame for links to panes that are not
+ * neighbours. */
+guint
+px_link_map_get_n_far_drawn (PxLinkMap *self)
+{
+  return self->n_far;
 }

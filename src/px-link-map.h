@@ -26,4 +26,8 @@ guint      px_link_map_get_n_bands (PxLinkMap     *self);
 /* Bands drawn in the last frame (only visible ones are drawn). */
 guint      px_link_map_get_n_drawn (PxLinkMap     *self);
 
+/* Wedges drawn in the last frame for links to panes that are not
+ * neighbours (three or four panes). */
+guint      px_link_map_get_n_far_drawn (PxLinkMap     *self);
+
 G_END_DECLS

@@ -28,9 +28,16 @@ import_article (const char *name, PxArticleInfo *info)
 static guint
 sentence_of (const PxAlignment *al, guint doc, const char *text, const char *needle)
 {
-  const char *p = strstr (text, needle);
+  const char *p;
   int s;
 
+  /* "^…": a headline, at the start of the text. */
+  if (needle[0] == '^')
+    {
+      g_assert_true (g_str_has_prefix (text, needle + 1));
+      return 0;
+    }
+  p = strstr (text, needle);
   if (p == NULL)
     g_error ("gold: \"%s\" is not in article %u", needle, doc);
   g_assert_null (strstr (p + 1, needle));
@@ -112,9 +119,14 @@ test_antalya (void)
   recall = sure ? (double) sure_found / sure : 0;
   g_test_message ("gold %u sure, %u in all; predicted %u, %u right, %u sure: precision %.2f, recall %.2f",
                   sure, g_hash_table_size (gold), predicted, found, sure_found, precision, recall);
-  g_assert_cmpuint (sure, >=, 6);
+  g_assert_cmpuint (sure, >=, 9);
   g_assert_cmpfloat (precision, >=, 0.8);
-  g_assert_cmpfloat (recall, >=, 0.8);
+  /* The gold revised for issue 12 counts as sure three pairs that say the
+   * same fact in other words inside long sentences; the lexical aligner
+   * finds none of them (cosine about 0.10), so recall on sure pairs is
+   * 5/9. It was 5/6 on the first gold. This guards against losing more;
+   * docs/compare.md gives the figures. */
+  g_assert_cmpfloat (recall, >=, 0.55);
 }
 
 int

@@ -57,6 +57,111 @@ test_speakers (void)
   g_assert_true (speaker_is ("« Il pleut encore », dit-on ici.", "Il pleut encore", NULL));
 }
 
+/* Issue 12: more ways news names a speaker. */
+static void
+test_speaker_patterns (void)
+{
+  g_assert_true (speaker_is ("« Rien n'est fait », a ajouté mercredi soir Ilya Morov.", "Rien n'est fait", "Ilya Morov"));
+  g_assert_true (speaker_is ("« Le travail sera long », a reconnu lundi Dmitri Pesko.", "Le travail sera long", "Dmitri Pesko"));
+  g_assert_true (speaker_is ("Mme Vidal a indiqué qu'elle insisterait auprès de son homologue du nord sur « un retrait immédiat ».",
+                             "un retrait immédiat", "Mme Vidal"));
+  /* A pronoun is not a name. */
+  g_assert_true (speaker_is ("Il a souligné des positions « diamétralement opposées ».", "diamétralement opposées", NULL));
+}
+
+/* An unbalanced « stops at a mistyped closing mark or at the next
+ * opening one, never running over the sentences after it. */
+static void
+test_unbalanced_marks (void)
+{
+  const char *text = "La rencontre aura lieu « très probablement à Istanbul« . Puis rien. "
+                     "« Jamais fermée. Encore une phrase. « Une vraie citation ici » et la fin.";
+  g_autoptr(GArray) spans = px_quotes_find_marked (text);
+  g_autofree char *a = NULL, *b = NULL;
+
+  g_assert_cmpuint (spans->len, ==, 2);
+  a = span_text (text, spans, 0);
+  b = span_text (text, spans, 1);
+  g_assert_cmpstr (a, ==, "très probablement à Istanbul");
+  g_assert_cmpstr (b, ==, "Une vraie citation ici");
+}
+
+static const PxQuote *
+quote_starting (const PxQuoteSet *set, guint article, const char *start)
+{
+  for (guint i = 0; i < set->quotes->len; i++)
+    {
+      const PxQuote *q = &g_array_index (set->quotes, PxQuote, i);
+
+      if (q->article == article && g_str_has_prefix (q->text, start))
+        return q;
+    }
+  return NULL;
+}
+
+/* Several quotes in one sentence share its speaker; an unmarked quote
+ * stops before "a-t-il dit" and goes to the last name before it; a
+ * pronoun before the quote does the same. */
+static void
+test_sentence_speakers (void)
+{
+  g_autoptr(PxCompareInput) in = px_compare_input_new ();
+  g_autoptr(PxQuoteSet) set = NULL;
+  const char *ta = "Mercredi, M. Orvan a parlé aux élus. Je ne crois pas aux miracles mais nous ferons tout pour réussir, "
+                   "a-t-il dit, affirmant que rien ne serait simple.";
+  const char *tb = "« Je ne crois pas aux miracles mais nous ferons tout pour réussir », a déclaré M. Orvan, "
+                   "affirmant que « rien ne serait simple ». Lors de la rencontre, Mme Vidal a indiqué "
+                   "qu'elle demanderait « un accord immédiat », « un retour des déplacés » et « des garanties écrites ». "
+                   "Ilya Morov, porte-parole, a parlé ensuite. Il a souligné des positions « diamétralement opposées ».";
+  const PxQuote *q;
+
+  px_compare_input_add_article (in, 1, "A", "a.example", NULL, "fr", ta);
+  px_compare_input_add_article (in, 2, "B", "b.example", NULL, "fr", tb);
+  set = px_quotes_compute (in);
+  q = quote_starting (set, 1, "rien ne serait");
+  g_assert_nonnull (q);
+  g_assert_cmpstr (q->speaker, ==, "M. Orvan");
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char *starts[] = { "un accord", "un retour", "des garanties" };
+
+      q = quote_starting (set, 1, starts[i]);
+      g_assert_nonnull (q);
+      g_assert_cmpstr (q->speaker, ==, "Mme Vidal");
+    }
+  q = quote_starting (set, 1, "diamétralement");
+  g_assert_nonnull (q);
+  g_assert_cmpstr (q->speaker, ==, "Ilya Morov");
+  q = quote_starting (set, 0, "Je ne crois pas");
+  g_assert_nonnull (q);
+  g_assert_false (q->marked);
+  g_assert_cmpstr (q->text, ==, "Je ne crois pas aux miracles mais nous ferons tout pour réussir");
+  g_assert_cmpstr (q->speaker, ==, "M. Orvan");
+}
+
+/* What unnamed sources said is never grouped with a named speaker's words. */
+static void
+test_unnamed_source (void)
+{
+  g_autoptr(PxCompareInput) in = px_compare_input_new ();
+  g_autoptr(PxQuoteSet) set = NULL;
+  const PxQuote *a, *b;
+
+  px_compare_input_add_article (in, 1, "A", "a.example", NULL, "fr",
+                                "« Les discussions reprendront bientôt à Istanbul », selon plusieurs sources.");
+  px_compare_input_add_article (in, 2, "B", "b.example", NULL, "fr",
+                                "« Les discussions reprendront bientôt à Istanbul », a déclaré Ilya Morov.");
+  set = px_quotes_compute (in);
+  a = quote_starting (set, 0, "Les discussions");
+  b = quote_starting (set, 1, "Les discussions");
+  g_assert_nonnull (a);
+  g_assert_nonnull (b);
+  g_assert_true (a->unnamed);
+  g_assert_null (a->speaker);
+  g_assert_cmpstr (b->speaker, ==, "Ilya Morov");
+  g_assert_cmpuint (a->group, !=, b->group);
+}
+
 static PxCompareInput *
 three_articles (void)
 {
@@ -128,6 +233,10 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/quotes/find-marked", test_find_marked);
   g_test_add_func ("/quotes/speakers", test_speakers);
+  g_test_add_func ("/quotes/speaker-patterns", test_speaker_patterns);
+  g_test_add_func ("/quotes/unbalanced-marks", test_unbalanced_marks);
+  g_test_add_func ("/quotes/sentence-speakers", test_sentence_speakers);
+  g_test_add_func ("/quotes/unnamed-source", test_unnamed_source);
   g_test_add_func ("/quotes/match-across-articles", test_match_across_articles);
   return g_test_run ();
 }

@@ -107,6 +107,17 @@ test_exclude (void)
   g_assert_cmpstr (got, ==, "11-15 22-26");
 }
 
+/* Issue 12: "d'Antalya" is found for "Antalya", without its article. */
+static void
+test_elided_article (void)
+{
+  static const char text[] = "À Antalya, les pourparlers d'Antalya et l’Antalya d’hier.";
+  g_autoptr(GArray) found = px_suggest_find (text, "fr", "Antalya", NULL);
+  g_autofree char *texts = found_texts (text, found);
+
+  g_assert_cmpstr (texts, ==, "Antalya|Antalya|Antalya");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -116,5 +127,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/suggest/multi-word", test_multi_word);
   g_test_add_func ("/suggest/offsets", test_offsets);
   g_test_add_func ("/suggest/exclude", test_exclude);
+  g_test_add_func ("/suggest/elided-article", test_elided_article);
   return g_test_run ();
 }

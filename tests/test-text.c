@@ -84,6 +84,60 @@ test_match_keys (void)
   g_assert_cmpuint (px_text_edit_distance ("é", "e", 2), ==, 1);
 }
 
+/* Issue 12: elided articles and titles stay out of keys and snapped spans. */
+static void
+test_elision_and_titles (void)
+{
+  static const struct { const char *in, *key; } cases[] = {
+    { "l'Ukraine", "ukraine" },
+    { "d’Antalya", "antalya" },
+    { "qu'Ankara", "ankara" },
+    { "la ville d'Alep", "la ville alep" },
+    { "O'Brien", "obrien" },
+    { "aujourd'hui", "aujourdhui" },
+    { "M. Lavrov", "lavrov" },
+    { "Mme Lagarde", "lagarde" },
+    { "président Erdogan", "erdogan" },
+    { "le président", "le president" },
+    { "ministre des Affaires étrangères", "ministre des affaires etrangeres" },
+    { "président", "president" },
+    { "M.", "m" },
+  };
+  static const char text[] = "Il part de l'Ukraine vers d’Antalya.";
+  gsize start = 11, end = 20;   /* "l'Ukraine" */
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *key = px_text_match_key (cases[i].in);
+      g_assert_cmpstr (key, ==, cases[i].key);
+    }
+  g_assert_true (px_text_snap_to_words (text, "fr", &start, &end));
+  g_assert_cmpuint (start, ==, 13);
+  g_assert_cmpuint (end, ==, 20);
+  start = 28;   /* inside "d’Antalya" */
+  end = 30;
+  g_assert_true (px_text_snap_to_words (text, "fr", &start, &end));
+  g_assert_cmpuint (start, ==, 28);
+  g_assert_cmpuint (end, ==, 35);
+  g_assert_cmpuint (px_text_elision_length ("N'Djamena"), ==, 0);
+  g_assert_cmpuint (px_text_elision_length ("L'Ukraine"), ==, 2);
+  g_assert_cmpuint (px_text_elision_length ("jusqu’à"), ==, 6);
+}
+
+static void
+test_near_spelling (void)
+{
+  g_assert_true (px_text_near_spelling ("kouleba", "kuleba"));
+  g_assert_true (px_text_near_spelling ("ryad", "riyad"));
+  g_assert_true (px_text_near_spelling ("zelensky", "zelenskiy"));
+  g_assert_true (px_text_near_spelling ("cavusoglu", "cavusoglou"));
+  g_assert_false (px_text_near_spelling ("iran", "irak"));
+  g_assert_false (px_text_near_spelling ("mali", "bali"));
+  g_assert_false (px_text_near_spelling ("kuleba", "kuleba"));
+  g_assert_false (px_text_near_spelling ("usa", "usaa"));
+  g_assert_false (px_text_near_spelling ("lavrov", "lavrovski"));
+}
+
 static void
 test_decode (void)
 {
@@ -155,6 +209,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/text/words-tokens", test_words_and_tokens);
   g_test_add_func ("/text/snap", test_snap);
   g_test_add_func ("/text/match-keys", test_match_keys);
+  g_test_add_func ("/text/elision-titles", test_elision_and_titles);
+  g_test_add_func ("/text/near-spelling", test_near_spelling);
   g_test_add_func ("/text/decode", test_decode);
   g_test_add_func ("/text/binary", test_binary);
   g_test_add_func ("/text/offsets", test_offsets);

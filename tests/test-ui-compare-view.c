@@ -284,6 +284,10 @@ test_demo_story (void)
 
   /* Bands join the four panes' aligned sentences. */
   g_assert_cmpuint (px_compare_view_get_n_bands (view), >, 0);
+  /* Links between panes that are not neighbours show as wedges (issue 12). */
+  settle (300);
+  g_test_message ("far-link wedges drawn: %u", px_compare_view_get_n_far_drawn (view));
+  g_assert_cmpuint (px_compare_view_get_n_far_drawn (view), >, 0);
   /* The matrix lists the people; "only differences" keeps Jonas Keller,
    * whom Midi Matin leaves out, and drops who everyone names. */
   all_rows = px_compare_view_get_n_matrix_rows (view);

@@ -19,8 +19,16 @@ const char *px_align_cursor_seek (PxCpCursor *c,
                                   gsize       cp);
 
 /* The stem of a surface word (interned), or NULL for a stop word, through
- * @cache (surface → stem): surface words repeat a lot. */
+ * @cache (surface → stem): surface words repeat a lot. @language: "en"
+ * stems as English, anything else as French. */
 const char *px_align_cached_term (GHashTable *cache,
-                                  const char *surface);
+                                  const char *surface,
+                                  const char *language);
+
+/* Appends to @out the role terms ("@foreign-minister") that the sentence
+ * whose unigram terms are @seq (in text order) spells in several words. */
+void        px_align_phrase_terms (GPtrArray  *seq,
+                                   const char *language,
+                                   GPtrArray  *out);
 
 G_END_DECLS

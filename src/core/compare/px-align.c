@@ -58,6 +58,7 @@ typedef struct
 {
   guint   doc;
   guint   index;        /* within its doc */
+  gboolean heading;
   guint   first_entry;
   guint   n_entries;
   GArray *entities;     /* gint64, sorted, unique; nullable */
@@ -73,6 +74,7 @@ typedef struct
   GArray     *entries;   /* Entry, grouped by sentence */
   guint      *df;
   GByteArray *is_bigram; /* per term id */
+  GHashTable *entity_df; /* entity id (gint64 *) → GArray of the sentences naming it */
 } Model;
 
 static guint
@@ -123,7 +125,7 @@ cmp_int64 (gconstpointer a, gconstpointer b)
 static void
 model_add_sentence (Model *m, guint doc, guint index, GArray *ids)
 {
-  Sent s = { doc, index, m->entries->len, 0, NULL };
+  Sent s = { doc, index, FALSE, m->entries->len, 0, NULL };
 
   g_array_sort (ids, cmp_uint);
   for (guint i = 0; i < ids->len;)
@@ -143,6 +145,8 @@ model_add_sentence (Model *m, guint doc, guint index, GArray *ids)
   g_array_set_size (ids, 0);
 }
 
+static gboolean is_heading (const char *text, const char *a, const char *b);
+
 /* Splits one document into sentences and their term bags. */
 static GArray *
 model_add_doc (Model *m, guint doc, const PxAlignDoc *d)
@@ -150,6 +154,8 @@ model_add_doc (Model *m, guint doc, const PxAlignDoc *d)
   GArray *spans = px_text_sentences (d->text, d->language);
   g_autoptr(GArray) words = px_text_words (d->text, d->language);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) seq = g_ptr_array_new ();     /* the sentence's terms */
+  g_autoptr(GPtrArray) roles = g_ptr_array_new ();
   PxCpCursor cur = { d->text, d->text, 0 };
   const char *prev = NULL;
   guint s = 0, w = 0;
@@ -157,6 +163,8 @@ model_add_doc (Model *m, guint doc, const PxAlignDoc *d)
   for (s = 0; s < spans->len; s++)
     {
       PxSpan *span = &g_array_index (spans, PxSpan, s);
+      const char *from = px_align_cursor_seek (&cur, span->start);
+      gboolean heading = is_heading (d->text, from, g_utf8_offset_to_pointer (from, span->end - span->start));
 
       prev = NULL;
       for (; w < words->len && g_array_index (words, PxSpan, w).start < span->end; w++)
@@ -170,15 +178,22 @@ model_add_doc (Model *m, guint doc, const PxAlignDoc *d)
           a = px_align_cursor_seek (&cur, ws->start);
           b = g_utf8_offset_to_pointer (a, ws->end - ws->start);
           surface = g_strndup (a, b - a);
-          term = px_align_cached_term (m->cache, surface);
+          term = px_align_cached_term (m->cache, surface, d->language);
           if (term == NULL)
             continue;
           g_array_append_val (ids, (guint) { term_id (m, term, NULL) });
           if (prev)
             g_array_append_val (ids, (guint) { term_id (m, term, prev) });
           prev = term;
+          g_ptr_array_add (seq, (gpointer) term);
         }
+      px_align_phrase_terms (seq, d->language, roles);
+      for (guint r = 0; r < roles->len; r++)
+        g_array_append_val (ids, (guint) { term_id (m, g_ptr_array_index (roles, r), NULL) });
+      g_ptr_array_set_size (seq, 0);
+      g_ptr_array_set_size (roles, 0);
       model_add_sentence (m, doc, s, ids);
+      g_array_index (m->sents, Sent, m->sents->len - 1).heading = heading;
     }
   return spans;
 }
@@ -274,6 +289,7 @@ model_clear (Model *m)
   g_clear_pointer (&m->entries, g_array_unref);
   g_clear_pointer (&m->df, g_free);
   g_clear_pointer (&m->is_bigram, g_byte_array_unref);
+  g_clear_pointer (&m->entity_df, g_hash_table_unref);
 }
 
 /* ---- Candidates and scores -------------------------------------------- */
@@ -323,10 +339,28 @@ index_clear (Index *ix)
   g_clear_pointer (&ix->postings, g_free);
 }
 
-static guint
-shared_entities (const Sent *a, const Sent *b)
+/* How rare an entity is in the story: 1 when only the two sentences being
+ * compared name it, falling towards 0 as more of the story's sentences do.
+ * "Ukraine" in every other sentence says little about a pair; a hospital's
+ * name in two sentences says a lot. */
+static double
+entity_rarity (const Model *m, gint64 entity)
 {
-  guint i = 0, j = 0, n = 0;
+  GArray *sents = g_hash_table_lookup (m->entity_df, &entity);
+  guint df = sents != NULL ? sents->len : 0;
+  double n = m->sents->len;
+
+  if (df <= 2 || n <= 2)
+    return 1.0;
+  return MAX (0.0, log (n / df) / log (n / 2));
+}
+
+/* The bonus of the (at most two) rarest entities both sentences name. */
+static double
+entity_bonus (const Model *m, const Sent *a, const Sent *b)
+{
+  double top[2] = { 0, 0 };
+  guint i = 0, j = 0;
 
   if (a->entities == NULL || b->entities == NULL)
     return 0;
@@ -336,13 +370,43 @@ shared_entities (const Sent *a, const Sent *b)
       gint64 y = g_array_index (b->entities, gint64, j);
 
       if (x == y)
-        n++, i++, j++;
+        {
+          double r = entity_rarity (m, x);
+
+          if (r > top[0])
+            top[1] = top[0], top[0] = r;
+          else if (r > top[1])
+            top[1] = r;
+          i++, j++;
+        }
       else if (x < y)
         i++;
       else
         j++;
     }
-  return n;
+  return PX_ALIGN_ENTITY_BONUS * (top[0] + top[1]);
+}
+
+static void
+model_count_entities (Model *m)
+{
+  m->entity_df = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                        (GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < m->sents->len; i++)
+    {
+      GArray *e = g_array_index (m->sents, Sent, i).entities;
+
+      for (guint j = 0; e != NULL && j < e->len; j++)
+        {
+          gint64 id = g_array_index (e, gint64, j);
+          GArray *sents = g_hash_table_lookup (m->entity_df, &id);
+
+          if (sents == NULL)
+            g_hash_table_insert (m->entity_df, g_memdup2 (&id, sizeof id),
+                                 sents = g_array_new (FALSE, FALSE, sizeof (guint)));
+          g_array_append_val (sents, i);
+        }
+    }
 }
 
 typedef struct
@@ -351,6 +415,38 @@ typedef struct
   guint  b;
   double score;
 } Candidate;
+
+/* Candidates also come from the entities a sentence names, when they are
+ * rare enough in the story to say something: "Kouleba" and "Kuleba" share
+ * no word, and a long story's stop-word cap may have dropped a shared name.
+ * A candidate found only this way scores its entity bonus. */
+static guint
+touch_entity_partners (const Model *m, const Sent *s, guint first_later,
+                       double *acc, guint *touched, guint n_touched)
+{
+  for (guint j = 0; s->entities != NULL && j < s->entities->len; j++)
+    {
+      gint64 id = g_array_index (s->entities, gint64, j);
+      GArray *sents;
+
+      if (entity_rarity (m, id) < 0.5)
+        continue;
+      sents = g_hash_table_lookup (m->entity_df, &id);
+      for (guint k = 0; k < sents->len; k++)
+        {
+          guint o = g_array_index (sents, guint, k);
+
+          if (o < first_later || g_array_index (m->sents, Sent, o).heading != s->heading)
+            continue;
+          if (acc[o] == 0)
+            {
+              touched[n_touched++] = o;
+              acc[o] = 1e-12;
+            }
+        }
+    }
+  return n_touched;
+}
 
 /* Scores every sentence against the later documents' sentences that share
  * at least one informative term with it: the inverted index hands out only
@@ -386,18 +482,20 @@ score_candidates (const Model *m, const Index *ix)
             {
               guint o = ix->postings[p].sent;
 
-              if (o < next_doc_first)
+              if (o < next_doc_first
+                  || g_array_index (m->sents, Sent, o).heading != s->heading)
                 continue;
               if (acc[o] == 0)
                 touched[n_touched++] = o;
               acc[o] += e->weight * ix->postings[p].weight;
             }
         }
+      n_touched = touch_entity_partners (m, s, next_doc_first, acc, touched, n_touched);
       for (guint k = 0; k < n_touched; k++)
         {
           guint o = touched[k];
-          guint shared = shared_entities (s, &g_array_index (m->sents, Sent, o));
-          double score = MIN (1.0, acc[o] + PX_ALIGN_ENTITY_BONUS * MIN (shared, 2));
+          double bonus = entity_bonus (m, s, &g_array_index (m->sents, Sent, o));
+          double score = MIN (1.0, acc[o] + bonus);
 
           if (score >= PX_ALIGN_T_PARTIAL)
             g_array_append_val (cands, ((Candidate) { i, o, score }));
@@ -504,6 +602,48 @@ keep_links (PxAlignment *al, const Model *m, GArray *cands)
       }
 }
 
+gboolean
+px_align_is_heading (const char *text,
+                     gsize       start,
+                     gsize       end)
+{
+  const char *a = g_utf8_offset_to_pointer (text, (glong) start);
+
+  return is_heading (text, a, g_utf8_offset_to_pointer (a, (glong) (end - start)));
+}
+
+/* px_align_is_heading() on byte pointers: the aligner walks the text once. */
+static gboolean
+is_heading (const char *text, const char *a, const char *b)
+{
+  const char *after = b;
+  guint words = 0;
+  gboolean in_word = FALSE;
+  gunichar last = 0;
+
+  if (a > text && a[-1] != '\n')
+    return FALSE;
+  while (*after == ' ' || *after == '\t')
+    after++;
+  if (*after != '\n' && *after != '\0')
+    return FALSE;
+  for (const char *p = a; p < b; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c) && !in_word)
+        words++;
+      in_word = g_unichar_isalnum (c);
+      if (!g_unichar_isspace (c))
+        last = c;
+    }
+  if (words == 0 || words > 16 || last == 0)
+    return FALSE;
+  if (last < 0x80)
+    return strchr (".!?:;\")", (int) last) == NULL;
+  return last != 0x2026 && last != 0x00BB && last != 0x201D;   /* … » ” */
+}
+
 static GArray *
 sentences_from_spans (GArray *spans)
 {
@@ -513,7 +653,7 @@ sentences_from_spans (GArray *spans)
   for (guint i = 0; i < spans->len; i++)
     {
       PxSpan *sp = &g_array_index (spans, PxSpan, i);
-      PxAlignSentence s = { sp->start, sp->end, PX_ALIGN_UNIQUE, 0, NULL };
+      PxAlignSentence s = { sp->start, sp->end, PX_ALIGN_UNIQUE, 0, NULL, FALSE };
 
       g_array_append_val (out, s);
     }
@@ -549,8 +689,12 @@ px_align_run (const PxAlignDoc *docs,
 
       model_add_mentions (&m, first, spans, &docs[d]);
       al->sentences[d] = sentences_from_spans (spans);
+      for (guint i = 0; i < spans->len; i++)
+        g_array_index (al->sentences[d], PxAlignSentence, i).heading =
+          g_array_index (m.sents, Sent, first + i).heading;
     }
   model_weigh (&m);
+  model_count_entities (&m);
   index_build (&ix, &m);
   cands = score_candidates (&m, &ix);
   keep_links (al, &m, cands);

@@ -19,6 +19,8 @@ G_BEGIN_DECLS
  * px-align.c and docs/compare.md for how they were chosen. */
 #define PX_ALIGN_T_SHARED   0.30
 #define PX_ALIGN_T_PARTIAL  0.14
+/* Bonus for a shared entity, times its rarity in the story (0–1); the two
+ * rarest shared entities count. */
 #define PX_ALIGN_ENTITY_BONUS 0.05
 
 typedef enum
@@ -60,6 +62,7 @@ typedef struct
   PxAlignStatus  status;
   double         best_score;
   GArray        *partners;    /* PxAlignPartner, best first */
+  gboolean       heading;     /* a headline, caption, byline or sub-heading */
 } PxAlignSentence;
 
 /* One aligned pair, a_doc < b_doc. */
@@ -99,6 +102,15 @@ guint        px_alignment_count    (const PxAlignment *alignment,
 int          px_alignment_sentence_at (const PxAlignment *alignment,
                                        guint              doc,
                                        gsize              offset);
+
+/* TRUE when the sentence @start–@end (code points) of @text is a line of
+ * its own, short (at most 16 words) and without final punctuation: a
+ * headline, a sub-heading, a caption or a byline. Such lines are aligned
+ * with each other only: a headline sums up several facts, and would link
+ * to each sentence that tells one of them. */
+gboolean     px_align_is_heading   (const char *text,
+                                    gsize       start,
+                                    gsize       end);
 
 /* TRUE for a French or English stop word given as a match key. */
 gboolean     px_align_is_stop_word (const char *key);

@@ -67,32 +67,47 @@ px_quotes_find_marked (const char *text)
         continue;
       /* Quotes do not run across paragraphs; an unclosed mark is dropped. */
       for (j = i + 1; j < n && cps[j] != close && cps[j] != '\n'; j++)
-        if (close == 0x201D && cps[j] == 0x201C)
+        if ((close == 0x201D && cps[j] == 0x201C) || (close == 0x00BB && cps[j] == 0x00AB))
           break;
+      /* "« à Istanbul« ": an opening mark glued to the word before it and
+       * followed by a space or punctuation is a mistyped closing one. */
+      if (j < n && close == 0x00BB && cps[j] == 0x00AB && !is_space (cps[j - 1])
+          && (j + 1 == n || is_space (cps[j + 1]) || g_unichar_ispunct (cps[j + 1])))
+        {
+          add_quote_span (out, cps, i + 1, j);
+          i = j;
+          continue;
+        }
       if (j < n && cps[j] == close)
         {
           add_quote_span (out, cps, i + 1, j);
           i = j;
         }
+      else if (j < n && cps[j] != '\n')
+        i = j - 1;   /* unbalanced: start again at the next opening mark */
     }
   return out;
 }
 
 /* ---- Speakers --------------------------------------------------------- */
 
-#define NAME "((?:(?:M\\.|Mme|Dr|Mr\\.?|Mrs\\.?|Ms\\.?)\\s+)?\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,2})"
-#define SAY_FR "(?:déclaré|dit|affirmé|assuré|indiqué|expliqué|souligné|ajouté|estimé|insisté|lancé|martelé|prévenu|confié|promis|répondu|annoncé|rappelé|averti|réagi)"
+/* A pronoun is no name: "Il a souligné … « … »" goes to the pronoun rule. */
+#define NAME "(?!(?:Il|Elle|Ils|Elles|On|Nous|Je|He|She|They|It|We)\\b)((?:(?:M\\.|Mme|Dr|Mr\\.?|Mrs\\.?|Ms\\.?)\\s+)?\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,2})"
+#define SAY_FR "(?:déclaré|dit|affirmé|assuré|indiqué|expliqué|souligné|ajouté|estimé|insisté|lancé|martelé|prévenu|confié|promis|répondu|annoncé|rappelé|averti|réagi|reconnu|précisé|jugé|noté|observé|admis|dénoncé|regretté|déploré|poursuivi|conclu|écrit|commenté|ironisé|fait valoir|fait savoir)"
+/* Up to two words between the verb and the name: "a reconnu lundi Dmitri
+ * Peskov", "a ajouté mercredi soir M. Kuleba". */
+#define SKIP2 "(?:\\s+\\p{Ll}[\\p{L}-]*){0,2}?"
 #define SAY_EN "(?:said|says|added|told|warned|stated|declared)"
 
 static const char *after_patterns[] = {
-  "^[\\s,»”\"]*(?:a|avait|aurait|ont)\\s+" SAY_FR "\\s+" NAME,
+  "^[\\s,»”\"]*(?:a|avait|aurait|ont)\\s+" SAY_FR SKIP2 "\\s+" NAME,
   "^[\\s,»”\"]*(?:selon|according to|" SAY_EN ")\\s+" NAME,
   "^[\\s,»”\"]*" NAME "\\s+" SAY_EN,
 };
 
 static const char *before_patterns[] = {
   "(?:[Ss]elon|[Pp]our|[Aa]ccording to)\\s+" NAME "\\s*[,:]?\\s*[«“\"]?\\s*$",
-  NAME "\\s+(?:a|avait)\\s+" SAY_FR "(?:\\s+[^\\s«“\"]+){0,6}?\\s*[:,]?\\s*(?:que\\s+)?[«“\"]?\\s*$",
+  NAME "\\s+(?:a|avait)\\s+" SAY_FR "(?:\\s+[^\\s«“\".!?]+){0,15}?\\s*[:,]?\\s*(?:que\\s+)?[«“\"]?\\s*$",
   NAME "\\s+" SAY_EN "(?:\\s+[^\\s“\"]+){0,4}?\\s*[:,]?\\s*(?:that\\s+)?[“\"]?\\s*$",
 };
 
@@ -160,16 +175,71 @@ px_quotes_find_speaker (const char *text,
 }
 
 #define PRONOUN_AFTER "^[\\s,»”\"]*(?:a|avait)-t-(?:il|elle)\\b|^[\\s,»”\"]*(?:he|she) (?:said|added)"
+/* "Il a souligné les divergences, toujours « … »": the subject is a pronoun. */
+#define PRONOUN_BEFORE "(?:^|[.!?»”]\\s+)(?:Il|Elle|He|She)\\s+(?:a|avait|has|had)?\\s*(?:" SAY_FR "|" SAY_EN ")" \
+  "(?:\\s+[^\\s«“\".!?]+){0,15}?\\s*[:,]?\\s*(?:que\\s+)?[«“\"]?\\s*$"
+/* A source the article does not name: "selon plusieurs sources", "a
+ * indiqué une source officielle", "according to a source". */
+#define UNNAMED "(?:selon|d'après|according to|a (?:indiqué|déclaré|confié|dit|affirmé))\\s+" \
+  "(?:une|des|plusieurs|de|a|an|several)\\s+(?:\\p{L}+\\s+)?(?:sources?|proches?|responsables?|officiels?|diplomates?)\\b"
 
-/* "…», a-t-elle déclaré": the last person named before the quote. */
+/* "…», a-t-elle déclaré" or "Il a souligné … « … »": the last person
+ * named before the quote. */
 static gboolean
-after_is_pronoun (const char *text, gsize quote_end)
+is_pronoun_attribution (const char *text, gsize quote_start, gsize quote_end)
 {
-  GRegex *re = cached_regex (PRONOUN_AFTER);
-  g_autofree char *window = px_text_substring (text, quote_end,
-                                               MIN (px_text_length (text, -1), quote_end + 40));
+  g_autofree char *after = px_text_substring (text, quote_end,
+                                              MIN (px_text_length (text, -1), quote_end + 40));
+  g_autofree char *before = px_text_substring (text, quote_start > SPEAKER_WINDOW ? quote_start - SPEAKER_WINDOW : 0,
+                                               quote_start);
 
-  return window && g_regex_match (re, window, 0, NULL);
+  return (after && g_regex_match (cached_regex (PRONOUN_AFTER), after, 0, NULL))
+         || (before && g_regex_match (cached_regex (PRONOUN_BEFORE), before, 0, NULL));
+}
+
+/* Does the text next to the quote give an unnamed source? */
+static gboolean
+is_unnamed_source (const char *text, gsize quote_start, gsize quote_end)
+{
+  gsize len = px_text_length (text, -1);
+  g_autofree char *window = px_text_substring (text, quote_start > 80 ? quote_start - 80 : 0,
+                                               MIN (len, quote_end + 80));
+  g_autofree char *inside = px_text_substring (text, quote_start, quote_end);
+  g_autoptr(GMatchInfo) info = NULL;
+  GRegex *re = cached_regex ("(?i)" UNNAMED);
+
+  /* Words inside the quote are not its attribution. */
+  if (window == NULL || !g_regex_match (re, window, 0, &info))
+    return FALSE;
+  return inside == NULL || !g_regex_match (re, inside, 0, NULL);
+}
+
+/* "M. Kouleba" or "Sergueï Lavrov": the last name with a title or of two
+ * capitalised words in the @lookback code points before @at, when nobody
+ * tagged the people of the article. */
+static gboolean
+last_name_before (const char *text, gsize at, gsize *out_start, gsize *out_end)
+{
+  gsize from = at > PRONOUN_LOOKBACK ? at - PRONOUN_LOOKBACK : 0;
+  g_autofree char *window = px_text_substring (text, from, at);
+  g_autoptr(GMatchInfo) info = NULL;
+  GRegex *re = cached_regex ("(?:M\\.|Mme|Mr\\.?|Mrs\\.?|Ms\\.?)\\s+\\p{Lu}[\\p{L}'’-]+"
+                             "|\\p{Lu}\\p{Ll}+\\s+\\p{Lu}\\p{Ll}+(?=\\s*(?:,|\\s(?:a|est|avait)\\s))");
+  int s = -1, e = -1;
+
+  if (window == NULL)
+    return FALSE;
+  g_regex_match (re, window, 0, &info);
+  while (g_match_info_matches (info))
+    {
+      g_match_info_fetch_pos (info, 0, &s, &e);
+      g_match_info_next (info, NULL);
+    }
+  if (s < 0)
+    return FALSE;
+  *out_start = from + g_utf8_pointer_to_offset (window, window + s);
+  *out_end = from + g_utf8_pointer_to_offset (window, window + e);
+  return TRUE;
 }
 
 static const PxCompareMention *
@@ -226,6 +296,8 @@ speaker_from_events (const PxCompareArticle *art, PxQuote *q)
   return FALSE;
 }
 
+static gboolean is_unnamed_source (const char *text, gsize quote_start, gsize quote_end);
+
 static void
 attribute (const PxCompareArticle *art, PxQuote *q)
 {
@@ -243,7 +315,12 @@ attribute (const PxCompareArticle *art, PxQuote *q)
         q->speaker = px_text_substring (art->text, s, e);
       return;
     }
-  if (after_is_pronoun (art->text, q->end))
+  if (is_unnamed_source (art->text, q->start, q->end))
+    {
+      q->unnamed = TRUE;
+      return;
+    }
+  if (is_pronoun_attribution (art->text, q->start, q->end))
     {
       const PxCompareMention *last = NULL;
 
@@ -257,6 +334,36 @@ attribute (const PxCompareArticle *art, PxQuote *q)
         }
       if (last)
         set_speaker (q, last);
+      else if (last_name_before (art->text, q->start, &s, &e))
+        q->speaker = px_text_substring (art->text, s, e);
+    }
+}
+
+/* The later quotes of a sentence whose first quote has a speaker are his
+ * too: "« A », a déclaré X, affirmant que « B »", or "X a indiqué qu'il
+ * demanderait « A », « B » et « C »". @first: the article's first quote. */
+static void
+inherit_in_sentence (GArray *quotes, guint first, const PxCompareArticle *art)
+{
+  g_autoptr(GArray) sents = px_text_sentences (art->text, art->language);
+  guint s = 0;
+
+  for (guint i = first + 1; i < quotes->len; i++)
+    {
+      PxQuote *q = &g_array_index (quotes, PxQuote, i);
+      PxQuote *prev = &g_array_index (quotes, PxQuote, i - 1);
+      PxSpan *sp;
+
+      while (s < sents->len && g_array_index (sents, PxSpan, s).end <= prev->start)
+        s++;
+      if (s == sents->len || q->speaker != NULL || q->unnamed || prev->speaker == NULL)
+        continue;
+      sp = &g_array_index (sents, PxSpan, s);
+      if (prev->start >= sp->start && q->start < sp->end)
+        {
+          q->speaker = g_strdup (prev->speaker);
+          q->speaker_entity = prev->speaker_entity;
+        }
     }
 }
 
@@ -286,12 +393,13 @@ static void
 collect_quotes (GArray *quotes, const PxCompareArticle *art, guint a)
 {
   g_autoptr(GArray) spans = px_quotes_find_marked (art->text);
+  guint first = quotes->len;
 
   for (guint i = 0; i < spans->len; i++)
     {
       PxSpan *sp = &g_array_index (spans, PxSpan, i);
       PxQuote q = { a, sp->start, sp->end, px_text_substring (art->text, sp->start, sp->end),
-                    NULL, 0, TRUE, 0 };
+                    NULL, 0, TRUE, 0, FALSE };
 
       attribute (art, &q);
       g_array_append_val (quotes, q);
@@ -299,7 +407,7 @@ collect_quotes (GArray *quotes, const PxCompareArticle *art, guint a)
   for (guint i = 0; i < art->mentions->len; i++)
     {
       const PxCompareMention *m = &g_array_index (art->mentions, PxCompareMention, i);
-      PxQuote q = { a, m->start, m->end, NULL, NULL, 0, TRUE, 0 };
+      PxQuote q = { a, m->start, m->end, NULL, NULL, 0, TRUE, 0, FALSE };
 
       if (g_strcmp0 (m->label, "QUOTE") != 0 || overlaps_any (quotes, a, m->start, m->end))
         continue;
@@ -307,6 +415,8 @@ collect_quotes (GArray *quotes, const PxCompareArticle *art, guint a)
       attribute (art, &q);
       g_array_append_val (quotes, q);
     }
+  if (quotes->len > first + 1)
+    inherit_in_sentence (quotes, first, art);
 }
 
 /* ---- Matching --------------------------------------------------------- */
@@ -359,7 +469,14 @@ match_quotes (GArray *quotes, GPtrArray *sets)
       {
         guint common;
 
-        if (g_array_index (quotes, PxQuote, i).article == g_array_index (quotes, PxQuote, j).article)
+        const PxQuote *qi = &g_array_index (quotes, PxQuote, i);
+        const PxQuote *qj = &g_array_index (quotes, PxQuote, j);
+
+        if (qi->article == qj->article)
+          continue;
+        /* What an unnamed source said is not what a named speaker said,
+         * however close the words. */
+        if ((qi->unnamed && qj->speaker != NULL) || (qj->unnamed && qi->speaker != NULL))
           continue;
         if (overlap (sets->pdata[i], sets->pdata[j], &common) >= PX_QUOTES_MIN_OVERLAP && common >= 2)
           parent[MAX (uf_find (parent, i), uf_find (parent, j))] = MIN (uf_find (parent, i), uf_find (parent, j));
@@ -384,6 +501,23 @@ group_has_article (GArray *quotes, guint group, guint article)
         g_array_index (quotes, PxQuote, i).article == article)
       return TRUE;
   return FALSE;
+}
+
+/* An unmarked quote stops before its attribution: "Je n'ai pas grand
+ * espoir, mais…, a-t-il dit, affirmant que…" ends at "espoir, mais…".
+ * Returns the length in code points of the quote part of @sentence. */
+static gsize
+unmarked_length (const char *sentence)
+{
+  GRegex *re = cached_regex ("\\s*,\\s*(?:(?:a|avait)-t-(?:il|elle)\\b|(?:a|avait)\\s+" SAY_FR "\\b"
+                             "|selon\\b|(?:affirmant|ajoutant|estimant|soulignant|expliquant|précisant)\\b"
+                             "|(?:he|she)\\s+(?:said|added)\\b|(?:said|added)\\s)");
+  g_autoptr(GMatchInfo) info = NULL;
+  int start, end;
+
+  if (g_regex_match (re, sentence, 0, &info) && g_match_info_fetch_pos (info, 0, &start, &end) && start > 0)
+    return g_utf8_pointer_to_offset (sentence, sentence + start);
+  return g_utf8_strlen (sentence, -1);
 }
 
 /* Looks for each group's words, unmarked, in the articles it misses. */
@@ -424,7 +558,8 @@ find_unmarked (GArray *quotes, GPtrArray *sets, const PxCompareInput *in, guint 
               if (share < UNMARKED_MIN_OVERLAP || common < 3 ||
                   g_hash_table_size (sets->pdata[i]) > g_hash_table_size (sset))
                 continue;
-              found = (PxQuote) { a, sp->start, sp->end, g_strdup (stext), NULL, 0, FALSE, q->group };
+              found = (PxQuote) { a, sp->start, sp->start + unmarked_length (stext), NULL, NULL, 0, FALSE, q->group };
+              found.text = px_text_substring (art->text, found.start, found.end);
               attribute (art, &found);
               g_array_append_val (quotes, found);
               break;

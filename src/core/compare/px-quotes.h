@@ -17,6 +17,9 @@ typedef struct
   gint64    speaker_entity; /* 0: unknown or not linked */
   gboolean  marked;         /* FALSE: the same words found without marks */
   guint     group;          /* quotes of one group say the same thing */
+  gboolean  unnamed;        /* said by a source the article does not name
+                             * ("selon plusieurs sources"); never grouped
+                             * with a named speaker's quote */
 } PxQuote;
 
 struct _PxQuoteSet

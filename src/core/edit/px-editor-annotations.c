@@ -157,6 +157,27 @@ px_editor_refresh_values (PxEditor  *self,
 /* The links an annotation gets from its label: an entity mention its
  * entity, a value mention (DATE, NUM, QUOTE) its value and never an
  * entity, a trigger its event. */
+/* A link made by a name part or a near spelling is a guess: the notice
+ * says so, and Undo takes the tag back with it. */
+static void
+note_variant_link (PxEditor     *self,
+                   PxLinkReason  reason,
+                   const char   *name)
+{
+  g_autofree char *text = NULL;
+
+  if (name == NULL)
+    return;
+  if (reason == PX_LINK_NEAR)
+    /* Translators: after tagging "Kouleba": Linked to “Kuleba” (a near spelling). */
+    text = g_strdup_printf (_("Linked to “%s” (a near spelling)."), name);
+  else if (reason == PX_LINK_NAME_PART)
+    /* Translators: after tagging "Lavrov": Linked to “Sergueï Lavrov” (the same name in this story). */
+    text = g_strdup_printf (_("Linked to “%s” (the same name in this story)."), name);
+  if (text != NULL)
+    px_editor_add_notice (self, text);
+}
+
 gboolean
 px_editor_complete_annotation (PxEditor    *self,
                      gint64       annotation_id,
@@ -187,6 +208,8 @@ px_editor_complete_annotation (PxEditor    *self,
     }
   if (px_annotation_get_kind (a) == PX_LABEL_ENTITY)
     {
+      g_autofree char *linked = NULL;
+      PxLinkReason reason;
       gint64 entity_id;
 
       if (px_annotation_get_entity_id (a) != 0 && entity_name == NULL)
@@ -197,12 +220,14 @@ px_editor_complete_annotation (PxEditor    *self,
           return entity_id != 0
                  && px_store_set_annotation_entity (px_editor_store (self), annotation_id, entity_id, error);
         }
-      entity_id = px_store_link_mention (px_editor_store (self), annotation_id, &local);
+      entity_id = px_store_link_mention_full (px_editor_store (self), annotation_id,
+                                              &reason, &linked, &local);
       if (entity_id == 0 && local != NULL)
         {
           g_propagate_error (error, g_steal_pointer (&local));
           return FALSE;
         }
+      note_variant_link (self, reason, linked);
       return TRUE;
     }
   event = px_editor_find_event_of_trigger (self, article_id, annotation_id);

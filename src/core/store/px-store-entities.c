@@ -269,6 +269,59 @@ px_store_load_entities (PxStore  *self,
   return g_steal_pointer (&items);
 }
 
+/* Keys made before elided articles and titles left the key ("l'ukraine"
+ * was "lukraine", "M. Lavrov" was "m lavrov") are made again on open. Only
+ * names with an apostrophe or a key of more than one word can have
+ * changed, so the rest is not even read; no schema change, no version. */
+gboolean
+px_store_refresh_entity_keys (PxStore  *self,
+                              GError  **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = px_store_prepare (self,
+    "SELECT id, name, match_key FROM entity"
+    " WHERE instr(name, '''') > 0 OR instr(name, '’') > 0 OR instr(match_key, ' ') > 0", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *key = px_text_match_key ((const char *) sqlite3_column_text (stmt, 1));
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (g_strcmp0 (key, (const char *) sqlite3_column_text (stmt, 2)) != 0)
+        {
+          g_array_append_val (ids, id);
+          g_ptr_array_add (keys, g_steal_pointer (&key));
+        }
+    }
+  sqlite3_reset (stmt);
+  if (!px_store_step_ok (self, rc, error))
+    return FALSE;
+  if (ids->len == 0)
+    return TRUE;
+  if (!px_store_begin (self, error))
+    return FALSE;
+  stmt = px_store_prepare (self, "UPDATE entity SET match_key = ?2 WHERE id = ?1", error);
+  for (guint i = 0; stmt != NULL && i < ids->len; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      sqlite3_bind_text (stmt, 2, g_ptr_array_index (keys, i), -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (!px_store_step_ok (self, rc, error))
+        stmt = NULL;
+    }
+  if (stmt == NULL)
+    {
+      px_store_rollback (self);
+      return FALSE;
+    }
+  return px_store_commit (self, error);
+}
+
 /* ---- Linking mentions ------------------------------------------------- */
 
 /* The first entity of @label_id with exactly @key, or 0. */
@@ -299,17 +352,160 @@ find_exact (PxStore    *self,
   return id;
 }
 
+/* A label for people: by name ("PER", "PERSON") or description. */
+static gboolean
+is_person_label (PxStore *self,
+                 gint64   label_id)
+{
+  g_autoptr(PxLabel) label = px_store_get_label (self, label_id, NULL);
+  const char *name = label ? px_label_get_name (label) : "";
+  const char *description = label ? px_label_get_description (label) : NULL;
+
+  return g_ascii_strncasecmp (name, "PER", 3) == 0
+         || (description != NULL && (g_ascii_strncasecmp (description, "Person", 6) == 0));
+}
+
+static const char *
+last_word (const char *key)
+{
+  const char *space = strrchr (key, ' ');
+
+  return space ? space + 1 : key;
+}
+
+/* @part names @full: the words of @part end @full ("lavrov" in "serguei
+ * lavrov"). */
+static gboolean
+is_name_part (const char *part,
+              const char *full)
+{
+  gsize lp = strlen (part), lf = strlen (full);
+
+  return lp < lf && full[lf - lp - 1] == ' ' && strcmp (full + lf - lp, part) == 0;
+}
+
+static gboolean
+is_near_name (const char *a,
+              const char *b,
+              gboolean    person)
+{
+  if (px_text_near_spelling (a, b))
+    return TRUE;
+  /* "kouleba" and "dmytro kuleba": a near surname. */
+  return person && (strchr (a, ' ') == NULL || strchr (b, ' ') == NULL)
+         && px_text_near_spelling (last_word (a), last_word (b));
+}
+
+/* The one entity of the story that @key names by a name part, or failing
+ * that by a near spelling; 0 when none or several do. */
+static gint64
+find_in_story (PxStore     *self,
+               const char  *key,
+               gint64       label_id,
+               gint64       article_id,
+               PxLinkReason *reason,
+               char        **name)
+{
+  GError *error = NULL;
+  gboolean person = is_person_label (self, label_id);
+  sqlite3_stmt *stmt = px_store_prepare (self,
+    "SELECT DISTINCT e.id, e.match_key, e.name FROM entity e JOIN annotation n ON n.entity_id = e.id"
+    " WHERE e.label_id IS ?1 AND n.article_id IN"
+    "  (SELECT article_id FROM story_article WHERE story_id ="
+    "     (SELECT story_id FROM story_article WHERE article_id = ?2)"
+    "   UNION SELECT ?2)", &error);
+  gint64 part = 0, near = 0;
+  guint n_part = 0, n_near = 0;
+  g_autofree char *part_name = NULL;
+  g_autofree char *near_name = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    {
+      px_store_note_read_error (self, error);
+      return 0;
+    }
+  sqlite3_bind_int64 (stmt, 1, label_id);
+  sqlite3_bind_int64 (stmt, 2, article_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *other = (const char *) sqlite3_column_text (stmt, 1);
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (other == NULL)
+        continue;
+      if (person && (is_name_part (key, other) || is_name_part (other, key)))
+        {
+          n_part++;
+          part = id;
+          g_free (part_name);
+          part_name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+        }
+      else if (is_near_name (key, other, person))
+        {
+          n_near++;
+          near = id;
+          g_free (near_name);
+          near_name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+        }
+    }
+  if (!px_store_step_ok (self, rc, &error))
+    px_store_note_read_error (self, error);
+  sqlite3_reset (stmt);
+  if (n_part == 1)
+    {
+      *reason = PX_LINK_NAME_PART;
+      *name = g_steal_pointer (&part_name);
+      return part;
+    }
+  if (n_part == 0 && n_near == 1)
+    {
+      *reason = PX_LINK_NEAR;
+      *name = g_steal_pointer (&near_name);
+      return near;
+    }
+  return 0;
+}
+
+static gint64 link_mention (PxStore *self, gint64 annotation_id, gboolean variants,
+                            PxLinkReason *out_reason, char **out_name, GError **error);
+
 gint64
 px_store_link_mention (PxStore  *self,
                        gint64    annotation_id,
                        GError  **error)
 {
+  return link_mention (self, annotation_id, FALSE, NULL, NULL, error);
+}
+
+gint64
+px_store_link_mention_full (PxStore       *self,
+                            gint64         annotation_id,
+                            PxLinkReason  *out_reason,
+                            char         **out_name,
+                            GError       **error)
+{
+  return link_mention (self, annotation_id, TRUE, out_reason, out_name, error);
+}
+
+static gint64
+link_mention (PxStore       *self,
+              gint64         annotation_id,
+              gboolean       variants,
+              PxLinkReason  *out_reason,
+              char         **out_name,
+              GError       **error)
+{
   g_autoptr(PxAnnotation) mention = NULL;
   g_autofree char *key = NULL;
+  g_autofree char *name = NULL;
+  PxLinkReason reason = PX_LINK_NONE;
   gint64 label_id;
   gint64 entity_id;
 
   g_return_val_if_fail (PX_IS_STORE (self), 0);
+  if (out_reason != NULL)
+    *out_reason = PX_LINK_NONE;
   mention = px_store_get_annotation (self, annotation_id, error);
   if (mention == NULL)
     return 0;
@@ -322,16 +518,29 @@ px_store_link_mention (PxStore  *self,
   label_id = px_annotation_get_label_id (mention);
   if (!px_store_write_begin (self, error))
     return 0;
+  reason = PX_LINK_EXACT;
   entity_id = find_exact (self, key, label_id);
+  if (entity_id == 0 && variants)
+    entity_id = find_in_story (self, key, label_id, px_annotation_get_article_id (mention),
+                               &reason, &name);
   if (entity_id == 0)
-    entity_id = px_store_add_entity (self, px_annotation_get_text (mention), label_id, error);
+    {
+      reason = PX_LINK_NEW;
+      entity_id = px_store_add_entity (self, px_annotation_get_text (mention), label_id, error);
+    }
   if (entity_id == 0
       || !px_store_set_annotation_entity (self, annotation_id, entity_id, error))
     {
       px_store_write_abort (self);
       return 0;
     }
-  return px_store_write_end (self, error) ? entity_id : 0;
+  if (!px_store_write_end (self, error))
+    return 0;
+  if (out_reason != NULL)
+    *out_reason = reason;
+  if (out_name != NULL)
+    *out_name = g_steal_pointer (&name);
+  return entity_id;
 }
 
 typedef struct

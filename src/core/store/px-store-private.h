@@ -51,6 +51,9 @@ void          px_store_set_error       (PxStore     *self,
 /* The rc that ended a read: TRUE for SQLITE_ROW and SQLITE_DONE, else
  * @error set. A damaged file must never read as an empty one, so every
  * loop over sqlite3_step() ends with this. */
+/* Makes stale entity match keys again (see px-store-entities.c). */
+gboolean      px_store_refresh_entity_keys (PxStore *self,
+                                            GError **error);
 gboolean      px_store_step_ok         (PxStore     *self,
                                         int          rc,
                                         GError     **error);

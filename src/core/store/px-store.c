@@ -1046,8 +1046,10 @@ px_store_open (const char        *path,
   self->schema_version = version;
 
   if (!configure (self, error) ||
-      (!self->read_only && (!migrate (self, flags, error) || !stamp (self, error))))
+      (!self->read_only && (!migrate (self, flags, error) || !stamp (self, error)
+                            || !px_store_refresh_entity_keys (self, error))))
     return NULL;
+  self->pending = 0;   /* keys made again on open are not news */
 
   self->data_version = read_data_version (self);
   self->annotator = g_strdup (g_get_real_name ());

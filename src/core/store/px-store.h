@@ -335,6 +335,31 @@ GListModel  *px_store_list_entities     (PxStore           *self);
 gint64       px_store_link_mention      (PxStore           *self,
                                          gint64             annotation_id,
                                          GError           **error);
+
+/* How px_store_link_mention_full() found the entity. */
+typedef enum
+{
+  PX_LINK_NONE,       /* not an entity mention, or nothing to link by */
+  PX_LINK_EXACT,      /* the same match key */
+  PX_LINK_NEW,        /* a new entity */
+  PX_LINK_NAME_PART,  /* a surname and the one full name of the story */
+  PX_LINK_NEAR,       /* the one near spelling of the story */
+} PxLinkReason;
+
+/* px_store_link_mention() (which links exact keys only), and when no
+ * entity has the mention's key,
+ * within the mention's story (its article alone when it is in none) and
+ * its label only: a person's surname links to the one full name that ends
+ * with it ("Lavrov" / "Sergueï Lavrov"), or the other way round; failing
+ * that, a near spelling (px_text_near_spelling(), of the whole key or of a
+ * person's surname) links when only one entity matches. Otherwise a new
+ * entity. The editor links tags this way (its notice names the guess).
+ * @out_name (nullable) gets the linked entity's name. */
+gint64       px_store_link_mention_full (PxStore           *self,
+                                         gint64             annotation_id,
+                                         PxLinkReason      *out_reason,
+                                         char             **out_name,
+                                         GError           **error);
 /* Entities whose match key is within @max_distance edits of @key (a
  * distance of 0 included), same label when @label_id != 0, closest first,
  * leaving out @exclude_id. For "Kuleba" / "Kouleba". Element type: PxEntity. */

@@ -129,6 +129,9 @@ px_suggest_find (const char   *text,
         continue;
       span.start = g_array_index (words, PxSpan, i).start;
       span.end = g_array_index (words, PxSpan, i + wanted->len - 1).end;
+      /* "d'Antalya" is found for "Antalya"; the article stays out. Matches
+       * are few, so finding the word's bytes again costs little. */
+      span.start += px_text_elision_length (g_utf8_offset_to_pointer (text, span.start));
       if (!excluded (exclude, span.start, span.end))
         g_array_append_val (found, span);
       i += wanted->len - 1;   /* occurrences don't overlap */

@@ -645,12 +645,91 @@ px_text_snap_to_words (const char *text,
     }
   if (s == G_MAXSIZE)
     return FALSE;
+  /* ICU keeps "l'Ukraine" as one word; the name is "Ukraine". */
+  {
+    const char *p = g_utf8_offset_to_pointer (window, (glong) (s - base));
+    gsize skip = px_text_elision_length (p);
+
+    if (skip > 0 && s + skip < e)
+      s += skip;
+  }
   *start = s;
   *end = e;
   return TRUE;
 }
 
 /* ---- Match keys ------------------------------------------------------- */
+
+/* French elided articles and pronouns, as match keys: "l'", "d'", "qu'"… */
+static const char *const elided[] = {
+  "l", "d", "qu", "s", "j", "n", "c", "m", "t", "jusqu", "lorsqu", "puisqu", NULL };
+
+static gboolean
+is_elided_article (const char *key)
+{
+  return g_strv_contains (elided, key);
+}
+
+gsize
+px_text_elision_length (const char *word)
+{
+  const char *p = word;
+  g_autofree char *head = NULL;
+  gunichar c;
+
+  while (*p != '\0' && g_unichar_isalpha (g_utf8_get_char (p)) && p - word < 8)
+    p = g_utf8_next_char (p);
+  c = g_utf8_get_char (p);
+  if (p == word || (c != '\'' && c != 0x2019) || !g_unichar_isalpha (g_utf8_get_char (p + (c == '\'' ? 1 : 3))))
+    return 0;
+  /* "N'Djamena", "N'Golo": a capital N' before a capital is part of a name. */
+  if (word[0] == 'N' && p - word == 1 && g_unichar_isupper (g_utf8_get_char (p + (c == '\'' ? 1 : 3))))
+    return 0;
+  head = g_utf8_strdown (word, p - word);
+  if (!is_elided_article (head))
+    return 0;
+  return (gsize) g_utf8_strlen (word, p - word) + 1;
+}
+
+/* Titles that come before a name, as match keys. */
+static const char *const titles[] = {
+  "m", "mm", "mme", "mmes", "mlle", "mr", "mrs", "ms", "dr", "pr", "me", "mgr",
+  "president", "presidente", "ministre", "chancelier", "chanceliere",
+  "colonel", "sir", "roi", "reine", "princesse", "pape", "senateur", "senator",
+  "depute", "deputee", "maire", "gouverneur", "cheikh", "sheikh", "emir",
+  "minister", "chancellor", "pope", "governor", "mayor", "prof", NULL };
+
+/* Words after which a title is the start of a role ("ministre des Affaires
+ * étrangères"), not of a name. */
+static const char *const title_ends[] = {
+  "de", "des", "du", "d", "la", "le", "les", "l", "of", "the", "for", "a", "au", "aux", NULL };
+
+/* "m lavrov" → "lavrov", "president erdogan" → "erdogan": a key without
+ * its leading titles, as long as a word that is not a title remains. */
+static char *
+drop_titles (char *key)
+{
+  char *p = key;
+
+  for (;;)
+    {
+      char *space = strchr (p, ' ');
+      g_autofree char *first = space ? g_strndup (p, space - p) : NULL;
+      g_autofree char *next = NULL;
+      char *after;
+
+      if (space == NULL || !g_strv_contains (titles, first))
+        break;
+      after = strchr (space + 1, ' ');
+      next = after ? g_strndup (space + 1, after - space - 1) : g_strdup (space + 1);
+      if (g_strv_contains (title_ends, next))
+        break;
+      p = space + 1;
+    }
+  if (p != key)
+    memmove (key, p, strlen (p) + 1);
+  return key;
+}
 
 static void
 close_transliterator (gpointer data)
@@ -692,6 +771,7 @@ px_text_match_key (const char *text)
   int32_t len = 0, limit, cap;
   GString *out;
   gboolean space = FALSE;
+  gsize word = 0;   /* where the current word of @out starts */
 
   if (text == NULL)
     return g_strdup ("");
@@ -717,14 +797,59 @@ px_text_match_key (const char *text)
       if (g_unichar_isalnum (c))
         {
           if (space && out->len > 0)
-            g_string_append_c (out, ' ');
+            {
+              g_string_append_c (out, ' ');
+              word = out->len;
+            }
           space = FALSE;
           g_string_append_unichar (out, g_unichar_tolower (c));
         }
-      else if (c != '\'' && c != 0x2019)
+      else if (c == '\'' || c == 0x2019)
+        {
+          /* "l'Ukraine" is "ukraine"; "O'Brien" stays "obrien". */
+          if (is_elided_article (out->str + word))
+            {
+              g_string_truncate (out, word > 0 ? word - 1 : 0);
+              space = out->len > 0;
+              word = out->len > 0 ? out->len + 1 : 0;
+            }
+        }
+      else
         space = TRUE;
     }
-  return g_string_free (out, FALSE);
+  return drop_titles (g_string_free (out, FALSE));
+}
+
+static gboolean
+is_soft_letter (gunichar c)
+{
+  return strchr ("aeiouyh", (int) c) != NULL && c != 0;
+}
+
+gboolean
+px_text_near_spelling (const char *a,
+                       const char *b)
+{
+  glong la = 0, lb = 0, i = 0;
+  g_autofree gunichar *ua = g_utf8_to_ucs4_fast (a, -1, &la);
+  g_autofree gunichar *ub = g_utf8_to_ucs4_fast (b, -1, &lb);
+  gboolean long_key = MIN (la, lb) >= 8;
+
+  if (MIN (la, lb) < 4 || ABS (la - lb) > 1 || strcmp (a, b) == 0)
+    return FALSE;
+  if (la < lb)
+    {
+      gunichar *t = ua; ua = ub; ub = t;
+      glong tl = la; la = lb; lb = tl;
+    }
+  while (i < lb && ua[i] == ub[i])
+    i++;
+  if (la == lb)   /* one substitution: vowels for vowels ("Ryad" / "Riad") */
+    return memcmp (ua + i + 1, ub + i + 1, (la - i - 1) * sizeof (gunichar)) == 0
+           && (long_key || (is_soft_letter (ua[i]) && is_soft_letter (ub[i])));
+  /* one letter more: "Kouleba" / "Kuleba", "Riyad" / "Ryad" */
+  return memcmp (ua + i + 1, ub + i, (lb - i) * sizeof (gunichar)) == 0
+         && (long_key || is_soft_letter (ua[i]));
 }
 
 guint

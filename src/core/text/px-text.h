@@ -94,14 +94,27 @@ gboolean  px_text_snap_to_words       (const char   *text,
 
 /* A key for matching names and words across spellings: transliterated to
  * Latin, diacritics removed, case folded, punctuation dropped and white
- * space collapsed. "Sergueï" → "serguei", "Лавров" → "lavrov". */
+ * space collapsed. "Sergueï" → "serguei", "Лавров" → "lavrov". French
+ * elided articles go ("l'Ukraine" → "ukraine"), and so do titles before a
+ * name ("M. Lavrov", "président Erdogan" → "lavrov", "erdogan"). */
 char     *px_text_match_key           (const char   *text);
+
+/* Length in code points of the elided article that starts @word ("l'",
+ * "d’", "qu'"…, with ' or ’), or 0. */
+gsize     px_text_elision_length      (const char   *word);
 
 /* Levenshtein distance in code points, stopping early: returns @max + 1 as
  * soon as the distance is known to exceed @max. */
 guint     px_text_edit_distance       (const char   *a,
                                        const char   *b,
                                        guint         max);
+
+/* TRUE when two match keys are one spelling of the same name: one edit
+ * apart, the edit touching a vowel, "y" or "h" ("kouleba" / "kuleba",
+ * "ryad" / "riyad") unless both keys have 8 letters or more; keys under 4
+ * letters never are. "iran" / "irak" are not. */
+gboolean  px_text_near_spelling       (const char   *a,
+                                       const char   *b);
 
 /* "fr", "en", or "und" when unsure. Cheap, stop-word based. */
 const char *px_text_detect_language   (const char   *text);
