@@ -102,6 +102,20 @@ quote_starting (const PxQuoteSet *set, guint article, const char *start)
 /* Several quotes in one sentence share its speaker; an unmarked quote
  * stops before "a-t-il dit" and goes to the last name before it; a
  * pronoun before the quote does the same. */
+/* The quote of article @index starting with @start; the test stops when
+ * there is none. */
+static const PxQuote *
+need_quote (PxQuoteSet *set,
+            guint       index,
+            const char *start)
+{
+  const PxQuote *q = quote_starting (set, index, start);
+
+  if (q == NULL)
+    g_error ("no quote of article %u starts with “%s”", index, start);
+  return q;
+}
+
 static void
 test_sentence_speakers (void)
 {
@@ -118,22 +132,18 @@ test_sentence_speakers (void)
   px_compare_input_add_article (in, 1, "A", "a.example", NULL, "fr", ta);
   px_compare_input_add_article (in, 2, "B", "b.example", NULL, "fr", tb);
   set = px_quotes_compute (in);
-  q = quote_starting (set, 1, "rien ne serait");
-  g_assert_nonnull (q);
+  q = need_quote (set, 1, "rien ne serait");
   g_assert_cmpstr (q->speaker, ==, "M. Orvan");
   for (guint i = 0; i < 3; i++)
     {
       static const char *starts[] = { "un accord", "un retour", "des garanties" };
 
-      q = quote_starting (set, 1, starts[i]);
-      g_assert_nonnull (q);
+      q = need_quote (set, 1, starts[i]);
       g_assert_cmpstr (q->speaker, ==, "Mme Vidal");
     }
-  q = quote_starting (set, 1, "diamétralement");
-  g_assert_nonnull (q);
+  q = need_quote (set, 1, "diamétralement");
   g_assert_cmpstr (q->speaker, ==, "Ilya Morov");
-  q = quote_starting (set, 0, "Je ne crois pas");
-  g_assert_nonnull (q);
+  q = need_quote (set, 0, "Je ne crois pas");
   g_assert_false (q->marked);
   g_assert_cmpstr (q->text, ==, "Je ne crois pas aux miracles mais nous ferons tout pour réussir");
   g_assert_cmpstr (q->speaker, ==, "M. Orvan");
