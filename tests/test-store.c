@@ -1111,6 +1111,34 @@ test_search (void)
       g_clear_pointer (&hits, g_ptr_array_unref);
     }
 
+  /* Word prefixes: "Koulé" finds "Kouléba", accents ignored. */
+  hits = px_store_search (store, "Koulé", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* The hit points at the occurrence the snippet shows, not the first. */
+  {
+    GString *text = g_string_new ("Vakarian arrive seul. ");
+    gint64 far;
+    gsize second;
+
+    for (int i = 0; i < 60; i++)
+      g_string_append (text, "puis rien de neuf. ");
+    second = g_utf8_strlen (text->str, -1) + strlen ("Plus tard, ");
+    g_string_append (text, "Plus tard, Vakarian et Orlova signent.");
+    far = add_article (store, "Far", text->str);
+    hits = px_store_search (store, "vakarian orlova", 10, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, ==, 1);
+    hit = hits->pdata[0];
+    g_assert_cmpint (hit->article_id, ==, far);
+    g_assert_nonnull (strstr (hit->snippet, "Orlova"));
+    g_assert_cmpuint (hit->start, ==, second);
+    g_clear_pointer (&hits, g_ptr_array_unref);
+    g_string_free (text, TRUE);
+  }
+
   /* Deleted articles leave the index. */
   g_assert_true (px_store_delete_article (store, id, &error));
   hits = px_store_search (store, "kouleba", 10, &error);

@@ -43,18 +43,50 @@ quote_query (const char *query)
   return g_string_free (out, out->len == 0);
 }
 
-/* The first word of @text whose match key starts with the key of the
- * query's first term: the span FTS5 most likely matched. Approximate (it
- * ignores the other terms), good enough to scroll to. */
+/* The quoted terms of quote_query() as word prefixes ("Koulé"* finds
+ * "Kouleba"): a star after every closing quote. */
+static char *
+prefix_query (const char *query)
+{
+  g_autofree char *quoted = quote_query (query != NULL ? query : "");
+  GString *m;
+  gboolean inside = FALSE;
+
+  if (quoted == NULL)
+    return NULL;
+  m = g_string_new (NULL);
+  for (const char *p = quoted; *p != '\0'; p++)
+    {
+      g_string_append_c (m, *p);
+      if (*p != '"')
+        continue;
+      if (inside && p[1] == '"')
+        {
+          g_string_append_c (m, *++p);   /* a doubled quote inside a term */
+          continue;
+        }
+      inside = !inside;
+      if (!inside)
+        g_string_append_c (m, '*');
+    }
+  return g_string_free (m, FALSE);
+}
+
+/* The first word at or after @from_byte of @text whose match key starts
+ * with the key of the query's first term: the span FTS5 most likely
+ * matched. Approximate (it ignores the other terms), good enough to
+ * scroll to. */
 static void
-locate (const char  *text,
-        const char  *query,
-        gsize       *start,
-        gsize       *end)
+locate_from (const char  *text,
+             gsize        from_byte,
+             const char  *query,
+             gsize       *start,
+             gsize       *end)
 {
   g_auto(GStrv) terms = g_strsplit_set (query, " \t\n\"", -1);
   g_autofree char *key = NULL;
   g_autoptr(GArray) words = NULL;
+  gsize from_cp;
 
   *start = *end = 0;
   for (guint i = 0; terms[i] != NULL && key == NULL; i++)
@@ -63,9 +95,13 @@ locate (const char  *text,
   if (key == NULL || *key == '\0')
     return;
   words = px_text_words (text, NULL);
+  from_cp = px_text_byte_to_cp (text, from_byte);
   for (guint i = 0; i < words->len; i++)
     {
       PxSpan *w = &g_array_index (words, PxSpan, i);
+
+      if (w->start < from_cp)
+        continue;
       g_autofree char *word = px_text_substring (text, w->start, w->end);
       g_autofree char *wkey = px_text_match_key (word);
 
@@ -76,6 +112,31 @@ locate (const char  *text,
           return;
         }
     }
+}
+
+/* The occurrence the snippet shows, not the article's first one: the
+ * snippet is a piece of the text (between "…" when cut), so the match is
+ * looked for from where that piece starts. */
+static void
+locate (const char  *text,
+        const char  *snippet,
+        const char  *query,
+        gsize       *start,
+        gsize       *end)
+{
+  g_autofree char *piece = g_strdup (snippet != NULL ? snippet : "");
+  const char *core = piece;
+  const char *found;
+  gsize len = strlen (piece);
+
+  if (g_str_has_prefix (core, "…"))
+    core += strlen ("…");
+  if (len >= strlen ("…") && g_str_has_suffix (piece, "…"))
+    piece[len - strlen ("…")] = '\0';
+  found = *core != '\0' ? strstr (text, core) : NULL;
+  locate_from (text, found != NULL ? (gsize) (found - text) : 0, query, start, end);
+  if (*end == 0 && found != NULL)
+    locate_from (text, 0, query, start, end);
 }
 
 GPtrArray *
@@ -90,7 +151,7 @@ px_store_search (PxStore     *self,
   int rc;
 
   g_return_val_if_fail (PX_IS_STORE (self), NULL);
-  match = quote_query (query != NULL ? query : "");
+  match = prefix_query (query);
   if (match == NULL)
     return g_steal_pointer (&hits);
   stmt = px_store_prepare (self,
@@ -108,7 +169,7 @@ px_store_search (PxStore     *self,
       hit->article_id = sqlite3_column_int64 (stmt, 0);
       hit->title = g_strdup (px_store_column_str (stmt, 1));
       hit->snippet = g_strdup (px_store_column_str (stmt, 2));
-      locate (px_store_column_str (stmt, 3), query, &hit->start, &hit->end);
+      locate (px_store_column_str (stmt, 3), hit->snippet, query, &hit->start, &hit->end);
       g_ptr_array_add (hits, hit);
     }
   sqlite3_reset (stmt);
@@ -166,37 +227,14 @@ px_store_search_article_ids (PxStore     *self,
                              GError     **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *quoted = NULL;
   g_autofree char *match = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (PX_IS_STORE (self), NULL);
-  quoted = quote_query (term != NULL ? term : "");
-  if (quoted == NULL)
+  match = prefix_query (term);
+  if (match == NULL)
     return g_steal_pointer (&ids);
-  /* Each quoted term as a prefix ("Koulé"* finds "Kouleba"): a star after
-   * every closing quote. */
-  {
-    GString *m = g_string_new (NULL);
-    gboolean inside = FALSE;
-
-    for (const char *p = quoted; *p != '\0'; p++)
-      {
-        g_string_append_c (m, *p);
-        if (*p != '"')
-          continue;
-        if (inside && p[1] == '"')
-          {
-            g_string_append_c (m, *++p);   /* a doubled quote inside a term */
-            continue;
-          }
-        inside = !inside;
-        if (!inside)
-          g_string_append_c (m, '*');
-      }
-    match = g_string_free (m, FALSE);
-  }
   stmt = px_store_prepare (self, "SELECT rowid FROM article_fts WHERE article_fts MATCH ? ORDER BY rowid", error);
   if (stmt == NULL)
     return NULL;
