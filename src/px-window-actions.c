@@ -42,8 +42,10 @@ run_import_chooser (PxWindow             *self,
       /* What the import recognises: articles, brat's .ann beside them,
        * doccano JSONL and our own annotations.csv. */
       gtk_file_filter_set_name (text, _("Articles and Annotations"));
-      gtk_file_filter_add_mime_type (text, "text/plain");
+      /* By name, not by the text/plain type: a .json file is text too, and
+       * not an article. */
       gtk_file_filter_add_suffix (text, "txt");
+      gtk_file_filter_add_suffix (text, "md");
       gtk_file_filter_add_suffix (text, "ann");
       gtk_file_filter_add_suffix (text, "jsonl");
       gtk_file_filter_add_suffix (text, "csv");

@@ -458,6 +458,29 @@ test_shared_corpus (void)
   g_assert_true (g_str_has_suffix (c.title, "…"));
 }
 
+/* A .json file named on its own is no article: it made one titled "{". */
+static void
+test_json_refused (void)
+{
+  g_autofree char *dir = px_test_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "c.db", NULL);
+  g_autofree char *json = g_build_filename (dir, "meta.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxStore) store = px_store_open (db, PX_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(PxImportReport) report = NULL;
+  const char *paths[] = { json, NULL };
+  PxImportResult *r;
+
+  g_assert_true (g_file_set_contents (json, "{\n  \"title\": \"Kuleba\"\n}\n", -1, NULL));
+  report = px_import_paths (store, paths, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_imported, ==, 0);
+  g_assert_cmpuint (report->n_failed, ==, 1);
+  r = g_ptr_array_index (report->results, 0);
+  g_assert_nonnull (strstr (r->message, "meta.json: a JSON file is not an article"));
+  g_assert_cmpuint (px_store_count_articles (store), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -476,5 +499,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/import/progress-cancel", test_progress_and_cancel);
   g_test_add_func ("/import/unreadable", test_unreadable);
   g_test_add_func ("/import/shared-corpus", test_shared_corpus);
+  g_test_add_func ("/import/json-refused", test_json_refused);
   return g_test_run ();
 }

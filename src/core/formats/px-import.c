@@ -474,6 +474,14 @@ collect (Collect *c, const char * const *paths, GError **error)
   return TRUE;
 }
 
+static gboolean
+is_json_name (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, ".json");
+}
+
 static PxImportResult *
 import_one (PxStore               *store,
             const char            *path,
@@ -493,6 +501,14 @@ import_one (PxStore               *store,
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
       result->message = g_strdup_printf ("%s: cannot read this folder", path);
+      return result;
+    }
+  /* A JSON document read as plain text made an article titled "{". */
+  if (is_json_name (path))
+    {
+      result->message = g_strdup_printf ("%s: a JSON file is not an article; annotated documents in "
+                                         "doccano's JSONL (one object per line, .jsonl) are imported "
+                                         "with --format jsonl", path);
       return result;
     }
   if (g_file_test (path, G_FILE_TEST_EXISTS))
