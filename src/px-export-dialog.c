@@ -11,6 +11,7 @@
 
 #define CHOICE_RAW "raw"
 #define CHOICE_FORMAT "format"
+#define CHOICE_BOM "bom"
 
 typedef struct
 {
@@ -124,6 +125,16 @@ static const struct
 };
 
 static void
+open_folder (AdwToast *toast,
+             GFile    *dir)
+{
+  GtkWindow *window = g_object_get_data (G_OBJECT (toast), "px-window");
+  g_autofree char *uri = g_file_get_uri (dir);
+
+  gtk_show_uri (window, uri, GDK_CURRENT_TIME);
+}
+
+static void
 export_done (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
@@ -132,14 +143,28 @@ export_done (GObject      *source,
   g_autoptr(GError) error = NULL;
   ExportData *data = g_task_get_task_data (G_TASK (result));
   const char *done = formats[0].done;
+  g_autofree char *where = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
 
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     if (g_str_equal (formats[i].id, data->format))
       done = formats[i].done;
-  if (px_export_csv_finish (result, &error))
-    px_window_add_toast (window, _(done));
-  else
-    px_window_show_error (window, _("Export Failed"), error->message);
+  if (!px_export_csv_finish (result, &error))
+    {
+      px_window_show_error (window, _("Export Failed"), error->message);
+      return;
+    }
+  /* Say where the files went, and offer to show them. */
+  where = g_file_get_parse_name (data->dir);
+  /* Translators: "Exported the corpus as JSONL into /home/me/out" */
+  title = g_strdup_printf (_("%s into %s"), _(done), where);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("Open Folder"));
+  g_object_set_data (G_OBJECT (toast), "px-window", window);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (open_folder),
+                         g_object_ref (data->dir), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  px_window_show_toast (window, toast);
 }
 
 static void
@@ -153,8 +178,10 @@ chooser_response (GtkNativeDialog *chooser,
     {
       g_autoptr(GFile) dir = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       const char *raw = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), CHOICE_RAW);
+      const char *bom = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), CHOICE_BOM);
       const char *format = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), CHOICE_FORMAT);
-      PxExportFlags flags = g_strcmp0 (raw, "true") == 0 ? PX_EXPORT_RAW : PX_EXPORT_DEFAULT;
+      PxExportFlags flags = (g_strcmp0 (raw, "true") == 0 ? PX_EXPORT_RAW : PX_EXPORT_DEFAULT)
+                            | (g_strcmp0 (bom, "true") == 0 ? PX_EXPORT_BOM : PX_EXPORT_DEFAULT);
 
       px_export_format_async (px_store_get_path (store), format != NULL ? format : "csv",
                               dir, flags, NULL, export_done, g_object_ref (window));
@@ -186,6 +213,9 @@ px_export_dialog_run (PxWindow *window,
    * that a spreadsheet never runs them. */
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), CHOICE_RAW,
                                _("CSV: keep formula-like cells as they are"), NULL, NULL);
+  /* Excel reads UTF-8 CSV right only with a byte order mark. */
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), CHOICE_BOM,
+                               _("CSV: start each file with a byte order mark, for Excel"), NULL, NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (chooser_response), window);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

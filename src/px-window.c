@@ -389,6 +389,15 @@ px_window_add_toast (PxWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
 }
 
+/* A toast the caller made (with a button, say). */
+void
+px_window_show_toast (PxWindow *self,
+                      AdwToast *toast)
+{
+  g_return_if_fail (PX_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 void
 px_window_show_error (PxWindow   *self,
                       const char *heading,

@@ -41,6 +41,9 @@ void         px_window_import_paths   (PxWindow      *self,
 void         px_window_cancel_import  (PxWindow      *self);
 gboolean     px_window_is_importing   (PxWindow      *self);
 
+/* Takes @toast. */
+void         px_window_show_toast     (PxWindow      *self,
+                                       AdwToast      *toast);
 void         px_window_add_toast      (PxWindow      *self,
                                        const char    *title);
 void         px_window_show_error     (PxWindow      *self,
