@@ -294,6 +294,53 @@ test_toolbar_merge (Fixture       *f,
   g_assert_cmpstr (rows, ==, "Kouleba:3 Kyiv:1");
 }
 
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+/* The page publishes its selection as properties, notified only when they
+ * change: the window and tests read them instead of the buttons. */
+static void
+test_selection_properties (Fixture       *f,
+                           gconstpointer  data)
+{
+  static const char *const pair[] = { "Kuleba", "Kouleba", NULL };
+  GtkSelectionModel *model;
+  guint n_notified = 0, has_notified = 0;
+  guint n_selected;
+  gboolean has_selection;
+
+  g_signal_connect (f->list, "notify::n-selected", G_CALLBACK (count_notify), &n_notified);
+  g_signal_connect (f->list, "notify::has-selection", G_CALLBACK (count_notify), &has_notified);
+  g_object_get (f->list, "n-selected", &n_selected, "has-selection", &has_selection, NULL);
+  g_assert_cmpuint (n_selected, ==, 0);
+  g_assert_false (has_selection);
+  select_rows (f, pair);
+  g_object_get (f->list, "n-selected", &n_selected, "has-selection", &has_selection, NULL);
+  g_assert_cmpuint (n_selected, ==, 2);
+  g_assert_true (has_selection);
+  g_assert_cmpuint (has_notified, ==, 1);
+  model = gtk_column_view_get_model (find_column_view (GTK_WIDGET (f->list)));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(PxEntity) e = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (g_str_equal (px_entity_get_name (e), "Kouleba"))
+        gtk_selection_model_unselect_item (model, i);
+    }
+  spin ();
+  g_object_get (f->list, "n-selected", &n_selected, "has-selection", &has_selection, NULL);
+  g_assert_cmpuint (n_selected, ==, 1);
+  g_assert_true (has_selection);
+  /* Still selected: no second has-selection notification. */
+  g_assert_cmpuint (has_notified, ==, 1);
+  g_assert_cmpuint (n_notified, >=, 2);
+}
+
 /* After a merge, Split… moves the ticked mention back out, under a name
  * typed in its dialog. */
 static void
@@ -470,6 +517,8 @@ main (int argc, char *argv[])
               test_counts_and_duplicates, fixture_tear_down);
   g_test_add ("/entities-ui/suggestion-merge", Fixture, NULL, fixture_set_up,
               test_suggestion_merge, fixture_tear_down);
+  g_test_add ("/entities-ui/selection-properties", Fixture, NULL, fixture_set_up,
+              test_selection_properties, fixture_tear_down);
   g_test_add ("/entities-ui/toolbar-merge", Fixture, NULL, fixture_set_up,
               test_toolbar_merge, fixture_tear_down);
   g_test_add ("/entities-ui/split-through-page", Fixture, NULL, fixture_set_up,
