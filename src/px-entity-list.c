@@ -225,12 +225,13 @@ static void
 refill_mentions (PxEntityList *self)
 {
   g_autoptr(GPtrArray) sel = selected_entities (self);
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
   set_n_selected (self, sel->len);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->mentions))) != NULL)
-    gtk_list_box_remove (self->mentions, child);
+  /* Rows only: the placeholder is a child too, and must stay. */
+  while ((row = gtk_list_box_get_row_at_index (self->mentions, 0)) != NULL)
+    gtk_list_box_remove (self->mentions, GTK_WIDGET (row));
   if (sel->len == 1 && self->store != NULL)
     {
       g_autoptr(GListModel) list = px_store_list_entity_mentions (self->store,
@@ -310,11 +311,11 @@ find_duplicates (PxEntityList *self)
 {
   guint n = self->entities != NULL ? g_list_model_get_n_items (self->entities) : 0;
   g_autoptr(GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (KeyInfo), n);
-  GtkWidget *child;
+  GtkListBoxRow *row;
   guint found = 0;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->dupes))) != NULL)
-    gtk_list_box_remove (self->dupes, child);
+  while ((row = gtk_list_box_get_row_at_index (self->dupes, 0)) != NULL)
+    gtk_list_box_remove (self->dupes, GTK_WIDGET (row));
   g_ptr_array_set_size (self->dupe_lines, 0);
   for (guint i = 0; i < n; i++)
     {

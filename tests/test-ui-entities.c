@@ -294,6 +294,40 @@ test_toolbar_merge (Fixture       *f,
   g_assert_cmpstr (rows, ==, "Kouleba:3 Kyiv:1");
 }
 
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (!gtk_widget_get_child_visible (widget) || !gtk_widget_get_visible (widget))
+    return FALSE;
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (shows_label (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The empty lists say why they are empty, also after they were refilled
+ * (the placeholder is a child of the list box, not a row). */
+static void
+test_placeholders (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *dupes = px_entity_list_describe_duplicates (f->list);
+
+  spin ();
+  g_assert_true (shows_label (GTK_WIDGET (f->list), "Select one entity to see its mentions"));
+  select_rows (f, (const char *const[]) { "Kyiv", NULL });
+  g_assert_false (shows_label (GTK_WIDGET (f->list), "Select one entity to see its mentions"));
+  select_rows (f, (const char *const[]) { NULL });
+  g_assert_true (shows_label (GTK_WIDGET (f->list), "Select one entity to see its mentions"));
+  click (named (GTK_WIDGET (f->list), "merge-suggestion"));
+  g_free (px_entity_list_describe_duplicates (f->list));
+  spin ();
+  g_assert_true (shows_label (GTK_WIDGET (f->list), "No near spellings to review"));
+}
+
 static void
 count_notify (GObject    *object,
               GParamSpec *pspec,
@@ -517,6 +551,8 @@ main (int argc, char *argv[])
               test_counts_and_duplicates, fixture_tear_down);
   g_test_add ("/entities-ui/suggestion-merge", Fixture, NULL, fixture_set_up,
               test_suggestion_merge, fixture_tear_down);
+  g_test_add ("/entities-ui/placeholders", Fixture, NULL, fixture_set_up,
+              test_placeholders, fixture_tear_down);
   g_test_add ("/entities-ui/selection-properties", Fixture, NULL, fixture_set_up,
               test_selection_properties, fixture_tear_down);
   g_test_add ("/entities-ui/toolbar-merge", Fixture, NULL, fixture_set_up,
