@@ -14,7 +14,7 @@ struct _PxCompareView
 
   GtkWidget       *root;
   GtkWidget       *story_dropdown;
-  GtkStringList   *story_names;
+  GtkStringList   *story_names;      /* the template's */
   GArray          *story_ids;        /* gint64, parallel to story_names */
   GtkWidget       *article_box;
   GPtrArray       *checks;           /* GtkCheckButton, one per story article */
@@ -55,12 +55,12 @@ struct _PxCompareView
   guint            pending_sentence;
 };
 
-/* Built once, from px_compare_view_init(). */
-GtkWidget *px_compare_view_build_toolbar      (PxCompareView *self);
-GtkWidget *px_compare_view_build_switcher_row (PxCompareView *self);
-void       px_compare_view_build_pages        (PxCompareView *self);
+/* px-compare-view-build.c: sets the template (px-compare-view.ui) from
+ * class_init, then finishes its widgets after gtk_widget_init_template(). */
+void       px_compare_view_class_init_template (GtkWidgetClass *widget_class);
+void       px_compare_view_setup_widgets      (PxCompareView *self);
 
-/* Called by the widgets built there. */
+/* Template callbacks. */
 void       px_compare_view_on_story_selected  (GObject       *dropdown,
                                                GParamSpec    *pspec,
                                                PxCompareView *self);

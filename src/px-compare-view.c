@@ -560,7 +560,7 @@ px_compare_view_dispose (GObject *object)
   /* The panes point into the result: they go first, and quietly. */
   if (self->root)
     clear_panes (self);
-  g_clear_pointer (&self->root, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PX_TYPE_COMPARE_VIEW);
   g_clear_pointer (&self->result, px_compare_result_free);
   G_OBJECT_CLASS (px_compare_view_parent_class)->dispose (object);
 }
@@ -573,7 +573,6 @@ px_compare_view_finalize (GObject *object)
   g_clear_pointer (&self->story_ids, g_array_unref);
   g_clear_pointer (&self->check_ids, g_array_unref);
   g_clear_pointer (&self->checks, g_ptr_array_unref);
-  g_clear_object (&self->story_names);
   G_OBJECT_CLASS (px_compare_view_parent_class)->finalize (object);
 }
 
@@ -585,6 +584,7 @@ px_compare_view_class_init (PxCompareViewClass *klass)
   G_OBJECT_CLASS (klass)->dispose = px_compare_view_dispose;
   G_OBJECT_CLASS (klass)->finalize = px_compare_view_finalize;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  px_compare_view_class_init_template (widget_class);
   gtk_widget_class_install_action (widget_class, "compare.next-difference", NULL, next_difference);
   gtk_widget_class_install_action (widget_class, "compare.previous-difference", NULL, previous_difference);
   gtk_widget_class_install_action (widget_class, "compare.export", NULL, export_csv);
@@ -615,24 +615,8 @@ px_compare_view_init (PxCompareView *self)
   self->check_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->checks = g_ptr_array_new ();
   self->selected_sentence = -1;
-  self->root = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_parent (self->root, GTK_WIDGET (self));
-  self->stack = adw_view_stack_new ();
-  {
-    /* The story and up to four article names: let them scroll sideways
-     * rather than force the window wider than a 1280-pixel screen (which
-     * pushed the Annotate page off-screen too). */
-    GtkWidget *bar_scroller = gtk_scrolled_window_new ();
-
-    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (bar_scroller),
-                                    GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
-    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (bar_scroller), TRUE);
-    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (bar_scroller), px_compare_view_build_toolbar (self));
-    gtk_box_append (GTK_BOX (self->root), bar_scroller);
-  }
-  gtk_box_append (GTK_BOX (self->root), px_compare_view_build_switcher_row (self));
-  px_compare_view_build_pages (self);
-  gtk_box_append (GTK_BOX (self->root), self->stack);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  px_compare_view_setup_widgets (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.export", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.next-difference", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.previous-difference", FALSE);

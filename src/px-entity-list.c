@@ -11,6 +11,7 @@
 #include "px-entity-list.h"
 #include "px-test-hooks.h"
 #include "px-a11y.h"
+#include "px-application.h"
 
 #include <glib/gi18n.h>
 
@@ -40,12 +41,16 @@ struct _PxEntityList
   GtkListBox         *mentions;
   GtkListBox         *dupes;
   GPtrArray          *dupe_lines;      /* for tests */
+  guint               n_selected;
 };
 
 G_DEFINE_FINAL_TYPE (PxEntityList, px_entity_list, GTK_TYPE_WIDGET)
 
 enum { ACTIVATE_MENTION, N_SIGNALS };
 static guint signals[N_SIGNALS];
+
+enum { PROP_0, PROP_N_SELECTED, PROP_HAS_SELECTION, N_PROPS };
+static GParamSpec *properties[N_PROPS];
 
 static void
 toast (PxEntityList *self,
@@ -203,13 +208,30 @@ mention_row (PxEntityList *self,
 }
 
 static void
+set_n_selected (PxEntityList *self,
+                guint         n_selected)
+{
+  gboolean had = self->n_selected > 0;
+
+  if (self->n_selected == n_selected)
+    return;
+  self->n_selected = n_selected;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SELECTED]);
+  if (had != (n_selected > 0))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_SELECTION]);
+}
+
+static void
 refill_mentions (PxEntityList *self)
 {
   g_autoptr(GPtrArray) sel = selected_entities (self);
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->mentions))) != NULL)
-    gtk_list_box_remove (self->mentions, child);
+  set_n_selected (self, sel->len);
+
+  /* Rows only: the placeholder is a child too, and must stay. */
+  while ((row = gtk_list_box_get_row_at_index (self->mentions, 0)) != NULL)
+    gtk_list_box_remove (self->mentions, GTK_WIDGET (row));
   if (sel->len == 1 && self->store != NULL)
     {
       g_autoptr(GListModel) list = px_store_list_entity_mentions (self->store,
@@ -289,11 +311,11 @@ find_duplicates (PxEntityList *self)
 {
   guint n = self->entities != NULL ? g_list_model_get_n_items (self->entities) : 0;
   g_autoptr(GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (KeyInfo), n);
-  GtkWidget *child;
+  GtkListBoxRow *row;
   guint found = 0;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->dupes))) != NULL)
-    gtk_list_box_remove (self->dupes, child);
+  while ((row = gtk_list_box_get_row_at_index (self->dupes, 0)) != NULL)
+    gtk_list_box_remove (self->dupes, GTK_WIDGET (row));
   g_ptr_array_set_size (self->dupe_lines, 0);
   for (guint i = 0; i < n; i++)
     {
@@ -716,158 +738,43 @@ add_column (PxEntityList *self,
   g_object_unref (col);
 }
 
-static GtkWidget *
-button_new (const char *name,
-            const char *label,
-            const char *tooltip,
-            GCallback   callback,
-            gpointer    self)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  g_autoptr(GString) plain = g_string_new (label);
-
-  /* The mnemonic's underscore must not reach screen readers. */
-  g_string_replace (plain, "_", "", 0);
-  gtk_widget_set_name (button, name);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, plain->str, -1);
-  g_signal_connect_swapped (button, "clicked", callback, self);
-  gtk_widget_set_sensitive (button, FALSE);
-  return button;
-}
-
-static GtkWidget *
-heading (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_widget_set_margin_top (label, 12);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_widget_set_margin_start (label, 12);
-  return label;
-}
-
-static GtkWidget *
-scrolled (GtkWidget  *child,
-          const char *name)
-{
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), child);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (scroller), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  return scroller;
-}
-
-static GtkWidget *
-build_toolbar (PxEntityList *self)
-{
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-
-  self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  gtk_widget_set_hexpand (GTK_WIDGET (self->search), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Filter entities"), -1);
-  g_object_set (self->search, "placeholder-text", _("Filter entities"), NULL);
-  self->rename_button = GTK_BUTTON (button_new ("rename", _("_Rename…"), _("Rename the selected entity"),
-                                                G_CALLBACK (on_rename_clicked), self));
-  self->merge_button = GTK_BUTTON (button_new ("merge", _("_Merge…"), _("Merge the selected entities into one of them"),
-                                               G_CALLBACK (on_merge_clicked), self));
-  self->split_button = GTK_BUTTON (button_new ("split", _("_Split…"), _("Move the ticked mentions to a new entity"),
-                                               G_CALLBACK (on_split_clicked), self));
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->search));
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->rename_button));
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->merge_button));
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->split_button));
-  self->delete_button = GTK_BUTTON (button_new ("delete", _("_Delete"),
-                                                _("Delete the selected entity; its mentions stay, unlinked"),
-                                                G_CALLBACK (on_delete_clicked), self));
-  gtk_widget_add_css_class (GTK_WIDGET (self->delete_button), "destructive-action");
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->delete_button));
-  gtk_widget_set_margin_top (bar, 6);
-  gtk_widget_set_margin_bottom (bar, 6);
-  gtk_widget_set_margin_start (bar, 12);
-  gtk_widget_set_margin_end (bar, 12);
-  return bar;
-}
-
-static GtkWidget *
-placeholder (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_set_margin_top (label, 18);
-  gtk_widget_set_margin_bottom (label, 18);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  return label;
-}
-
-static GtkWidget *
-build_side (PxEntityList *self)
-{
-  GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-
-  self->mentions = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->mentions, GTK_SELECTION_NONE);
-  gtk_list_box_set_activate_on_single_click (self->mentions, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->mentions), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Mentions of the selected entity"), -1);
-  g_signal_connect_swapped (self->mentions, "row-activated", G_CALLBACK (on_mention_activated), self);
-  self->dupes = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->dupes, GTK_SELECTION_NONE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->dupes), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Possible duplicates"), -1);
-  gtk_list_box_set_placeholder (self->mentions, placeholder (_("Select one entity to see its mentions")));
-  gtk_list_box_set_placeholder (self->dupes, placeholder (_("No near spellings to review")));
-  gtk_box_append (GTK_BOX (side), heading (_("Mentions")));
-  gtk_box_append (GTK_BOX (side), scrolled (GTK_WIDGET (self->mentions), _("Mentions")));
-  gtk_box_append (GTK_BOX (side), heading (_("Possible Duplicates")));
-  gtk_box_append (GTK_BOX (side), scrolled (GTK_WIDGET (self->dupes), _("Possible duplicates")));
-  gtk_widget_set_size_request (side, 320, -1);
-  return side;
-}
-
+/* The template's models: the column view sorts what the search filters. */
 static void
-build_layout (PxEntityList *self)
+setup_models (PxEntityList *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
   GtkExpression *name = gtk_property_expression_new (PX_TYPE_ENTITY, NULL, "name");
   GtkStringFilter *filter = gtk_string_filter_new (name);
 
-  gtk_box_append (GTK_BOX (box), build_toolbar (self));
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
   g_object_bind_property (self->search, "text", filter, "search", G_BINDING_DEFAULT);
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)), NULL);
   self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)));
   g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (refill_mentions), self);
-  self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection))));
-  gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "data-table");
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   px_a11y_name_column_view (self->column_view, _("Entities of the corpus"));
   add_column (self, _("Name"), "name", "name", FALSE);
   add_column (self, _("Label"), "label", "label-name", FALSE);
   add_column (self, _("Mentions"), "mentions", "n-mentions", TRUE);
   add_column (self, _("Articles"), "articles", "n-articles", TRUE);
   gtk_sort_list_model_set_sorter (self->sorted, gtk_column_view_get_sorter (self->column_view));
+}
 
-  gtk_paned_set_start_child (GTK_PANED (paned), scrolled (GTK_WIDGET (self->column_view), _("Entity list")));
-  gtk_paned_set_end_child (GTK_PANED (paned), build_side (self));
-  gtk_paned_set_resize_end_child (GTK_PANED (paned), FALSE);
-  gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
-  gtk_widget_set_vexpand (paned, TRUE);
-  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
-  gtk_box_append (GTK_BOX (box), paned);
+/* A mnemonic's underscore must not reach screen readers: the buttons are
+ * named by their translated labels without it. */
+static void
+name_buttons (PxEntityList *self)
+{
+  GtkButton *buttons[] = { self->rename_button, self->merge_button, self->split_button,
+                           self->delete_button };
 
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toasts, box);
-  gtk_widget_set_parent (GTK_WIDGET (self->toasts), GTK_WIDGET (self));
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      g_autoptr(GString) plain = g_string_new (gtk_button_get_label (buttons[i]));
+
+      g_string_replace (plain, "_", "", 0);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (buttons[i]), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      plain->str, -1);
+    }
 }
 
 /* ---- GObject and API ------------------------------------------------------ */
@@ -918,11 +825,9 @@ px_entity_list_dispose (GObject *object)
   if (self->entities != NULL)
     g_signal_handlers_disconnect_by_data (self->entities, self);
   g_clear_object (&self->entities);
-  if (self->toasts != NULL)
-    {
-      gtk_widget_unparent (GTK_WIDGET (self->toasts));
-      self->toasts = NULL;
-    }
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PX_TYPE_ENTITY_LIST);
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);
@@ -933,12 +838,62 @@ px_entity_list_dispose (GObject *object)
 }
 
 static void
+px_entity_list_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  PxEntityList *self = PX_ENTITY_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_SELECTED:
+      g_value_set_uint (value, self->n_selected);
+      break;
+    case PROP_HAS_SELECTION:
+      g_value_set_boolean (value, self->n_selected > 0);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 px_entity_list_class_init (PxEntityListClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = px_entity_list_dispose;
+  object_class->get_property = px_entity_list_get_property;
+
+  /* How many entities are selected in the table. */
+  properties[PROP_N_SELECTED] =
+    g_param_spec_uint ("n-selected", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HAS_SELECTION] =
+    g_param_spec_boolean ("has-selection", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* UI tests build this page without the application. */
+  px_application_register_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/parallax/Parallax/px-entity-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, PxEntityList, toasts);
+  gtk_widget_class_bind_template_child (widget_class, PxEntityList, search);
+  gtk_widget_class_bind_template_child (widget_class, PxEntityList, column_view);
+  gtk_widget_class_bind_template_child (widget_class, PxEntityList, rename_button);
+  gtk_widget_class_bind_template_child (widget_class, PxEntityList, merge_button);
+  gtk_widget_class_bind_template_child (widget_class, PxEntityList, split_button);
+  gtk_widget_class_bind_template_child (widget_class, PxEntityList, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, PxEntityList, mentions);
+  gtk_widget_class_bind_template_child (widget_class, PxEntityList, dupes);
+  gtk_widget_class_bind_template_callback (widget_class, on_rename_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_merge_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_split_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_delete_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_mention_activated);
   widget_class->map = px_entity_list_map;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "pxentitylist");
@@ -954,7 +909,9 @@ static void
 px_entity_list_init (PxEntityList *self)
 {
   self->dupe_lines = g_ptr_array_new_with_free_func (g_free);
-  build_layout (self);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  setup_models (self);
+  name_buttons (self);
 }
 
 GtkWidget *

@@ -425,73 +425,43 @@ add_entity_column (GtkColumnView *view,
   g_object_unref (col);
 }
 
-static GtkWidget *
-build_entity_list (PxWorkspace *self)
+/* The template's entity table: the entities counted in the shown article. */
+static void
+setup_entity_list (PxWorkspace *self)
 {
   PxWorkspaceEvents *ev = self->ev;
-  GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkSortListModel *sorted;
   GtkSingleSelection *selection;
 
+  ev->entity_view = GTK_COLUMN_VIEW (gtk_widget_get_template_child (GTK_WIDGET (self), PX_TYPE_WORKSPACE,
+                                                                    "entity_view"));
   ev->entities = g_list_store_new (PX_TYPE_ENTITY);
   sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (ev->entities)), NULL);
   selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_single_selection_set_can_unselect (selection, TRUE);
-  ev->entity_view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (selection)));
-  gtk_widget_add_css_class (GTK_WIDGET (ev->entity_view), "data-table");
+  gtk_column_view_set_model (ev->entity_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
   add_entity_column (ev->entity_view, _("Entity"), ENTITY_NAME, "name");
   add_entity_column (ev->entity_view, _("Label"), ENTITY_LABEL, "label-name");
   add_entity_column (ev->entity_view, _("Mentions"), ENTITY_MENTIONS, "n-mentions");
   gtk_sort_list_model_set_sorter (sorted, gtk_column_view_get_sorter (ev->entity_view));
-  gtk_column_view_set_single_click_activate (ev->entity_view, TRUE);
   g_signal_connect_object (ev->entity_view, "activate", G_CALLBACK (on_entity_activated), self, G_CONNECT_SWAPPED);
   px_a11y_name_column_view (ev->entity_view, _("Entities of this article"));
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (ev->entity_view));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  return scroller;
 }
 
-/* The right column: the selected annotation above, the article's
- * annotations or entities below. */
-GtkWidget *
-px_workspace_events_build_side (PxWorkspace *self,
-                                GtkWidget   *annotation_list)
+/* The right column (px-workspace.ui): the selected annotation above, the
+ * article's annotations or entities below. */
+void
+px_workspace_events_setup_side (PxWorkspace *self)
 {
-  GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
-  GtkWidget *lower = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *stack = gtk_stack_new ();
-  GtkWidget *switcher = gtk_stack_switcher_new ();
-
-  self->inspector = PX_INSPECTOR (px_inspector_new ());
-  gtk_stack_add_titled (GTK_STACK (stack), annotation_list, "annotations", _("Annotations"));
-  gtk_stack_add_titled (GTK_STACK (stack), build_entity_list (self), "entities", _("Entities"));
-  gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), GTK_STACK (stack));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (switcher), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Show annotations or entities"), -1);
-  gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_top (switcher, 6);
-  gtk_widget_set_margin_bottom (switcher, 6);
-  gtk_box_append (GTK_BOX (lower), switcher);
-  gtk_box_append (GTK_BOX (lower), stack);
-  gtk_paned_set_start_child (GTK_PANED (paned), GTK_WIDGET (self->inspector));
-  gtk_paned_set_end_child (GTK_PANED (paned), lower);
-  gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
-  gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
-  gtk_paned_set_position (GTK_PANED (paned), 370);
-  gtk_widget_set_size_request (GTK_WIDGET (self->inspector), -1, 120);
-  gtk_widget_set_hexpand (paned, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (paned), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Inspector"), -1);
-
+  setup_entity_list (self);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sorted, "items-changed",
                            G_CALLBACK (queue_entities), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sorted, "items-changed",
                            G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
-  return paned;
 }
 
 /* ---- Actions, life cycle -------------------------------------------------- */
@@ -546,6 +516,8 @@ edit_action (GtkWidget  *widget,
 void
 px_workspace_events_class_init (GtkWidgetClass *widget_class)
 {
+  /* Its pointer lives in PxWorkspaceEvents: looked up in setup_entity_list (). */
+  gtk_widget_class_bind_template_child_full (widget_class, "entity_view", FALSE, 0);
   gtk_widget_class_install_action (widget_class, "workspace.set-label", "(xx)", edit_action);
   gtk_widget_class_install_action (widget_class, "workspace.set-note", "(xs)", edit_action);
   gtk_widget_class_install_action (widget_class, "workspace.set-value", "(xs)", edit_action);

@@ -98,6 +98,7 @@ struct _PxWorkspaceEvents
 };
 
 /* px-workspace-inspector.c */
+/* After the template is set (binds "entity_view"). */
 void          px_workspace_events_class_init   (GtkWidgetClass *widget_class);
 /* Before the layout is built. */
 void          px_workspace_events_init         (PxWorkspace    *self);
@@ -105,10 +106,9 @@ void          px_workspace_events_init         (PxWorkspace    *self);
 void          px_workspace_events_dispose      (PxWorkspace    *self);
 /* After self->store changed. */
 void          px_workspace_events_set_store    (PxWorkspace    *self);
-/* The right column: the inspector above @annotation_list (and an entities
- * list beside it). */
-GtkWidget    *px_workspace_events_build_side   (PxWorkspace    *self,
-                                                GtkWidget      *annotation_list);
+/* After the template and the annotation list are set up: the entities list
+ * of the right column, and the inspector following the selection. */
+void          px_workspace_events_setup_side   (PxWorkspace    *self);
 /* An annotation of the shown article, or NULL. Transfer full. */
 PxAnnotation *px_workspace_find_annotation     (PxWorkspace    *self,
                                                 gint64          id);
@@ -133,8 +133,9 @@ void          px_workspace_arguments_open      (PxWorkspace    *self);
 
 /* px-workspace-suggest.c: find all occurrences, suggestions. */
 void          px_workspace_suggest_class_init  (GtkWidgetClass *widget_class);
-/* The bar above the text ("3 suggestions", Accept All, Reject All). */
-GtkWidget    *px_workspace_suggest_build_bar   (PxWorkspace    *self);
+/* After the template is set up: follows the bar above the text ("3
+ * suggestions", Accept All, Reject All). */
+void          px_workspace_suggest_setup_bar   (PxWorkspace    *self);
 /* After self->annotations was replaced (or cleared). */
 void          px_workspace_suggest_article_changed (PxWorkspace *self);
 /* "Return" while a suggestion is selected: accepts it and moves on. FALSE

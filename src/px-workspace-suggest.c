@@ -248,12 +248,10 @@ px_workspace_suggest_class_init (GtkWidgetClass *widget_class)
 }
 
 /* The bar above the text ("3 suggestions", Reject All, Accept All). */
-GtkWidget *
-px_workspace_suggest_build_bar (PxWorkspace *self)
+void
+px_workspace_suggest_setup_bar (PxWorkspace *self)
 {
-  self->suggestion_bar = PX_SUGGESTION_BAR (px_suggestion_bar_new ());
   g_signal_connect_object (self->suggestion_bar, "notify::n-suggestions",
                            G_CALLBACK (on_count_changed), self, G_CONNECT_SWAPPED);
   on_count_changed (self);
-  return GTK_WIDGET (self->suggestion_bar);
 }

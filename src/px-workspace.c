@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "px-application.h"
 #include "px-article-header.h"
 #include "px-article-view.h"
 
@@ -986,97 +987,22 @@ add_column (PxWorkspace *self,
   g_object_unref (col);
 }
 
-static GtkWidget *
-build_inspector (PxWorkspace *self)
+/* The template's annotation table: its model follows the shown article. */
+static void
+setup_annotation_list (PxWorkspace *self)
 {
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-
   self->sorted = gtk_sort_list_model_new (NULL, NULL);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected-item",
                             G_CALLBACK (on_selection_changed), self);
-  self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection))));
-  gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "data-table");
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   add_column (self, _("Label"), COLUMN_LABEL, "label-name");
   add_column (self, _("Text"), COLUMN_TEXT, "text");
   add_column (self, _("Start"), COLUMN_START, "start");
   gtk_sort_list_model_set_sorter (self->sorted, gtk_column_view_get_sorter (self->column_view));
   px_a11y_name_column_view (self->column_view, _("Annotations of this article"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (scroller),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Annotation list"),
-                                  -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->column_view));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_size_request (scroller, 300, -1);
-  gtk_widget_set_hexpand (scroller, FALSE);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  return scroller;
-}
-
-/* ---- Layout ------------------------------------------------------------- */
-
-static GtkWidget *
-build_palette (PxWorkspace *self)
-{
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-
-  self->palette = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 2));
-  gtk_widget_set_margin_top (GTK_WIDGET (self->palette), 6);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->palette), 6);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->palette), 6);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->palette), 6);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (scroller),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Label palette"),
-                                  -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->palette));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_size_request (scroller, 170, -1);
-  /* The buttons' name labels expand; that must not widen the palette. */
-  gtk_widget_set_hexpand (scroller, FALSE);
-  return scroller;
-}
-
-static GtkWidget *
-build_placeholder (void)
-{
-  GtkWidget *page = adw_status_page_new ();
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "document-edit-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("No Article Selected"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (page),
-                                   _("Pick an article in the sidebar to annotate it"));
-  return page;
-}
-
-static void
-build_layout (PxWorkspace *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *inspector = build_inspector (self);
-  GtkWidget *text_column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-
-  self->view = px_article_view_new ();
-  gtk_widget_set_hexpand (GTK_WIDGET (self->view), TRUE);
-  gtk_box_append (GTK_BOX (box), build_palette (self));
-  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
-  self->header = px_article_header_new ();
-  gtk_box_append (GTK_BOX (text_column), self->header);
-  gtk_box_append (GTK_BOX (text_column), px_workspace_suggest_build_bar (self));
-  gtk_box_append (GTK_BOX (text_column), GTK_WIDGET (self->view));
-  gtk_box_append (GTK_BOX (box), text_column);
-  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
-  gtk_box_append (GTK_BOX (box), px_workspace_events_build_side (self, inspector));
-
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_add_named (self->stack, build_placeholder (), "empty");
-  gtk_stack_add_named (self->stack, box, "article");
-  gtk_stack_set_visible_child_name (self->stack, "empty");
-
-  self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toast_overlay, GTK_WIDGET (self->stack));
-  gtk_widget_set_parent (GTK_WIDGET (self->toast_overlay), GTK_WIDGET (self));
 }
 
 /* ---- GObject ------------------------------------------------------------- */
@@ -1086,11 +1012,9 @@ px_workspace_dispose (GObject *object)
 {
   PxWorkspace *self = PX_WORKSPACE (object);
 
-  if (self->toast_overlay != NULL)
-    {
-      gtk_widget_unparent (GTK_WIDGET (self->toast_overlay));
-      self->toast_overlay = NULL;
-    }
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PX_TYPE_WORKSPACE);
   g_clear_handle_id (&self->list_scroll_id, g_source_remove);
   px_workspace_events_dispose (self);
   if (self->labels != NULL)
@@ -1131,6 +1055,23 @@ px_workspace_class_init (PxWorkspaceClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "pxworkspace");
 
+  /* UI tests build this page without the application. */
+  px_application_register_resources ();
+  g_type_ensure (PX_TYPE_ARTICLE_HEADER);
+  g_type_ensure (PX_TYPE_ARTICLE_VIEW);
+  g_type_ensure (PX_TYPE_SUGGESTION_BAR);
+  g_type_ensure (PX_TYPE_INSPECTOR);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/parallax/Parallax/px-workspace.ui");
+  gtk_widget_class_bind_template_child (widget_class, PxWorkspace, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PxWorkspace, stack);
+  gtk_widget_class_bind_template_child (widget_class, PxWorkspace, palette);
+  gtk_widget_class_bind_template_child (widget_class, PxWorkspace, header);
+  gtk_widget_class_bind_template_child (widget_class, PxWorkspace, suggestion_bar);
+  gtk_widget_class_bind_template_child (widget_class, PxWorkspace, view);
+  gtk_widget_class_bind_template_child (widget_class, PxWorkspace, inspector);
+  gtk_widget_class_bind_template_child (widget_class, PxWorkspace, column_view);
+
   /* The parameter is a label name (or id): the palette and the keys call
    * the very same action. "tag-exact" skips word snapping (Shift). */
   gtk_widget_class_install_action (widget_class, "workspace.tag", "s", tag_action);
@@ -1161,7 +1102,10 @@ px_workspace_init (PxWorkspace *self)
 {
   self->settings = settings_if_installed ();
   px_workspace_events_init (self);
-  build_layout (self);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  setup_annotation_list (self);
+  px_workspace_suggest_setup_bar (self);
+  px_workspace_events_setup_side (self);
   g_signal_connect_object (px_article_view_get_buffer (self->view), "mark-set",
                            G_CALLBACK (on_mark_set), self, G_CONNECT_SWAPPED);
   add_key_controller (self);

@@ -294,6 +294,87 @@ test_toolbar_merge (Fixture       *f,
   g_assert_cmpstr (rows, ==, "Kouleba:3 Kyiv:1");
 }
 
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (!gtk_widget_get_child_visible (widget) || !gtk_widget_get_visible (widget))
+    return FALSE;
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (shows_label (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The empty lists say why they are empty, also after they were refilled
+ * (the placeholder is a child of the list box, not a row). */
+static void
+test_placeholders (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *dupes = px_entity_list_describe_duplicates (f->list);
+
+  spin ();
+  g_assert_true (shows_label (GTK_WIDGET (f->list), "Select one entity to see its mentions"));
+  select_rows (f, (const char *const[]) { "Kyiv", NULL });
+  g_assert_false (shows_label (GTK_WIDGET (f->list), "Select one entity to see its mentions"));
+  select_rows (f, (const char *const[]) { NULL });
+  g_assert_true (shows_label (GTK_WIDGET (f->list), "Select one entity to see its mentions"));
+  click (named (GTK_WIDGET (f->list), "merge-suggestion"));
+  g_free (px_entity_list_describe_duplicates (f->list));
+  spin ();
+  g_assert_true (shows_label (GTK_WIDGET (f->list), "No near spellings to review"));
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+/* The page publishes its selection as properties, notified only when they
+ * change: the window and tests read them instead of the buttons. */
+static void
+test_selection_properties (Fixture       *f,
+                           gconstpointer  data)
+{
+  static const char *const pair[] = { "Kuleba", "Kouleba", NULL };
+  GtkSelectionModel *model;
+  guint n_notified = 0, has_notified = 0;
+  guint n_selected;
+  gboolean has_selection;
+
+  g_signal_connect (f->list, "notify::n-selected", G_CALLBACK (count_notify), &n_notified);
+  g_signal_connect (f->list, "notify::has-selection", G_CALLBACK (count_notify), &has_notified);
+  g_object_get (f->list, "n-selected", &n_selected, "has-selection", &has_selection, NULL);
+  g_assert_cmpuint (n_selected, ==, 0);
+  g_assert_false (has_selection);
+  select_rows (f, pair);
+  g_object_get (f->list, "n-selected", &n_selected, "has-selection", &has_selection, NULL);
+  g_assert_cmpuint (n_selected, ==, 2);
+  g_assert_true (has_selection);
+  g_assert_cmpuint (has_notified, ==, 1);
+  model = gtk_column_view_get_model (find_column_view (GTK_WIDGET (f->list)));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(PxEntity) e = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (g_str_equal (px_entity_get_name (e), "Kouleba"))
+        gtk_selection_model_unselect_item (model, i);
+    }
+  spin ();
+  g_object_get (f->list, "n-selected", &n_selected, "has-selection", &has_selection, NULL);
+  g_assert_cmpuint (n_selected, ==, 1);
+  g_assert_true (has_selection);
+  /* Still selected: no second has-selection notification. */
+  g_assert_cmpuint (has_notified, ==, 1);
+  g_assert_cmpuint (n_notified, >=, 2);
+}
+
 /* After a merge, Split… moves the ticked mention back out, under a name
  * typed in its dialog. */
 static void
@@ -470,6 +551,10 @@ main (int argc, char *argv[])
               test_counts_and_duplicates, fixture_tear_down);
   g_test_add ("/entities-ui/suggestion-merge", Fixture, NULL, fixture_set_up,
               test_suggestion_merge, fixture_tear_down);
+  g_test_add ("/entities-ui/placeholders", Fixture, NULL, fixture_set_up,
+              test_placeholders, fixture_tear_down);
+  g_test_add ("/entities-ui/selection-properties", Fixture, NULL, fixture_set_up,
+              test_selection_properties, fixture_tear_down);
   g_test_add ("/entities-ui/toolbar-merge", Fixture, NULL, fixture_set_up,
               test_toolbar_merge, fixture_tear_down);
   g_test_add ("/entities-ui/split-through-page", Fixture, NULL, fixture_set_up,
