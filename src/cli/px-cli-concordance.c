@@ -119,23 +119,11 @@ px_cli_cmd_concordance (const char *db, int argc, char **argv)
     lines = px_concordance_entity (store, entity, (guint) width, &error);
   else if (label_name != NULL)
     {
-      g_autoptr(GListModel) labels = px_store_list_labels (store);
-      gint64 label_id = 0;
+      g_autoptr(PxLabel) label = px_cli_need_label (store, "concordance", label_name);
 
-      for (guint i = 0; i < g_list_model_get_n_items (labels) && label_id == 0; i++)
-        {
-          g_autoptr(PxLabel) l = g_list_model_get_item (labels, i);
-
-          if (g_ascii_strcasecmp (px_label_get_name (l), label_name) == 0)
-            label_id = px_label_get_id (l);
-        }
-      if (label_id == 0)
-        {
-          g_autofree char *safe = px_cli_escape (label_name, FALSE);
-          g_printerr ("parallax-cli: concordance: no label named '%s' (see 'label list')\n", safe);
-          return PX_CLI_EXIT_FAILED;
-        }
-      lines = px_concordance_label (store, label_id, (guint) width, &error);
+      if (label == NULL)
+        return PX_CLI_EXIT_FAILED;
+      lines = px_concordance_label (store, px_label_get_id (label), (guint) width, &error);
     }
   else
     {

@@ -10,9 +10,9 @@
 #include "px-editor.h"
 
 /* A label by name, without regard to case ("per" is PER). */
-static PxLabel *
-find_label (PxStore    *store,
-            const char *name)
+PxLabel *
+px_cli_find_label (PxStore    *store,
+                   const char *name)
 {
   g_autoptr(GListModel) labels = px_store_list_labels (store);
   g_autofree char *wanted = g_utf8_casefold (name, -1);
@@ -29,12 +29,12 @@ find_label (PxStore    *store,
   return NULL;
 }
 
-static PxLabel *
-need_label (PxStore     *store,
-            const char  *command,
-            const char  *name)
+PxLabel *
+px_cli_need_label (PxStore     *store,
+                   const char  *command,
+                   const char  *name)
 {
-  PxLabel *label = find_label (store, name);
+  PxLabel *label = px_cli_find_label (store, name);
 
   if (label == NULL)
     {
@@ -44,13 +44,35 @@ need_label (PxStore     *store,
   return label;
 }
 
-static PxEditor *
-open_editor (const char  *db,
-             GError     **error)
+PxEditor *
+px_cli_open_editor (const char  *db,
+                    GError     **error)
 {
   g_autoptr(PxStore) store = px_cli_open_store (db, PX_STORE_OPEN_NO_CREATE, error);
 
   return store != NULL ? px_editor_new (store) : NULL;
+}
+
+/* Closes the group a command opened: kept and @id printed (when not 0)
+ * if @ok, else taken back and @error told. Returns the exit code. */
+int
+px_cli_end_group (PxEditor *editor,
+                  gboolean  ok,
+                  gint64    id,
+                  GError   *error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (!ok)
+    {
+      px_editor_cancel_group (editor);
+      return px_cli_fail (error);
+    }
+  if (!px_editor_end_group (editor, &local))
+    return px_cli_fail (local);
+  if (id != 0)
+    g_print ("%" G_GINT64_FORMAT "\n", id);
+  return PX_CLI_EXIT_OK;
 }
 
 /* What the action removed besides its target, on stderr: scripts read the
@@ -94,9 +116,9 @@ px_cli_cmd_annotate (const char *db, int argc, char **argv)
   if (argc != 5 || !px_cli_parse_id (argv[1], &article) || !px_cli_parse_id (argv[2], &start) ||
       !px_cli_parse_id (argv[3], &end))
     return px_cli_usage_error ("annotate: give ARTICLE_ID START END LABEL (numbers ≥ 0)");
-  if ((editor = open_editor (db, &error)) == NULL)
+  if ((editor = px_cli_open_editor (db, &error)) == NULL)
     return px_cli_fail (error);
-  if ((label = need_label (px_editor_get_store (editor), "annotate", argv[4])) == NULL)
+  if ((label = px_cli_need_label (px_editor_get_store (editor), "annotate", argv[4])) == NULL)
     return PX_CLI_EXIT_FAILED;
   if (!px_editor_begin_group (editor, NULL, &error))
     return px_cli_fail (error);
@@ -129,7 +151,7 @@ px_cli_cmd_delete (const char *db, int argc, char **argv)
     return rc;
   if (argc != 2 || !px_cli_parse_id (argv[1], &id))
     return px_cli_usage_error ("delete: give one ANNOTATION_ID");
-  if ((editor = open_editor (db, &error)) == NULL || !px_editor_delete (editor, id, &error))
+  if ((editor = px_cli_open_editor (db, &error)) == NULL || !px_editor_delete (editor, id, &error))
     return px_cli_fail (error);
   print_notice (editor);
   return PX_CLI_EXIT_OK;
@@ -152,9 +174,9 @@ px_cli_cmd_relabel (const char *db, int argc, char **argv)
     return rc;
   if (argc != 3 || !px_cli_parse_id (argv[1], &id))
     return px_cli_usage_error ("relabel: give ANNOTATION_ID LABEL");
-  if ((editor = open_editor (db, &error)) == NULL)
+  if ((editor = px_cli_open_editor (db, &error)) == NULL)
     return px_cli_fail (error);
-  if ((label = need_label (px_editor_get_store (editor), "relabel", argv[2])) == NULL)
+  if ((label = px_cli_need_label (px_editor_get_store (editor), "relabel", argv[2])) == NULL)
     return PX_CLI_EXIT_FAILED;
   if (!px_editor_relabel (editor, id, px_label_get_id (label), &error))
     return px_cli_fail (error);
@@ -180,7 +202,7 @@ px_cli_cmd_value (const char *db, int argc, char **argv)
     return rc;
   if (argc != 3 || !px_cli_parse_id (argv[1], &id))
     return px_cli_usage_error ("value: give ANNOTATION_ID VALUE");
-  if ((editor = open_editor (db, &error)) == NULL || !px_editor_set_value (editor, id, argv[2], &error))
+  if ((editor = px_cli_open_editor (db, &error)) == NULL || !px_editor_set_value (editor, id, argv[2], &error))
     return px_cli_fail (error);
   return PX_CLI_EXIT_OK;
 }
@@ -209,7 +231,7 @@ px_cli_cmd_link (const char *db, int argc, char **argv)
   if (argc < 2 || argc > 3 || !px_cli_parse_id (argv[1], &id) || given != 1
       || (argc == 3 && (!px_cli_parse_id (argv[2], &entity_id) || entity_id == 0)))
     return px_cli_usage_error ("link: give ANNOTATION_ID and one of ENTITY_ID, --new NAME or --none");
-  if ((editor = open_editor (db, &error)) == NULL)
+  if ((editor = px_cli_open_editor (db, &error)) == NULL)
     return px_cli_fail (error);
   if (new_name != NULL)
     {
@@ -253,9 +275,9 @@ event_add (const char *db, int argc, char **argv)
       if (eq == NULL || eq == args[i] || !px_cli_parse_id (eq + 1, &ignored))
         return px_cli_usage_error ("event add: --arg takes ROLE=ANNOTATION_ID");
     }
-  if ((editor = open_editor (db, &error)) == NULL)
+  if ((editor = px_cli_open_editor (db, &error)) == NULL)
     return px_cli_fail (error);
-  if ((type = need_label (px_editor_get_store (editor), "event add", argv[2])) == NULL)
+  if ((type = px_cli_need_label (px_editor_get_store (editor), "event add", argv[2])) == NULL)
     return PX_CLI_EXIT_FAILED;
   if (!px_editor_begin_group (editor, NULL, &error))
     return px_cli_fail (error);
@@ -269,15 +291,7 @@ event_add (const char *db, int argc, char **argv)
       if (!px_editor_add_argument (editor, event_id, role, annotation, &error))
         event_id = 0;
     }
-  if (event_id == 0)
-    {
-      px_editor_cancel_group (editor);
-      return px_cli_fail (error);
-    }
-  if (!px_editor_end_group (editor, &error))
-    return px_cli_fail (error);
-  g_print ("%" G_GINT64_FORMAT "\n", event_id);
-  return PX_CLI_EXIT_OK;
+  return px_cli_end_group (editor, event_id != 0, event_id, error);
 }
 
 static int
@@ -295,7 +309,7 @@ event_delete (const char *db, int argc, char **argv)
     return rc;
   if (argc != 2 || !px_cli_parse_id (argv[1], &id))
     return px_cli_usage_error ("event delete: give one EVENT_ID");
-  if ((editor = open_editor (db, &error)) == NULL || !px_editor_delete_event (editor, id, &error))
+  if ((editor = px_cli_open_editor (db, &error)) == NULL || !px_editor_delete_event (editor, id, &error))
     return px_cli_fail (error);
   return PX_CLI_EXIT_OK;
 }
@@ -354,7 +368,7 @@ article_set (const char *db, int argc, char **argv)
     return px_cli_usage_error ("article set: give at least one of --title, --source, --published, --url, --story");
   if (published != NULL && !px_editor_check_date (published, &error))
     return px_cli_fail (error);
-  if ((editor = open_editor (db, &error)) == NULL)
+  if ((editor = px_cli_open_editor (db, &error)) == NULL)
     return px_cli_fail (error);
   if (!px_editor_begin_group (editor, NULL, &error))
     return px_cli_fail (error);
@@ -363,14 +377,7 @@ article_set (const char *db, int argc, char **argv)
       ok = px_editor_set_article_field (editor, id, fields[i].field, *fields[i].value, &error);
   if (ok && story != NULL)
     ok = px_editor_set_article_story (editor, id, story, &error);
-  if (!ok)
-    {
-      px_editor_cancel_group (editor);
-      return px_cli_fail (error);
-    }
-  if (!px_editor_end_group (editor, &error))
-    return px_cli_fail (error);
-  return PX_CLI_EXIT_OK;
+  return px_cli_end_group (editor, ok, 0, error);
 }
 
 int
@@ -404,7 +411,7 @@ px_cli_cmd_merge (const char *db, int argc, char **argv)
     return rc;
   if (argc < 2)
     return px_cli_usage_error ("merge: give at least one corpus file");
-  if ((editor = open_editor (db, &error)) == NULL)
+  if ((editor = px_cli_open_editor (db, &error)) == NULL)
     return px_cli_fail (error);
   for (int i = 1; i < argc; i++)
     {

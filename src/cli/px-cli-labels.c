@@ -20,35 +20,6 @@ static const char label_usage[] =
   "  parallax-cli label import FILE             (codebook JSON or annotation.conf)\n"
   "  parallax-cli label export [--format json|brat] [--out FILE]\n";
 
-static PxEditor *
-open_editor (const char *db, GError **error)
-{
-  g_autoptr(PxStore) store = px_cli_open_store (db, PX_STORE_OPEN_NO_CREATE, error);
-
-  return store != NULL ? px_editor_new (store) : NULL;
-}
-
-/* A label by name, without regard to case; prints the error itself. */
-static PxLabel *
-need_label (PxStore *store, const char *command, const char *name)
-{
-  g_autoptr(GListModel) labels = px_store_list_labels (store);
-  g_autofree char *wanted = g_utf8_casefold (name, -1);
-  g_autofree char *shown = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
-    {
-      g_autoptr(PxLabel) l = g_list_model_get_item (labels, i);
-      g_autofree char *have = g_utf8_casefold (px_label_get_name (l), -1);
-
-      if (strcmp (have, wanted) == 0)
-        return g_steal_pointer (&l);
-    }
-  shown = px_cli_escape (name, FALSE);
-  g_printerr ("parallax-cli: label %s: no label named '%s' (see 'label list')\n", command, shown);
-  return NULL;
-}
-
 static int
 label_list (const char *db, int argc, char **argv)
 {
@@ -113,7 +84,7 @@ label_add (const char *db, int argc, char **argv)
     return px_cli_usage_error ("label add: --kind is entity or event");
   if (roles != NULL && kind != PX_LABEL_EVENT)
     return px_cli_usage_error ("label add: only an event type (--kind event) has roles");
-  if ((editor = open_editor (db, &error)) == NULL || !px_editor_begin_group (editor, NULL, &error))
+  if ((editor = px_cli_open_editor (db, &error)) == NULL || !px_editor_begin_group (editor, NULL, &error))
     return px_cli_fail (error);
   id = px_editor_add_label (editor, argv[1], kind, colour, key, description, &error);
   for (guint i = 0; id != 0 && roles != NULL && roles[i] != NULL; i++)
@@ -125,15 +96,7 @@ label_add (const char *db, int argc, char **argv)
       if (!px_editor_add_role (editor, id, role, repeatable, &error))
         id = 0;
     }
-  if (id == 0)
-    {
-      px_editor_cancel_group (editor);
-      return px_cli_fail (error);
-    }
-  if (!px_editor_end_group (editor, &error))
-    return px_cli_fail (error);
-  g_print ("%" G_GINT64_FORMAT "\n", id);
-  return PX_CLI_EXIT_OK;
+  return px_cli_end_group (editor, id != 0, id, error);
 }
 
 static int
@@ -145,9 +108,9 @@ label_rename (const char *db, int argc, char **argv)
 
   if (argc != 3)
     return px_cli_usage_error ("label rename: give NAME NEW_NAME");
-  if ((editor = open_editor (db, &error)) == NULL)
+  if ((editor = px_cli_open_editor (db, &error)) == NULL)
     return px_cli_fail (error);
-  if ((label = need_label (px_editor_get_store (editor), "rename", argv[1])) == NULL)
+  if ((label = px_cli_need_label (px_editor_get_store (editor), "label rename", argv[1])) == NULL)
     return PX_CLI_EXIT_FAILED;
   if (!px_editor_set_label_field (editor, px_label_get_id (label), PX_LABEL_FIELD_NAME, argv[2], &error))
     return px_cli_fail (error);
@@ -183,9 +146,9 @@ label_set (const char *db, int argc, char **argv)
     return px_cli_usage_error ("label set: give one NAME");
   if (key == NULL && colour == NULL && description == NULL && position < 0)
     return px_cli_usage_error ("label set: give at least one of --key, --colour, --description, --position");
-  if ((editor = open_editor (db, &error)) == NULL)
+  if ((editor = px_cli_open_editor (db, &error)) == NULL)
     return px_cli_fail (error);
-  if ((label = need_label (px_editor_get_store (editor), "set", argv[1])) == NULL)
+  if ((label = px_cli_need_label (px_editor_get_store (editor), "label set", argv[1])) == NULL)
     return PX_CLI_EXIT_FAILED;
   if (!px_editor_begin_group (editor, NULL, &error))
     return px_cli_fail (error);
@@ -195,12 +158,7 @@ label_set (const char *db, int argc, char **argv)
                                       *fields[i].value, &error);
   if (ok && position >= 0)
     ok = px_editor_move_label (editor, px_label_get_id (label), (guint) position, &error);
-  if (!ok)
-    {
-      px_editor_cancel_group (editor);
-      return px_cli_fail (error);
-    }
-  return px_editor_end_group (editor, &error) ? PX_CLI_EXIT_OK : px_cli_fail (error);
+  return px_cli_end_group (editor, ok, 0, error);
 }
 
 static int
@@ -222,9 +180,9 @@ label_delete (const char *db, int argc, char **argv)
     return rc;
   if (argc != 2)
     return px_cli_usage_error ("label delete: give one NAME");
-  if ((editor = open_editor (db, &error)) == NULL)
+  if ((editor = px_cli_open_editor (db, &error)) == NULL)
     return px_cli_fail (error);
-  if ((label = need_label (px_editor_get_store (editor), "delete", argv[1])) == NULL)
+  if ((label = px_cli_need_label (px_editor_get_store (editor), "label delete", argv[1])) == NULL)
     return PX_CLI_EXIT_FAILED;
   uses = px_store_count_label_uses (px_editor_get_store (editor), px_label_get_id (label));
   if (uses > 0 && !force)
@@ -266,9 +224,9 @@ label_role (const char *db, int argc, char **argv)
   if (argc != 4 || (!g_str_equal (argv[1], "add") && !g_str_equal (argv[1], "remove")))
     return px_cli_usage_error ("label role: give add|remove LABEL ROLE");
   add = g_str_equal (argv[1], "add");
-  if ((editor = open_editor (db, &error)) == NULL)
+  if ((editor = px_cli_open_editor (db, &error)) == NULL)
     return px_cli_fail (error);
-  if ((label = need_label (px_editor_get_store (editor), "role", argv[2])) == NULL)
+  if ((label = px_cli_need_label (px_editor_get_store (editor), "label role", argv[2])) == NULL)
     return PX_CLI_EXIT_FAILED;
   if (add ? !px_editor_add_role (editor, px_label_get_id (label), argv[3], repeatable, &error)
           : !px_editor_remove_role (editor, px_label_get_id (label), argv[3], &error))
@@ -285,7 +243,7 @@ label_import (const char *db, int argc, char **argv)
 
   if (argc != 2)
     return px_cli_usage_error ("label import: give one FILE (codebook JSON or annotation.conf)");
-  if ((editor = open_editor (db, &error)) == NULL
+  if ((editor = px_cli_open_editor (db, &error)) == NULL
       || (report = px_codebook_import (editor, argv[1], &error)) == NULL)
     return px_cli_fail (error);
   for (guint i = 0; i < report->warnings->len; i++)

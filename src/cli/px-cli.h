@@ -8,6 +8,7 @@
 
 #include <glib.h>
 
+#include "px-editor.h"
 #include "px-store.h"
 
 G_BEGIN_DECLS
@@ -52,6 +53,14 @@ int px_cli_cmd_label            (const char *db_path, int argc, char **argv);
 int px_cli_cmd_concordance      (const char *db_path, int argc, char **argv);
 /* agreement (px-cli-agreement.c). */
 int px_cli_cmd_agreement        (const char *db_path, int argc, char **argv);
+
+/* Helpers of px-cli-edit.c for the commands that edit. */
+PxEditor *px_cli_open_editor    (const char *db, GError **error);
+/* A label by name without regard to case; need_label also prints the
+ * error ("COMMAND: no label named 'X'"). */
+PxLabel  *px_cli_find_label     (PxStore *store, const char *name);
+PxLabel  *px_cli_need_label     (PxStore *store, const char *command, const char *name);
+int       px_cli_end_group      (PxEditor *editor, gboolean ok, gint64 id, GError *error);
 
 /* Helpers of parallax-cli.c for the other command files. */
 int       px_cli_fail           (GError *error);
