@@ -438,6 +438,7 @@ test_migrate_v1 (void)
                 "ALTER TABLE annotation DROP COLUMN value_source;"
                 "ALTER TABLE annotation DROP COLUMN value;"
                 "ALTER TABLE label DROP COLUMN value_type;"
+                "DROP TABLE article_status;"
                 "PRAGMA user_version = 1;");
   g_assert_cmpint (sql_int (db, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'ix_%'"), ==, 0);
 

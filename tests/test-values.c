@@ -234,11 +234,12 @@ test_migrate_v3 (void)
   sql_exec (db, "ALTER TABLE annotation DROP COLUMN value_source;"
                 "ALTER TABLE annotation DROP COLUMN value;"
                 "ALTER TABLE label DROP COLUMN value_type;"
+                "DROP TABLE article_status;"
                 "PRAGMA user_version = 3;");
 
   store = px_store_open (db, PX_STORE_OPEN_NO_CREATE, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (px_store_get_schema_version (store), ==, 4);
+  g_assert_cmpint (px_store_get_schema_version (store), ==, PX_STORE_SCHEMA_VERSION);
   type = sql_text (db, "SELECT group_concat(name || '=' || value_type, ' ') FROM "
                        "(SELECT name, value_type FROM label WHERE value_type IS NOT NULL ORDER BY name)");
   g_assert_cmpstr (type, ==, "DATE=date NUM=number QUOTE=quote");

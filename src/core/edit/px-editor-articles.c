@@ -98,3 +98,28 @@ px_editor_set_article_story (PxEditor    *self,
     : g_strdup (_("Take out of Its Story"));
   return px_editor_edit_finish (self, ok, description, error);
 }
+
+gboolean
+px_editor_set_article_status (PxEditor    *self,
+                              gint64       article_id,
+                              const char  *status,
+                              GError     **error)
+{
+  const char *description;
+  gboolean ok;
+
+  g_return_val_if_fail (PX_IS_EDITOR (self), FALSE);
+  if (status == NULL)
+    status = "new";
+  if (g_str_equal (status, "done"))
+    description = _("Mark the Article Done");
+  else if (g_str_equal (status, "in_progress"))
+    description = _("Mark the Article In Progress");
+  else
+    description = _("Mark the Article New");
+  if (!px_editor_edit_begin (self, error))
+    return FALSE;
+  ok = px_store_set_article_status (px_editor_store (self), article_id, status, error);
+  px_editor_set_target (self, article_id, 0);
+  return px_editor_edit_finish (self, ok, description, error);
+}

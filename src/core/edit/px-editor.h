@@ -257,6 +257,13 @@ PxStoreMergeReport *px_editor_merge_corpus (PxEditor      *self,
                                             const char    *path,
                                             GError       **error);
 
+/* The current coder's document status of an article: "new",
+ * "in_progress" or "done" (see px_store_set_article_status()). */
+gboolean    px_editor_set_article_status   (PxEditor      *self,
+                                            gint64         article_id,
+                                            const char    *status,
+                                            GError       **error);
+
 /* Checks a publication date as px_editor_set_article_field() does. */
 gboolean    px_editor_check_date           (const char    *value,
                                             GError       **error);

@@ -2,6 +2,8 @@
 /* px-article.c: a read-only model object; the store fills it at construction. */
 #include "px-article.h"
 
+#include <string.h>
+
 struct _PxArticle
 {
   GObject parent_instance;
@@ -20,6 +22,7 @@ struct _PxArticle
   char *story_name;
   guint n_chars;
   guint n_annotations;
+  char *statuses;   /* "coder=status" lines, see px_article_get_status () */
 };
 
 G_DEFINE_FINAL_TYPE (PxArticle, px_article, G_TYPE_OBJECT)
@@ -40,6 +43,7 @@ enum {
   PROP_STORY_NAME,
   PROP_N_CHARS,
   PROP_N_ANNOTATIONS,
+  PROP_STATUSES,
   N_PROPS
 };
 
@@ -60,6 +64,7 @@ px_article_finalize (GObject *object)
   g_free (self->imported_at);
   g_free (self->origin_path);
   g_free (self->story_name);
+  g_free (self->statuses);
 
   G_OBJECT_CLASS (px_article_parent_class)->finalize (object);
 }
@@ -115,6 +120,9 @@ px_article_get_property (GObject    *object,
       break;
     case PROP_N_ANNOTATIONS:
       g_value_set_uint (value, self->n_annotations);
+      break;
+    case PROP_STATUSES:
+      g_value_set_string (value, self->statuses);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -173,6 +181,9 @@ px_article_set_property (GObject      *object,
     case PROP_N_ANNOTATIONS:
       self->n_annotations = g_value_get_uint (value);
       break;
+    case PROP_STATUSES:
+      self->statuses = g_value_dup_string (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -215,6 +226,8 @@ px_article_class_init (PxArticleClass *klass)
     g_param_spec_uint ("n-chars", NULL, NULL, 0, G_MAXUINT, 0, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_ANNOTATIONS] =
     g_param_spec_uint ("n-annotations", NULL, NULL, 0, G_MAXUINT, 0, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATUSES] =
+    g_param_spec_string ("statuses", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -332,4 +345,39 @@ px_article_info_clear (PxArticleInfo *info)
   g_clear_pointer (&info->text, g_free);
   g_clear_pointer (&info->origin_path, g_free);
   g_clear_pointer (&info->story, g_free);
+}
+
+const char *
+px_article_get_statuses (PxArticle *self)
+{
+  g_return_val_if_fail (PX_IS_ARTICLE (self), NULL);
+  return self->statuses;
+}
+
+const char *
+px_article_get_status (PxArticle  *self,
+                       const char *coder)
+{
+  g_return_val_if_fail (PX_IS_ARTICLE (self), "new");
+  if (self->statuses == NULL || coder == NULL)
+    return "new";
+  for (const char *line = self->statuses; *line != '\0'; )
+    {
+      const char *end = strchr (line, '\n');
+      const char *eq = strchr (line, '=');
+      gsize len = end != NULL ? (gsize) (end - line) : strlen (line);
+
+      if (eq != NULL && eq < line + len && (gsize) (eq - line) == strlen (coder)
+          && strncmp (line, coder, eq - line) == 0)
+        {
+          if (strncmp (eq + 1, "done", 4) == 0)
+            return "done";
+          if (strncmp (eq + 1, "in_progress", 11) == 0)
+            return "in_progress";
+        }
+      if (end == NULL)
+        break;
+      line = end + 1;
+    }
+  return "new";
 }

@@ -42,6 +42,12 @@ const char *px_article_get_imported_at   (PxArticle *self);
 const char *px_article_get_origin_path   (PxArticle *self);
 gint64      px_article_get_story_id      (PxArticle *self); /* 0: none */
 const char *px_article_get_story_name    (PxArticle *self); /* nullable */
+/* Document status per coder: "new" (the default), "in_progress" or
+ * "done". The statuses are read with the article, one "coder=status" a
+ * line (nullable). */
+const char *px_article_get_status        (PxArticle  *self,
+                                          const char *coder);
+const char *px_article_get_statuses      (PxArticle *self);
 guint       px_article_get_n_chars       (PxArticle *self); /* code points */
 guint       px_article_get_n_annotations (PxArticle *self);
 

@@ -9,7 +9,9 @@
 const char *const px_store_article_columns =
   "a.id, a.title, a.source, a.url, a.published, a.language, a.text_sha256,"
   " a.imported_at, a.origin_path, sa.story_id, s.name, a.chars,"
-  " (SELECT count(*) FROM annotation n WHERE n.article_id = a.id AND n.status = 'accepted')";
+  " (SELECT count(*) FROM annotation n WHERE n.article_id = a.id AND n.status = 'accepted'),"
+  " (SELECT group_concat (ar.name || '=' || st.status, char(10)) FROM article_status st"
+  "  JOIN annotator ar ON ar.id = st.annotator_id WHERE st.article_id = a.id)";
 
 #define ARTICLE_FROM \
   " FROM article a LEFT JOIN story_article sa ON sa.article_id = a.id" \
@@ -33,7 +35,8 @@ px_store_article_from_row (sqlite3_stmt *stmt,
                        "story-name", px_store_column_str (stmt, 10),
                        "n-chars", (guint) sqlite3_column_int (stmt, 11),
                        "n-annotations", (guint) sqlite3_column_int (stmt, 12),
-                       "text", with_text ? px_store_column_str (stmt, 13) : NULL,
+                       "statuses", px_store_column_str (stmt, 13),
+                       "text", with_text ? px_store_column_str (stmt, 14) : NULL,
                        NULL);
 }
 
@@ -171,7 +174,9 @@ lookup_article (PxStore  *self,
   sqlite3_stmt *stmt = px_store_prepare (self,
     "SELECT a.id, a.title, a.source, a.url, a.published, a.language, a.text_sha256,"
     " a.imported_at, a.origin_path, sa.story_id, s.name, a.chars,"
-    " (SELECT count(*) FROM annotation n WHERE n.article_id = a.id AND n.status = 'accepted'), a.text"
+    " (SELECT count(*) FROM annotation n WHERE n.article_id = a.id AND n.status = 'accepted'),"
+    " (SELECT group_concat (ar.name || '=' || st.status, char(10)) FROM article_status st"
+    "  JOIN annotator ar ON ar.id = st.annotator_id WHERE st.article_id = a.id), a.text"
     ARTICLE_FROM " WHERE a.id = ?", error);
   int rc;
 
@@ -429,4 +434,70 @@ px_store_set_article_field (PxStore         *self,
     }
   px_store_queue (self, PX_STORE_PENDING_ARTICLES);
   return px_store_write_end (self, error);
+}
+
+/* ---- Document status -------------------------------------------------- */
+
+gboolean
+px_store_set_article_status (PxStore     *self,
+                             gint64       article_id,
+                             const char  *status,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+  gboolean clear;
+
+  g_return_val_if_fail (PX_IS_STORE (self), FALSE);
+  clear = status == NULL || g_str_equal (status, "new");
+  if (!clear && !g_str_equal (status, "in_progress") && !g_str_equal (status, "done"))
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_INVALID,
+                   "“%s” is not a document status: new, in_progress or done", status);
+      return FALSE;
+    }
+  if (!px_store_write_begin (self, error))
+    return FALSE;
+  stmt = px_store_prepare (self, "INSERT OR IGNORE INTO annotator (name) VALUES (?1)", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, px_store_get_annotator (self), -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      px_store_set_error (self, rc, error);
+      goto fail;
+    }
+  stmt = px_store_prepare (self, clear
+    ? "DELETE FROM article_status WHERE article_id = ?1"
+      " AND annotator_id = (SELECT id FROM annotator WHERE name = ?2)"
+    : "INSERT OR REPLACE INTO article_status (article_id, annotator_id, status)"
+      " SELECT ?1, id, ?3 FROM annotator WHERE name = ?2"
+      " AND EXISTS (SELECT 1 FROM article WHERE id = ?1)", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  sqlite3_bind_text (stmt, 2, px_store_get_annotator (self), -1, SQLITE_TRANSIENT);
+  if (!clear)
+    sqlite3_bind_text (stmt, 3, status, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      px_store_set_error (self, rc, error);
+      goto fail;
+    }
+  if (!clear && sqlite3_changes (px_store_get_db (self)) == 0)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_NOT_FOUND, "%s: no article %" G_GINT64_FORMAT,
+                   px_store_get_path (self), article_id);
+      goto fail;
+    }
+  px_store_queue (self, PX_STORE_PENDING_ARTICLES);
+  return px_store_write_end (self, error);
+
+fail:
+  px_store_write_abort (self);
+  return FALSE;
 }

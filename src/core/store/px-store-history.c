@@ -18,7 +18,7 @@ static const char *const recorded_tables[] = {
   "article", "story", "story_article", "label", "label_role", "annotator",
   "entity", "annotation", "story_event", "event", "event_argument",
   "ix_fragment", "ix_annotation_ref", "ix_event_ref", "ix_event_arg_event",
-  "ix_arg_role", "ix_relation", "ix_kept_line", "ix_article_meta",
+  "ix_arg_role", "ix_relation", "ix_kept_line", "ix_article_meta", "article_status",
 };
 
 static int
@@ -302,7 +302,8 @@ queue_change (PxStore                *self,
         ? lookup_id (self, "SELECT article_id FROM event WHERE id = ?1", id) : 0;
       px_store_queue_events (self, article_id);
     }
-  else if (strcmp (table, "article") == 0 || strcmp (table, "story_article") == 0)
+  else if (strcmp (table, "article") == 0 || strcmp (table, "story_article") == 0
+           || strcmp (table, "article_status") == 0)
     px_store_queue (self, PX_STORE_PENDING_ARTICLES | PX_STORE_PENDING_STORIES);
   else if (strcmp (table, "story") == 0)
     px_store_queue (self, PX_STORE_PENDING_STORIES | PX_STORE_PENDING_ARTICLES);

@@ -139,6 +139,10 @@ static const Step merge_steps[] = {
   { "INSERT OR IGNORE INTO annotator (name) SELECT name FROM other.annotator", -1 },
   { "INSERT INTO m_annotator SELECT o.id, a.id FROM other.annotator o JOIN annotator a"
     " ON a.name = o.name", -1 },
+  /* Each coder's document status comes along (theirs, not ours). */
+  { "INSERT OR IGNORE INTO article_status (article_id, annotator_id, status)"
+    " SELECT ma.new, mr.new, st.status FROM other.article_status st"
+    " JOIN m_article ma ON ma.old = st.article_id JOIN m_annotator mr ON mr.old = st.annotator_id", -1 },
   { "INSERT INTO entity (name, label_id, match_key)"
     " SELECT o.name, ml.new, o.match_key FROM other.entity o"
     " LEFT JOIN m_label ml ON ml.old = o.label_id"

@@ -141,6 +141,14 @@ static const char schema_v4[] =
   "UPDATE annotation SET entity_id = NULL WHERE entity_id IS NOT NULL"
   "  AND label_id IN (SELECT id FROM label WHERE value_type IS NOT NULL);";
 
+/* Document status, per coder: new (no row), in progress or done. */
+static const char schema_v5[] =
+  "CREATE TABLE article_status ("
+  "  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+  "  annotator_id INTEGER NOT NULL REFERENCES annotator(id),"
+  "  status TEXT NOT NULL CHECK (status IN ('in_progress', 'done')),"
+  "  PRIMARY KEY (article_id, annotator_id));";
+
 const PxStoreMigration px_store_migrations[] = {
   { 1, schema_v1 },
   /* Fragments, brat ids, relations and kept lines of the interchange
@@ -148,6 +156,7 @@ const PxStoreMigration px_store_migrations[] = {
   { 2, px_store_interchange_schema_sql },
   { 3, schema_v3 },
   { 4, schema_v4 },
+  { 5, schema_v5 },
 };
 const guint px_store_n_migrations = G_N_ELEMENTS (px_store_migrations);
 

@@ -39,7 +39,7 @@
 
 G_BEGIN_DECLS
 
-#define PX_STORE_SCHEMA_VERSION 4
+#define PX_STORE_SCHEMA_VERSION 5
 /* PRAGMA application_id of every corpus: 'PRLX'. A file with another id is
  * another program's and is never opened; one with none is a corpus only
  * when it holds exactly Parallax's tables (made before the stamp). */
@@ -149,6 +149,14 @@ gboolean     px_store_set_article_field (PxStore           *self,
                                          PxArticleField     field,
                                          const char        *value,
                                          GError           **error);
+
+/* The current annotator's document status of an article: "new" (or
+ * NULL: no status kept), "in_progress" or "done". Per coder: see
+ * px_article_get_status(). */
+gboolean     px_store_set_article_status (PxStore          *self,
+                                          gint64            article_id,
+                                          const char       *status,
+                                          GError          **error);
 
 /* ---- Stories ---------------------------------------------------------- */
 
