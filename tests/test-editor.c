@@ -690,6 +690,43 @@ test_codebook (Fixture       *fx,
   check_undo_redo (fx, before);
 }
 
+/* Document status is each coder's: set, read back per coder, exported,
+ * undone. */
+static void
+test_article_status (Fixture       *fx,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = dump (fx);
+
+  px_store_set_annotator (fx->store, "alice");
+  g_assert_true (px_editor_set_article_status (fx->editor, fx->article_id, "done", &error));
+  px_store_set_annotator (fx->store, "bob");
+  g_assert_true (px_editor_set_article_status (fx->editor, fx->article_id, "in_progress", &error));
+  g_assert_no_error (error);
+  g_assert_false (px_editor_set_article_status (fx->editor, fx->article_id, "finished", &error));
+  g_assert_error (error, PX_ERROR, PX_ERROR_INVALID);
+  g_clear_error (&error);
+  {
+    g_autoptr(PxArticle) a = px_store_get_article (fx->store, fx->article_id, &error);
+    g_assert_cmpstr (px_article_get_status (a, "alice"), ==, "done");
+    g_assert_cmpstr (px_article_get_status (a, "bob"), ==, "in_progress");
+    g_assert_cmpstr (px_article_get_status (a, "carol"), ==, "new");
+  }
+  g_assert_cmpint (count (fx, "SELECT count(*) FROM article_status"), ==, 2);
+  /* New again: no row is kept. */
+  g_assert_true (px_editor_set_article_status (fx->editor, fx->article_id, "new", &error));
+  g_assert_cmpint (count (fx, "SELECT count(*) FROM article_status"), ==, 1);
+  g_assert_cmpstr (px_editor_get_undo_description (fx->editor), ==, "Mark the Article New");
+  for (int i = 0; i < 3; i++)
+    g_assert_true (px_editor_undo (fx->editor, NULL, &error));
+  g_assert_cmpint (count (fx, "SELECT count(*) FROM article_status"), ==, 0);
+  {
+    g_autofree char *after = dump (fx);
+    g_assert_cmpstr (after, ==, before);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -710,6 +747,7 @@ main (int argc, char **argv)
   ADD ("/editor/other-writer", test_undo_after_other_writer);
   ADD ("/editor/cli-links-like-app", test_cli_links_like_app);
   ADD ("/editor/codebook", test_codebook);
+  ADD ("/editor/article-status", test_article_status);
 #undef ADD
   return g_test_run ();
 }

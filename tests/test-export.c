@@ -28,7 +28,7 @@ static const char checker[] =
   "ents = list(csv.DictReader(open(out + '/entities.csv', newline='', encoding='utf-8')))\n"
   "evs = list(csv.DictReader(open(out + '/events.csv', newline='', encoding='utf-8')))\n"
   "cols = {\n"
-  "  'articles': 'article_id title source published url language story chars sha256 origin_path',\n"
+  "  'articles': 'article_id title source published url language story chars sha256 origin_path status',\n"
   "  'annotations': 'article_id article_title source published story annotation_id label kind start end '\n"
   "                 'text entity_id entity annotator created_at note value value_source',\n"
   "  'entities': 'entity_id name label mentions articles',\n"

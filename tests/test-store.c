@@ -1230,7 +1230,7 @@ test_export (void)
   g_assert_true (g_strv_equal (px_store_export_columns (PX_EXPORT_ANNOTATIONS), ann_cols));
   g_assert_true (g_strv_equal (px_store_export_columns (PX_EXPORT_EVENTS), ev_cols));
   g_assert_cmpstr (px_store_export_columns (PX_EXPORT_ARTICLES)[0], ==, "article_id");
-  g_assert_cmpuint (g_strv_length ((char **) px_store_export_columns (PX_EXPORT_ARTICLES)), ==, 10);
+  g_assert_cmpuint (g_strv_length ((char **) px_store_export_columns (PX_EXPORT_ARTICLES)), ==, 11);
   g_assert_cmpuint (g_strv_length ((char **) px_store_export_columns (PX_EXPORT_ENTITIES)), ==, 5);
   g_assert_true (g_str_has_prefix (px_store_export_sql (PX_EXPORT_ANNOTATIONS), "SELECT"));
 

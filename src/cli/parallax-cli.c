@@ -34,6 +34,7 @@ static const char usage_text[] =
   "  event add TRIGGER_ANNOTATION_ID TYPE [--arg ROLE=ANNOTATION_ID]…\n"
   "  event delete EVENT_ID\n"
   "  article set ARTICLE_ID [--title T] [--source S] [--published DATE] [--url U] [--story NAME]\n"
+  "              [--status new|in-progress|done]\n"
   "                                correct an article's metadata\n"
   "  label list|add|rename|set|delete|role|import|export …\n"
   "                                edit the codebook (see 'label --help')\n"

@@ -335,12 +335,14 @@ static int
 article_set (const char *db, int argc, char **argv)
 {
   g_autofree char *title = NULL, *source = NULL, *published = NULL, *url = NULL, *story = NULL;
+  g_autofree char *status = NULL;
   GOptionEntry entries[] = {
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, "The title ('' clears it)", "TITLE" },
     { "source", 0, 0, G_OPTION_ARG_STRING, &source, "The outlet", "OUTLET" },
     { "published", 0, 0, G_OPTION_ARG_STRING, &published, "The publication date: 2022-03-10, 2022-03 or 2022", "DATE" },
     { "url", 0, 0, G_OPTION_ARG_STRING, &url, "The address it came from", "URL" },
     { "story", 0, 0, G_OPTION_ARG_STRING, &story, "Move it to this story (made if missing; '' takes it out)", "NAME" },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status, "The coder's document status: new, in-progress or done", "STATUS" },
     { NULL }
   };
   const struct { PxArticleField field; char **value; } fields[] = {
@@ -359,13 +361,19 @@ article_set (const char *db, int argc, char **argv)
 
   if (rc >= 0)
     return rc;
-  any = story != NULL;
+  any = story != NULL || status != NULL;
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     any = any || *fields[i].value != NULL;
   if (argc != 2 || !px_cli_parse_id (argv[1], &id))
     return px_cli_usage_error ("article set: give one ARTICLE_ID");
   if (!any)
-    return px_cli_usage_error ("article set: give at least one of --title, --source, --published, --url, --story");
+    return px_cli_usage_error ("article set: give at least one of --title, --source, --published, --url, --story, --status");
+  if (status != NULL)
+    {
+      g_strdelimit (status, "-", '_');
+      if (!g_str_equal (status, "new") && !g_str_equal (status, "in_progress") && !g_str_equal (status, "done"))
+        return px_cli_usage_error ("article set: --status is new, in-progress or done");
+    }
   if (published != NULL && !px_editor_check_date (published, &error))
     return px_cli_fail (error);
   if ((editor = px_cli_open_editor (db, &error)) == NULL)
@@ -377,6 +385,8 @@ article_set (const char *db, int argc, char **argv)
       ok = px_editor_set_article_field (editor, id, fields[i].field, *fields[i].value, &error);
   if (ok && story != NULL)
     ok = px_editor_set_article_story (editor, id, story, &error);
+  if (ok && status != NULL)
+    ok = px_editor_set_article_status (editor, id, status, &error);
   return px_cli_end_group (editor, ok, 0, error);
 }
 
@@ -389,7 +399,7 @@ px_cli_cmd_article (const char *db, int argc, char **argv)
     {
       g_print ("Usage:\n"
                "  parallax-cli article set ARTICLE_ID [--title T] [--source S] [--published DATE]\n"
-               "                           [--url U] [--story NAME]\n");
+               "                           [--url U] [--story NAME] [--status new|in-progress|done]\n");
       return PX_CLI_EXIT_OK;
     }
   return px_cli_usage_error ("article: give 'set'");

@@ -8,7 +8,7 @@
 
 static const char *const article_cols[] = {
   "article_id", "title", "source", "published", "url", "language", "story",
-  "chars", "sha256", "origin_path", NULL };
+  "chars", "sha256", "origin_path", "status", NULL };
 static const char *const annotation_cols[] = {
   "article_id", "article_title", "source", "published", "story", "annotation_id",
   "label", "kind", "start", "end", "text", "entity_id", "entity", "annotator",
@@ -24,7 +24,11 @@ static const char *const event_cols[] = {
  * carry accepted annotations only. */
 static const char export_articles_sql[] =
   "SELECT a.id, a.title, a.source, a.published, a.url, a.language, s.name,"
-  " a.chars, a.text_sha256, a.origin_path"
+  " a.chars, a.text_sha256, a.origin_path,"
+  /* Each coder's document status, "alice=done; bob=in_progress"; empty: new for all. */
+  " (SELECT group_concat (ar.name || '=' || st.status, '; ') FROM"
+  "   (SELECT * FROM article_status ORDER BY annotator_id) st"
+  "   JOIN annotator ar ON ar.id = st.annotator_id WHERE st.article_id = a.id)"
   " FROM article a LEFT JOIN story_article sa ON sa.article_id = a.id"
   " LEFT JOIN story s ON s.id = sa.story_id ORDER BY a.id";
 static const char export_annotations_sql[] =
