@@ -150,15 +150,26 @@ on_filter_changed (PxSidebar *self)
 
 /* ---- Rows ------------------------------------------------------------------ */
 
+/* "Le Monde · 2022-03-10", then the coder's status once it is not new. */
 static char *
-article_subtitle (PxArticle *article)
+article_subtitle (PxArticle  *article,
+                  const char *coder)
 {
   const char *source = px_article_get_source (article);
   const char *date = px_article_get_published (article);
+  const char *status = px_article_get_status (article, coder);
+  g_autofree char *where = NULL;
 
   if (source != NULL && date != NULL)
-    return g_strdup_printf ("%s · %s", source, date);
-  return g_strdup (source ? source : date ? date : _("Unknown outlet"));
+    where = g_strdup_printf ("%s · %s", source, date);
+  else
+    where = g_strdup (source ? source : date ? date : _("Unknown outlet"));
+  if (g_str_equal (status, "done"))
+    /* Translators: an article's document status, after its outlet and date */
+    return g_strdup_printf ("%s · %s", where, _("✓ Done"));
+  if (g_str_equal (status, "in_progress"))
+    return g_strdup_printf ("%s · %s", where, _("In progress"));
+  return g_steal_pointer (&where);
 }
 
 static void
@@ -190,7 +201,8 @@ bind_row (GtkSignalListItemFactory *factory,
     }
   else
     {
-      sub = article_subtitle (PX_ARTICLE (item));
+      sub = article_subtitle (PX_ARTICLE (item),
+                              self->store != NULL ? px_store_get_annotator (self->store) : NULL);
       gtk_label_set_text (GTK_LABEL (title), px_article_get_title (PX_ARTICLE (item)));
       n = px_article_get_n_annotations (PX_ARTICLE (item));
       tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation", "%u annotations", n), n);

@@ -739,6 +739,31 @@ tag_action (GtkWidget  *widget,
                  g_str_equal (action_name, "workspace.tag"));
 }
 
+/* Ctrl+D: the article shown is done for this coder, or (when it already
+ * was) back in progress. */
+static void
+toggle_done (PxWorkspace *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxArticle) article = NULL;
+  PxEditor *editor = px_workspace_get_editor_or_warn (self);
+  gboolean done;
+
+  if (editor == NULL || self->article_id == 0)
+    return;
+  article = px_store_get_article (self->store, self->article_id, &error);
+  if (article == NULL)
+    {
+      px_workspace_error (self, error);
+      return;
+    }
+  done = g_str_equal (px_article_get_status (article, px_store_get_annotator (self->store)), "done");
+  if (!px_editor_set_article_status (editor, self->article_id, done ? "in_progress" : "done", &error))
+    px_workspace_error (self, error);
+  else
+    px_workspace_toast (self, done ? _("Article back in progress") : _("Article marked done"));
+}
+
 static void
 simple_action (GtkWidget  *widget,
                const char *action_name,
@@ -755,6 +780,8 @@ simple_action (GtkWidget  *widget,
     move_selection (self, -1);
   else if (g_str_equal (action_name, "workspace.cycle"))
     cycle_stacked (self);
+  else if (g_str_equal (action_name, "workspace.toggle-done"))
+    toggle_done (self);
   else if (g_str_equal (action_name, "workspace.undo"))
     replay_history (self, FALSE);
   else if (g_str_equal (action_name, "workspace.redo"))
@@ -878,6 +905,7 @@ add_key_controller (PxWorkspace *self)
     { "<Control><Shift>a", "workspace.accept-all" },
     { "<Control><Shift>f", "workspace.find-all" },
     { "<Control><Alt>f", "workspace.find-all-story" },
+    { "<Control>d", "workspace.toggle-done" },
   };
 
   gtk_event_controller_set_propagation_phase (local, GTK_PHASE_CAPTURE);
@@ -1080,6 +1108,7 @@ px_workspace_class_init (PxWorkspaceClass *klass)
   gtk_widget_class_install_action (widget_class, "workspace.next", NULL, simple_action);
   gtk_widget_class_install_action (widget_class, "workspace.previous", NULL, simple_action);
   gtk_widget_class_install_action (widget_class, "workspace.cycle", NULL, simple_action);
+  gtk_widget_class_install_action (widget_class, "workspace.toggle-done", NULL, simple_action);
   gtk_widget_class_install_action (widget_class, "workspace.undo", NULL, simple_action);
   gtk_widget_class_install_action (widget_class, "workspace.redo", NULL, simple_action);
   px_workspace_events_class_init (widget_class);

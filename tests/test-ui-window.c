@@ -474,6 +474,58 @@ test_window_one_history (void)
   destroy_window (window);
 }
 
+static gboolean
+is_label_ending (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+         && g_str_has_suffix (gtk_label_get_text (GTK_LABEL (widget)), data);
+}
+
+/* Ctrl+D marks the article done for this coder: the sidebar says so, the
+ * corpus holds it, and Ctrl+Z takes it back. */
+static void
+test_window_article_status (void)
+{
+  g_autofree char *db = px_test_db_path ();
+  g_autofree char *samples = samples_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxStore) store = px_store_open (db, PX_STORE_OPEN_DEFAULT, &error);
+  PxWindow *window = new_window ();
+  PxWorkspace *ws = px_window_get_workspace (window);
+  gint64 article_id;
+
+  g_assert_no_error (error);
+  g_assert_true (px_demo_load (store, samples, &error));
+  px_window_set_store (window, store);
+  px_store_set_annotator (store, "coder-a");
+  px_test_spin ();
+  article_id = px_workspace_get_article_id (ws);
+  g_assert_cmpint (article_id, >, 0);
+  g_assert_null (px_test_find (GTK_WIDGET (px_window_get_sidebar (window)), is_label_ending, "Done"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ws), "workspace.toggle-done", NULL));
+  px_test_spin ();
+  {
+    g_autoptr(PxArticle) a = px_store_get_article (store, article_id, &error);
+    g_assert_cmpstr (px_article_get_status (a, "coder-a"), ==, "done");
+  }
+  g_assert_nonnull (px_test_find (GTK_WIDGET (px_window_get_sidebar (window)), is_label_ending, "✓ Done"));
+
+  /* Again: back in progress. Then two undos: new. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ws), "workspace.toggle-done", NULL));
+  px_test_spin ();
+  g_assert_nonnull (px_test_find (GTK_WIDGET (px_window_get_sidebar (window)), is_label_ending, "In progress"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  px_test_spin ();
+  {
+    g_autoptr(PxArticle) a = px_store_get_article (store, article_id, &error);
+    g_assert_cmpstr (px_article_get_status (a, "coder-a"), ==, "new");
+  }
+  destroy_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -500,6 +552,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/window/preferences-about", test_window_preferences_about);
   g_test_add_func ("/ui/window/actions-follow-corpus", test_window_actions_follow_corpus);
   g_test_add_func ("/ui/window/one-history", test_window_one_history);
+  g_test_add_func ("/ui/window/article-status", test_window_article_status);
   return g_test_run ();
 }
 #endif
