@@ -2,6 +2,8 @@
 /* px-sidebar.c: the story and article tree. */
 #include "px-sidebar.h"
 
+#include "px-a11y.h"
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <string.h>
@@ -11,6 +13,7 @@ struct _PxSidebar
   GtkWidget           parent_instance;
 
   GtkSearchEntry     *filter_entry;
+  GtkDropDown        *status_filter;
   GtkListView        *list_view;
 
   PxStore            *store;
@@ -21,6 +24,7 @@ struct _PxSidebar
   GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
   char               *filter_key;   /* match key of the filter text, or NULL */
+  guint               status_shown; /* 0: every status, else new, in progress, done */
   gint64              selected_article; /* the user's choice, kept across refreshes */
   guint               reselect_id;
 };
@@ -75,12 +79,24 @@ text_matches (PxSidebar  *self,
 }
 
 static gboolean
+status_matches (PxSidebar *self,
+                PxArticle *article)
+{
+  static const char *const statuses[] = { NULL, "new", "in_progress", "done" };
+  const char *coder = self->store != NULL ? px_store_get_annotator (self->store) : NULL;
+
+  return self->status_shown == 0 || self->status_shown >= G_N_ELEMENTS (statuses)
+         || g_str_equal (px_article_get_status (article, coder), statuses[self->status_shown]);
+}
+
+static gboolean
 article_matches (PxSidebar *self,
                  PxArticle *article)
 {
-  return self->filter_key == NULL
-         || text_matches (self, px_article_get_title (article))
-         || text_matches (self, px_article_get_source (article));
+  return status_matches (self, article)
+         && (self->filter_key == NULL
+             || text_matches (self, px_article_get_title (article))
+             || text_matches (self, px_article_get_source (article)));
 }
 
 static gboolean
@@ -93,7 +109,8 @@ group_matches (PxSidebar      *self,
 
   if (item == (gpointer) self->unassigned && n == 0)
     return FALSE;
-  if (self->filter_key == NULL || (PX_IS_STORY (item) && text_matches (self, px_story_get_name (item))))
+  if (self->status_shown == 0
+      && (self->filter_key == NULL || (PX_IS_STORY (item) && text_matches (self, px_story_get_name (item)))))
     return TRUE;
   for (guint i = 0; i < n; i++)
     {
@@ -123,6 +140,7 @@ row_visible (gpointer row_item,
       /* Articles of a story whose name matches all stay visible. */
       visible = article_matches (self, item)
                 || (PX_IS_STORY (parent_item) && self->filter_key != NULL
+                    && status_matches (self, item)
                     && text_matches (self, px_story_get_name (parent_item)));
       g_clear_object (&parent_item);
     }
@@ -146,6 +164,13 @@ static void
 on_filter_changed (PxSidebar *self)
 {
   px_sidebar_set_filter (self, gtk_editable_get_text (GTK_EDITABLE (self->filter_entry)));
+}
+
+static void
+on_status_filter_changed (PxSidebar *self)
+{
+  self->status_shown = gtk_drop_down_get_selected (self->status_filter);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 /* ---- Rows ------------------------------------------------------------------ */
@@ -817,6 +842,7 @@ px_sidebar_class_init (PxSidebarClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallax/Parallax/px-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, PxSidebar, filter_entry);
+  gtk_widget_class_bind_template_child (widget_class, PxSidebar, status_filter);
   gtk_widget_class_bind_template_child (widget_class, PxSidebar, list_view);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -862,6 +888,9 @@ px_sidebar_init (PxSidebar *self)
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->filter_entry, "search-changed",
                            G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->status_filter, "notify::selected",
+                           G_CALLBACK (on_status_filter_changed), self, G_CONNECT_SWAPPED);
+  px_a11y_name_drop_down (GTK_WIDGET (self->status_filter), _("Show articles by document status"));
 }
 
 GtkWidget *

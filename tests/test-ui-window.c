@@ -482,6 +482,21 @@ is_label_ending (GtkWidget     *widget,
          && g_str_has_suffix (gtk_label_get_text (GTK_LABEL (widget)), data);
 }
 
+static guint
+count_article_rows (GListModel *rows)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      n += PX_IS_ARTICLE (item);
+    }
+  return n;
+}
+
 /* Ctrl+D marks the article done for this coder: the sidebar says so, the
  * corpus holds it, and Ctrl+Z takes it back. */
 static void
@@ -511,6 +526,24 @@ test_window_article_status (void)
     g_assert_cmpstr (px_article_get_status (a, "coder-a"), ==, "done");
   }
   g_assert_nonnull (px_test_find (GTK_WIDGET (px_window_get_sidebar (window)), is_label_ending, "✓ Done"));
+
+  /* The sidebar shows one status at a time when asked: Done, then New. */
+  {
+    GtkDropDown *status = GTK_DROP_DOWN (px_test_find_widget (GTK_WIDGET (px_window_get_sidebar (window)),
+                                                             GTK_TYPE_DROP_DOWN));
+    GListModel *rows = px_sidebar_get_rows (px_window_get_sidebar (window));
+
+    g_assert_nonnull (status);
+    gtk_drop_down_set_selected (status, 3);
+    px_test_spin ();
+    g_assert_cmpuint (count_article_rows (rows), ==, 1);
+    gtk_drop_down_set_selected (status, 1);
+    px_test_spin ();
+    g_assert_cmpuint (count_article_rows (rows), ==, 3);
+    gtk_drop_down_set_selected (status, 0);
+    px_test_spin ();
+    g_assert_cmpuint (count_article_rows (rows), ==, 4);
+  }
 
   /* Again: back in progress. Then two undos: new. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ws), "workspace.toggle-done", NULL));
