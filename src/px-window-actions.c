@@ -154,6 +154,39 @@ new_corpus_action (GtkWidget  *widget,
 }
 
 static void
+merge_corpus_response (GtkNativeDialog *chooser,
+                       int              response,
+                       PxWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        px_window_merge_corpus (self, path);
+    }
+  g_object_unref (chooser);
+}
+
+/* Another coder's corpus file, brought in as one undoable step. */
+static void
+merge_corpus_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  g_autoptr(GtkFileFilter) filter = corpus_filter ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Merge a Corpus"), GTK_WINDOW (widget),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Merge"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (merge_corpus_response), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 open_demo_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -286,6 +319,7 @@ px_window_update_actions (PxWindow *self)
   gtk_widget_action_set_enabled (widget, "win.import-folder", writable && !importing);
   gtk_widget_action_set_enabled (widget, "win.cancel-import", importing);
   gtk_widget_action_set_enabled (widget, "win.export", has_articles);
+  gtk_widget_action_set_enabled (widget, "win.merge-corpus", writable && !importing);
   gtk_widget_action_set_enabled (widget, "win.search", has_articles);
   gtk_widget_action_set_enabled (widget, "win.show-page", has_articles);
   gtk_widget_action_set_enabled (widget, "win.compare-story", has_articles);
@@ -303,6 +337,7 @@ px_window_class_install_actions (PxWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-corpus", NULL, new_corpus_action);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.merge-corpus", NULL, merge_corpus_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.about", NULL, about_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);

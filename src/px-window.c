@@ -389,6 +389,52 @@ px_window_add_toast (PxWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
 }
 
+/* Brings another coder's corpus file in through the editor (one undoable
+ * step) and says what came in; FALSE after showing the error. */
+gboolean
+px_window_merge_corpus (PxWindow   *self,
+                        const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxStoreMergeReport) report = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *articles = NULL;
+  g_autofree char *annotations = NULL;
+  AdwToast *toast;
+
+  g_return_val_if_fail (PX_IS_WINDOW (self), FALSE);
+  if (self->editor == NULL)
+    return FALSE;
+  report = px_editor_merge_corpus (self->editor, path, &error);
+  if (report == NULL)
+    {
+      px_window_show_error (self, _("The Corpus Could Not Be Merged"), error->message);
+      return FALSE;
+    }
+  articles = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new article", "%u new articles",
+                                           report->articles_added), report->articles_added);
+  annotations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new annotation", "%u new annotations",
+                                              report->annotations_added), report->annotations_added);
+  /* Translators: "Merged: 2 new articles, 40 new annotations" */
+  text = g_strdup_printf (_("Merged: %s, %s"), articles, annotations);
+  if (report->clashes->len > 0)
+    {
+      /* What was left out is worth more than a passing toast. */
+      g_autoptr(GString) clashes = g_string_new (NULL);
+
+      for (guint i = 0; i < report->clashes->len; i++)
+        g_string_append_printf (clashes, "%s%s", i > 0 ? "\n" : "",
+                                (const char *) report->clashes->pdata[i]);
+      px_window_show_error (self, text, clashes->str);
+      return TRUE;
+    }
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  px_window_show_toast (self, toast);
+  return TRUE;
+}
+
 /* A toast the caller made (with a button, say). */
 void
 px_window_show_toast (PxWindow *self,

@@ -41,6 +41,8 @@ void         px_window_import_paths   (PxWindow      *self,
 void         px_window_cancel_import  (PxWindow      *self);
 gboolean     px_window_is_importing   (PxWindow      *self);
 
+gboolean     px_window_merge_corpus   (PxWindow      *self,
+                                       const char    *path);
 /* Takes @toast. */
 void         px_window_show_toast     (PxWindow      *self,
                                        AdwToast      *toast);

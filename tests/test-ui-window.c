@@ -559,6 +559,46 @@ test_window_article_status (void)
   destroy_window (window);
 }
 
+/* Merge a Coder's Corpus…: the other file's articles and annotations come
+ * in, the toast says how many, and one Ctrl+Z takes them back. */
+static void
+test_window_merge_corpus (void)
+{
+  g_autofree char *db = px_test_db_path ();
+  g_autofree char *other_db = px_test_db_path ();
+  g_autofree char *samples = samples_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxStore) store = px_store_open (db, PX_STORE_OPEN_DEFAULT, &error);
+  PxWindow *window = new_window ();
+  guint before;
+
+  g_assert_no_error (error);
+  {
+    g_autoptr(PxStore) other = px_store_open (other_db, PX_STORE_OPEN_DEFAULT, &error);
+    g_assert_no_error (error);
+    px_store_set_annotator (other, "second coder");
+    g_assert_true (px_demo_load (other, samples, &error));
+  }
+  px_window_set_store (window, store);
+  px_test_spin ();
+  before = px_store_count_annotations (store);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window)));
+  g_assert_true (px_window_merge_corpus (window, other_db));
+  px_test_spin ();
+  g_assert_cmpuint (px_store_count_articles (store), ==, 4);
+  g_assert_cmpuint (px_store_count_annotations (store), >, before);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  px_test_spin ();
+  g_assert_cmpuint (px_store_count_articles (store), ==, 0);
+  g_assert_cmpuint (px_store_count_annotations (store), ==, before);
+  /* Not a corpus: said, nothing changed. */
+  {
+    g_autofree char *junk = px_test_write_file ("junk.db", "no database here", -1);
+    g_assert_false (px_window_merge_corpus (window, junk));
+  }
+  destroy_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -586,6 +626,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/window/actions-follow-corpus", test_window_actions_follow_corpus);
   g_test_add_func ("/ui/window/one-history", test_window_one_history);
   g_test_add_func ("/ui/window/article-status", test_window_article_status);
+  g_test_add_func ("/ui/window/merge-corpus", test_window_merge_corpus);
   return g_test_run ();
 }
 #endif
