@@ -112,7 +112,8 @@ sidebar_has_article (PxWindow *window,
 static gint64
 sidebar_selected_article (PxWindow *window)
 {
-  GtkWidget *view = px_test_find_widget (GTK_WIDGET (px_window_get_sidebar (window)), GTK_TYPE_LIST_VIEW);
+  /* By name: the status drop-down holds a list view of its own. */
+  GtkWidget *view = px_test_find_named (GTK_WIDGET (px_window_get_sidebar (window)), "article-list");
   GtkSingleSelection *sel = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (view)));
   GtkTreeListRow *row = gtk_single_selection_get_selected_item (sel);
   g_autoptr(GObject) item = row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
