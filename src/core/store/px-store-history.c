@@ -374,7 +374,7 @@ px_store_apply_changes (PxStore   *self,
     {
       if (ctx.conflict_table != NULL || rc == SQLITE_ABORT)
         g_set_error (error, PX_ERROR, PX_ERROR_FAILED,
-                     "%s: another program changed the same %s since; this step was left as it is",
+                     "%s: another program changed the same %s since, so this step can no longer be replayed; the corpus was left as it is",
                      px_store_get_path (self),
                      ctx.conflict_table != NULL ? ctx.conflict_table : "rows");
       else
