@@ -15,4 +15,8 @@ void px_a11y_name_drop_down   (GtkWidget  *drop_down,
 void px_a11y_name_column_view (GtkColumnView *view,
                                const char    *label);
 
+/* Buttons under @root with a mnemonic label ("_Import Articles…") are
+ * named by their label without the underscore, once. */
+void px_a11y_name_mnemonic_buttons (GtkWidget *root);
+
 G_END_DECLS

@@ -2,6 +2,8 @@
 /* px-window.c: the main window. Actions live in px-window-actions.c. */
 #include "px-window.h"
 
+#include "px-a11y.h"
+
 #include <glib/gi18n.h>
 
 #include "px-article-header.h"
@@ -898,6 +900,7 @@ px_window_init (PxWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   px_window_add_pages (self);
+  px_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
   px_window_add_history_keys (self);
   px_window_update_history (self);
 

@@ -727,6 +727,126 @@ test_article_status (Fixture       *fx,
   }
 }
 
+/* Runs the CLI on @db with the arguments, NULL-terminated; returns its exit
+ * status, and its standard error in *@err (nullable). */
+static int
+cli (const char  *db,
+     char       **err,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  int status = 0;
+  va_list ap;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("PARALLAX_CLI"));
+  g_ptr_array_add (argv, (gpointer) "--db");
+  g_ptr_array_add (argv, (gpointer) db);
+  va_start (ap, err);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
+                               NULL, NULL, NULL, err, &status, &error));
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+/* The code point offset of the @nth occurrence of @word in @text. */
+static gsize
+find_cp (const char *haystack,
+         const char *word,
+         guint       nth)
+{
+  const char *p = haystack;
+
+  for (guint i = 0; i <= nth; i++)
+    {
+      p = strstr (i == 0 ? p : p + 1, word);
+      g_assert_nonnull (p);
+    }
+  return (gsize) g_utf8_pointer_to_offset (haystack, p);
+}
+
+/* A coder's session on a real article from ../shared/corpus, as commands:
+ * import, tag both spellings of the minister and Lavrov, relabel, delete,
+ * link the near spelling by hand, then read the corpus file. */
+static void
+test_real_article_cli (Fixture       *fx,
+                       gconstpointer  data)
+{
+  const char *shared = px_test_shared_dir ();
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GDir) corpus = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *name;
+  char range[2][32];
+  const char *words[] = { "Kuleba", "Kouleba", "Lavrov" };
+  sqlite3 *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (shared == NULL || g_getenv ("PARALLAX_CLI") == NULL)
+    {
+      g_test_skip ("../shared or the CLI is absent");
+      return;
+    }
+  dir = g_build_filename (shared, "corpus", NULL);
+  corpus = g_dir_open (dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (corpus)) != NULL && !g_str_has_prefix (name, "000_"))
+    ;
+  g_assert_nonnull (name);
+  path = g_build_filename (dir, name, NULL);
+  db = g_build_filename (px_test_tmpdir (), "real.db", NULL);
+  g_assert_cmpint (cli (db, NULL, "import", path, NULL), ==, 0);
+
+  /* The stored text (normalised by the import) gives the offsets. */
+  g_assert_cmpint (sqlite3_open_v2 (db, &sql, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (sql, "SELECT text FROM article", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  stored = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (sql);
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      gsize start = find_cp (stored, words[i], 0);
+
+      g_snprintf (range[0], sizeof range[0], "%" G_GSIZE_FORMAT, start);
+      g_snprintf (range[1], sizeof range[1], "%" G_GSIZE_FORMAT, start + g_utf8_strlen (words[i], -1));
+      g_assert_cmpint (cli (db, NULL, "annotate", "1", range[0], range[1], "per", NULL), ==, 0);
+    }
+  /* The same span and label again is refused, and says why. */
+  g_assert_cmpint (cli (db, &err, "annotate", "1", range[0], range[1], "PER", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "already tagged PER (annotation 3)"));
+  /* Lavrov as ORG, then back; Kouleba linked by hand to Kuleba's entity. */
+  g_assert_cmpint (cli (db, NULL, "relabel", "3", "ORG", NULL), ==, 0);
+  g_assert_cmpint (cli (db, NULL, "relabel", "3", "PER", NULL), ==, 0);
+  g_assert_cmpint (cli (db, NULL, "link", "2", "1", NULL), ==, 0);
+  g_assert_cmpint (cli (db, NULL, "delete", "3", NULL), ==, 0);
+
+  /* The corpus file, read as another program would. */
+  g_assert_cmpint (sqlite3_open_v2 (db, &sql, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (sql,
+    "SELECT group_concat (n.text || ':' || l.name || ':' || e.name, '|') FROM"
+    " (SELECT * FROM annotation ORDER BY id) n JOIN label l ON l.id = n.label_id"
+    " LEFT JOIN entity e ON e.id = n.entity_id", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "Kuleba:PER:Kuleba|Kouleba:PER:Kuleba");
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (sql, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+  sqlite3_finalize (stmt);
+  sqlite3_close (sql);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -748,6 +868,7 @@ main (int argc, char **argv)
   ADD ("/editor/cli-links-like-app", test_cli_links_like_app);
   ADD ("/editor/codebook", test_codebook);
   ADD ("/editor/article-status", test_article_status);
+  ADD ("/editor/real-article-cli", test_real_article_cli);
 #undef ADD
   return g_test_run ();
 }

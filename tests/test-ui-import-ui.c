@@ -1,16 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ui-import-ui.c: the window's threaded import, end to end. */
-/* Until src/px-workspace.c is in the tree the window cannot link: the test
- * then skips itself as a whole (see src/main.c). */
-#if !__has_include("px-workspace.c")
-#include <stdio.h>
-int
-main (void)
-{
-  printf ("1..0 # SKIP the annotation workspace (src/px-workspace.c) is not in the tree yet\n");
-  return 0;
-}
-#else
 #include <adwaita.h>
 
 #include <string.h>
@@ -250,4 +239,3 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/import/export-thread", test_export_thread);
   return g_test_run ();
 }
-#endif

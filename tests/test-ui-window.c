@@ -1,90 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ui-window.c: the main window on a real corpus: welcome page, demo
  * corpus in the sidebar, article selection, filtering, broken files. */
-/* Until src/px-workspace.c is in the tree the window cannot link: the test
- * then skips itself as a whole (see src/main.c). */
-#if !__has_include("px-workspace.c")
-#include <stdio.h>
-/* The label of item @index of the primary menu's first section. */
-static char *
-history_item (PxWindow *window,
-              int       index)
-{
-  GtkWidget *button = px_test_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
-  GMenuModel *menu;
-  g_autoptr(GMenuModel) section = NULL;
-  char *label = NULL;
-
-  g_assert_nonnull (button);
-  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
-  section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
-  g_assert_nonnull (section);
-  g_assert_true (g_menu_model_get_item_attribute (section, index, G_MENU_ATTRIBUTE_LABEL, "s", &label));
-  return label;
-}
-
-static guint
-count_annotations (PxStore *store,
-                   gint64   article_id)
-{
-  g_autoptr(GListModel) list = px_store_list_annotations (store, article_id);
-
-  return g_list_model_get_n_items (list);
-}
-
-/* One history for the window: a tag on the Annotate page is named in the
- * menu ("Undo Tag “Les” as PER") and undone by win.undo (Ctrl+Z) from the
- * Entities page, which stays shown. */
-static void
-test_window_one_history (void)
-{
-  g_autofree char *db = px_test_db_path ();
-  g_autofree char *samples = samples_dir ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PxStore) store = px_store_open (db, PX_STORE_OPEN_DEFAULT, &error);
-  PxWindow *window = new_window ();
-  PxWorkspace *ws = px_window_get_workspace (window);
-  g_autofree char *undo_label = NULL;
-  g_autofree char *redo_label = NULL;
-  g_autofree char *empty_label = NULL;
-  gint64 article_id;
-  guint n;
-
-  g_assert_no_error (error);
-  g_assert_true (px_demo_load (store, samples, &error));
-  px_window_set_store (window, store);
-  px_test_spin ();
-  article_id = px_workspace_get_article_id (ws);
-  g_assert_cmpint (article_id, >, 0);
-  empty_label = history_item (window, 0);
-  g_assert_cmpstr (empty_label, ==, "_Undo");
-  n = count_annotations (store, article_id);
-
-  px_test_tag (ws, 0, 3, "PER");
-  g_assert_cmpuint (count_annotations (store, article_id), ==, n + 1);
-  undo_label = history_item (window, 0);
-  g_assert_cmpstr (undo_label, ==, "_Undo Tag “Les” as PER");
-
-  px_window_show_page (window, "entities");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  px_test_spin ();
-  g_assert_cmpuint (count_annotations (store, article_id), ==, n);
-  g_assert_cmpstr (px_window_get_view_name (window), ==, "entities");
-  redo_label = history_item (window, 1);
-  g_assert_cmpstr (redo_label, ==, "_Redo Tag “Les” as PER");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
-  px_test_spin ();
-  g_assert_cmpuint (count_annotations (store, article_id), ==, n + 1);
-  destroy_window (window);
-}
-
-int
-main (void)
-{
-  printf ("1..0 # SKIP the annotation workspace (src/px-workspace.c) is not in the tree yet\n");
-  return 0;
-}
-#else
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -629,4 +545,3 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/window/merge-corpus", test_window_merge_corpus);
   return g_test_run ();
 }
-#endif
