@@ -781,6 +781,7 @@ test_real_article_cli (Fixture       *fx,
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   g_autofree char *db = NULL;
+  g_autofree char *tmp = NULL;
   g_autofree char *stored = NULL;
   g_autofree char *err = NULL;
   g_autoptr(GDir) corpus = NULL;
@@ -803,7 +804,8 @@ test_real_article_cli (Fixture       *fx,
     ;
   g_assert_nonnull (name);
   path = g_build_filename (dir, name, NULL);
-  db = g_build_filename (px_test_tmpdir (), "real.db", NULL);
+  tmp = px_test_tmpdir ();
+  db = g_build_filename (tmp, "real.db", NULL);
   g_assert_cmpint (cli (db, NULL, "import", path, NULL), ==, 0);
 
   /* The stored text (normalised by the import) gives the offsets. */
